@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// The dev/preview server: static files with the headers that make the page
+// cross-origin isolated (COOP + COEP), so the threads build can run.
+//   node scripts/serve.mjs [--root DIR] [--port N] [--no-isolation] [--quiet]
+// PORT in the environment sets the port too (default 8080; 0 picks a free one).
+import { createServer } from 'node:http';
+import { createReadStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function startServer({ root, port = 8080, host = '127.0.0.1', isolation = true } = {}) {
+  const base = path.resolve(root);
+  const server = createServer(async (req, res) => {
+    const headers = { 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
+    if (isolation) {
+      headers['Cross-Origin-Opener-Policy'] = 'same-origin';
+      headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
+      headers['Cross-Origin-Resource-Policy'] = 'same-origin';
+    }
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      res.writeHead(400, headers).end('bad request');
+      return;
+    }
+    let file = path.join(base, pathname);
+    if (file !== base && !file.startsWith(base + path.sep)) {
+      res.writeHead(403, headers).end('forbidden');
+      return;
+    }
+    try {
+      let stat = await fs.stat(file);
+      if (stat.isDirectory()) {
+        file = path.join(file, 'index.html');
+        stat = await fs.stat(file);
+      }
+      headers['Content-Type'] = TYPES[path.extname(file)] || 'application/octet-stream';
+      headers['Content-Length'] = stat.size;
+      res.writeHead(200, headers);
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(file).pipe(res);
+    } catch {
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('not found');
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const { port: actual } = server.address();
+      resolve({ server, url: `http://${host}:${actual}/` });
+    });
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const flag = (name) => args.includes(name);
+  const option = (name, fallback) => {
+    const i = args.indexOf(name);
+    return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+  };
+  const root = option('--root', path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
+  const port = Number(option('--port', process.env.PORT ?? 8080));
+  const isolation = !flag('--no-isolation');
+  startServer({ root, port, isolation }).then(
+    ({ url }) => {
+      console.log(`Concurrency Playground: ${url}`);
+      console.log(isolation ? '(cross-origin isolated: the threads build runs)' : '(no COOP/COEP headers: the single build runs)');
+    },
+    (e) => {
+      console.error(`serve: cannot listen on port ${port}: ${e.message}`);
+      process.exit(1);
+    },
+  );
+}

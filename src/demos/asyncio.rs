@@ -1,0 +1,76 @@
+//! `asyncio`: N coroutines on one event loop, each printing and then awaiting a timer,
+//! gathered (Python's `async def`, `await asyncio.sleep`, `asyncio.gather`).
+//!
+//! What to notice: there is one lane. No two coroutines ever run at the same instant,
+//! yet their waits overlap, so N coroutines that each wait `steps x delay_ms` finish in
+//! about that time, not N times it. An `await` is the only place a coroutine lets the
+//! others run.
+
+use serde_json::{json, Map};
+
+use super::{RunContext, RunError};
+use crate::models::event_loop::{gather, sleep, unless_cancelled};
+use crate::params::{ParamSpec, Params};
+use crate::trace::{json_ms, LaneKind, Recorder, SpanKind};
+
+pub const PARAMS: &[ParamSpec] = &[
+    ParamSpec::int("tasks", 1, 1000, 3, "coroutines", "How many coroutines to gather."),
+    ParamSpec::int("steps", 1, 50, 3, "awaits", "How many times each coroutine prints and awaits."),
+    ParamSpec::int(
+        "delay_ms",
+        0,
+        2000,
+        100,
+        "ms",
+        "How long each await asyncio.sleep lasts.",
+    ),
+];
+
+pub fn line(task: usize, step: usize) -> String {
+    format!("task {} step {}", task + 1, step + 1)
+}
+
+/// What each coroutine prints, computed without an event loop.
+pub fn sequential_answer(tasks: usize, steps: usize) -> Vec<Vec<String>> {
+    (0..tasks).map(|t| (0..steps).map(|s| line(t, s)).collect()).collect()
+}
+
+pub async fn run(params: &Params, ctx: &RunContext) -> Result<crate::trace::RunResult, RunError> {
+    let tasks = params.count("tasks");
+    let steps = params.count("steps");
+    let delay_ms = params.ms("delay_ms");
+
+    let rec = Recorder::start();
+    let lane = rec.lane("event loop", LaneKind::EventLoop);
+
+    let coroutine = |task: usize| {
+        let rec = rec.clone();
+        async move {
+            let mut printed = Vec::with_capacity(steps);
+            let mut worst_late_ms: f64 = 0.0;
+            for step in 0..steps {
+                let text = line(task, step);
+                rec.log(lane, text.clone());
+                printed.push(text);
+                let from = rec.now();
+                sleep(delay_ms).await;
+                let to = rec.now();
+                rec.span(lane, SpanKind::Sleep, Some(task), "await asyncio.sleep", from, to);
+                worst_late_ms = worst_late_ms.max(to - from - delay_ms);
+            }
+            (printed, worst_late_ms)
+        }
+    };
+    let all = gather((0..tasks).map(coroutine));
+    let outcome = unless_cancelled(&ctx.cancel, all).await?;
+
+    let (printed, lateness): (Vec<Vec<String>>, Vec<f64>) = outcome.into_iter().unzip();
+    let mut stats = Map::new();
+    stats.insert(
+        "matches_sequential".into(),
+        json!(printed == sequential_answer(tasks, steps)),
+    );
+    stats.insert("sequential_sleep_ms".into(), json_ms(delay_ms * (tasks * steps) as f64));
+    stats.insert("max_timer_late_ms".into(), json_ms(lateness.into_iter().fold(0.0, f64::max)));
+    Ok(rec.finish("asyncio", params.to_json(), ctx.build, json!({ "printed": printed }), stats))
+}

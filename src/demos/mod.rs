@@ -1,0 +1,155 @@
+//! The demos, one file each, and the registry the JS API reads.
+//!
+//! A demo declares its parameters (`PARAMS`), a sequential answer to check itself
+//! against, and an async `run` that records what every lane did.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::cancel::{CancelToken, Cancelled};
+use crate::params::{self, ParamError, ParamSchema, ParamSpec, Params, Raw};
+use crate::trace::RunResult;
+
+pub mod asyncio;
+pub mod threads;
+
+pub struct Demo {
+    pub id: &'static str,
+    pub title: &'static str,
+    /// Position in the lesson, from `concurrency-vs-parallelism` (1) to `choosing` (10).
+    pub chapter: u8,
+    /// Needs shared-memory threads: refused in the single build.
+    pub needs_threads: bool,
+    pub params: &'static [ParamSpec],
+}
+
+pub const DEMOS: &[Demo] = &[
+    Demo {
+        id: "threads",
+        title: "Threads: start, sleep, join",
+        chapter: 4,
+        needs_threads: true,
+        params: threads::PARAMS,
+    },
+    Demo {
+        id: "asyncio",
+        title: "asyncio: coroutines on one event loop",
+        chapter: 5,
+        needs_threads: false,
+        params: asyncio::PARAMS,
+    },
+];
+
+/// What a run needs besides its parameters.
+#[derive(Clone)]
+pub struct RunContext {
+    pub cancel: CancelToken,
+    pub build: &'static str,
+    /// Whether shared-memory threads exist in this build.
+    pub has_threads: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum RunError {
+    UnknownDemo(String),
+    Param(ParamError),
+    NeedsThreads { demo: &'static str },
+    Cancelled,
+    Failed(String),
+}
+
+impl RunError {
+    /// The JS `Error.name` the page sees.
+    pub fn js_name(&self) -> &'static str {
+        match self {
+            RunError::UnknownDemo(_) | RunError::Param(_) => "ParamError",
+            RunError::NeedsThreads { .. } => "IsolationError",
+            RunError::Cancelled => "AbortError",
+            RunError::Failed(_) => "Error",
+        }
+    }
+}
+
+impl fmt::Display for RunError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RunError::UnknownDemo(id) => {
+                let ids: Vec<&str> = DEMOS.iter().map(|d| d.id).collect();
+                let short: String = id.chars().take(40).collect();
+                write!(f, "unknown demo \"{short}\"; the demos are: {}", ids.join(", "))
+            }
+            RunError::Param(e) => write!(f, "{e}"),
+            RunError::NeedsThreads { demo } => write!(
+                f,
+                "the \"{demo}\" demo needs shared-memory threads, which this page can use only \
+                 when it is cross-origin isolated; it is running the single-thread build. \
+                 Open the full playground to run it."
+            ),
+            RunError::Cancelled => write!(f, "the run was cancelled"),
+            RunError::Failed(why) => write!(f, "the run failed: {why}"),
+        }
+    }
+}
+
+impl From<ParamError> for RunError {
+    fn from(e: ParamError) -> Self {
+        RunError::Param(e)
+    }
+}
+
+impl From<Cancelled> for RunError {
+    fn from(_: Cancelled) -> Self {
+        RunError::Cancelled
+    }
+}
+
+pub fn find(id: &str) -> Result<&'static Demo, RunError> {
+    DEMOS
+        .iter()
+        .find(|d| d.id == id)
+        .ok_or_else(|| RunError::UnknownDemo(id.to_string()))
+}
+
+/// Validates before anything runs, so a bad call costs nothing and changes nothing.
+pub fn prepare(id: &str, given: &[(String, Raw)], ctx: &RunContext) -> Result<(&'static Demo, Params), RunError> {
+    let demo = find(id)?;
+    let params = params::validate(demo.id, demo.params, given)?;
+    if demo.needs_threads && !ctx.has_threads {
+        return Err(RunError::NeedsThreads { demo: demo.id });
+    }
+    Ok((demo, params))
+}
+
+pub async fn run(id: &str, given: &[(String, Raw)], ctx: RunContext) -> Result<RunResult, RunError> {
+    let (demo, params) = prepare(id, given, &ctx)?;
+    match demo.id {
+        "threads" => threads::run(&params, &ctx).await,
+        "asyncio" => asyncio::run(&params, &ctx).await,
+        other => Err(RunError::UnknownDemo(other.to_string())),
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DemoSchema {
+    id: &'static str,
+    title: &'static str,
+    chapter: u8,
+    needs_threads: bool,
+    params: Vec<ParamSchema>,
+}
+
+/// `playground.demos()`: every demo with its parameter schema.
+pub fn schemas() -> Vec<DemoSchema> {
+    DEMOS
+        .iter()
+        .map(|d| DemoSchema {
+            id: d.id,
+            title: d.title,
+            chapter: d.chapter,
+            needs_threads: d.needs_threads,
+            params: d.params.iter().map(ParamSchema::from).collect(),
+        })
+        .collect()
+}

@@ -1,0 +1,107 @@
+//! `threads`: start N threads, let each print its own sequence with a blocking sleep
+//! after every line, then join them all (Python's `threading.Thread`, `start`, `join`).
+//!
+//! What to notice: the threads' lines interleave, and the interleaving changes from run
+//! to run, because the scheduler, not the program, decides who wakes first. The sleeps
+//! overlap, so the wall time is about one thread's time, not the sum of all of them.
+//! Nothing here computes: this is concurrency of waiting, which threads do well even
+//! under a GIL.
+
+use serde_json::{json, Map};
+
+use super::{RunContext, RunError};
+use crate::models::threads::spawn_all;
+use crate::params::{ParamSpec, Params};
+use crate::trace::{json_ms, LaneKind, Recorder, SpanKind};
+
+pub const PARAMS: &[ParamSpec] = &[
+    ParamSpec::int("threads", 1, 8, 2, "threads", "How many threads to start."),
+    ParamSpec::int("steps", 1, 50, 5, "lines", "How many lines each thread prints."),
+    ParamSpec::int(
+        "delay_ms",
+        0,
+        2000,
+        100,
+        "ms",
+        "How long each thread sleeps after printing a line (time.sleep).",
+    ),
+];
+
+const GREEK: &[&str] = &["α", "β", "γ", "δ", "ε", "ζ", "η", "θ", "ι", "κ", "λ", "μ"];
+
+/// What thread `thread` prints at step `step`: numbers, then letters, then capitals, ...
+/// (the classic numbers-and-letters example, generalised to N threads).
+pub fn symbol(thread: usize, step: usize) -> String {
+    let letter = |base: u8| -> Option<String> {
+        u8::try_from(step).ok().filter(|s| *s < 26).map(|s| char::from(base + s).to_string())
+    };
+    let made = match thread {
+        0 => Some((step + 1).to_string()),
+        1 => letter(b'a'),
+        2 => letter(b'A'),
+        3 => GREEK.get(step).map(|g| g.to_string()),
+        _ => None,
+    };
+    made.unwrap_or_else(|| format!("t{}.{}", thread + 1, step + 1))
+}
+
+/// What every thread prints, computed without threads: the answer a run must match.
+pub fn sequential_answer(threads: usize, steps: usize) -> Vec<Vec<String>> {
+    (0..threads)
+        .map(|t| (0..steps).map(|s| symbol(t, s)).collect())
+        .collect()
+}
+
+pub async fn run(params: &Params, ctx: &RunContext) -> Result<crate::trace::RunResult, RunError> {
+    let threads = params.count("threads");
+    let steps = params.count("steps");
+    let delay_ms = params.ms("delay_ms");
+
+    let rec = Recorder::start();
+    let main = rec.lane("main thread", LaneKind::Main);
+    let lanes: Vec<_> = (0..threads)
+        .map(|i| rec.lane(format!("thread {}", i + 1), LaneKind::Thread))
+        .collect();
+
+    rec.log(main, format!("main: starting {threads} threads"));
+    let started_at = rec.now();
+    let worker_rec = rec.clone();
+    let cancel = ctx.cancel.clone();
+    let outcome = spawn_all(threads, move |i| {
+        let lane = lanes[i];
+        // From start() to the thread's first instruction: the real cost of starting it.
+        worker_rec.span(lane, SpanKind::Overhead, Some(i), "start", started_at, worker_rec.now());
+        let mut printed = Vec::with_capacity(steps);
+        for step in 0..steps {
+            let text = symbol(i, step);
+            worker_rec.log(lane, text.clone());
+            printed.push(text);
+            let slept_from = worker_rec.now();
+            let slept = cancel.sleep_blocking(delay_ms);
+            worker_rec.span(lane, SpanKind::Sleep, Some(i), "time.sleep", slept_from, worker_rec.now());
+            slept?;
+        }
+        Ok::<_, crate::cancel::Cancelled>(printed)
+    })
+    .await
+    .map_err(RunError::Failed)?;
+    rec.span(main, SpanKind::Wait, None, "join()", started_at, rec.now());
+
+    let printed: Vec<Vec<String>> = outcome.into_iter().collect::<Result<_, _>>()?;
+    rec.log(main, "main: all threads joined");
+
+    let expected = sequential_answer(threads, steps);
+    let mut stats = Map::new();
+    stats.insert("matches_sequential".into(), json!(printed == expected));
+    stats.insert("sequential_sleep_ms".into(), json_ms(delay_ms * (threads * steps) as f64));
+    let mut result = rec.finish("threads", params.to_json(), ctx.build, json!({ "printed": printed }), stats);
+    let switches = interleavings(&result.logs, main);
+    result.stats.insert("interleavings".into(), json!(switches));
+    Ok(result)
+}
+
+/// How often consecutive printed lines come from different threads: 0 means no interleaving.
+pub fn interleavings(logs: &[crate::trace::Log], skip_lane: usize) -> usize {
+    let lanes: Vec<usize> = logs.iter().map(|l| l.lane).filter(|l| *l != skip_lane).collect();
+    lanes.windows(2).filter(|w| w[0] != w[1]).count()
+}

@@ -1,0 +1,151 @@
+//! Concurrency Playground: concurrency demos that run for real in the browser.
+//!
+//! This file is the whole wasm-bindgen surface: `demos()`, `run()`, `cancel()` (and
+//! `initThreadPool` in the threads build). Everything below it is plain Rust with
+//! native tests; JS values are turned into plain data here and nowhere else.
+
+#[cfg(all(feature = "threads", target_arch = "wasm32", not(target_feature = "atomics")))]
+compile_error!(
+    "the `threads` build needs RUSTFLAGS with +atomics,+bulk-memory and the shared-memory \
+     link arguments: build it with scripts/build-wasm.sh"
+);
+
+pub mod cancel;
+pub mod clock;
+pub mod demos;
+pub mod models;
+pub mod params;
+pub mod trace;
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Object};
+use wasm_bindgen::prelude::*;
+
+use cancel::CancelToken;
+use demos::{RunContext, RunError};
+use params::Raw;
+
+#[cfg(feature = "threads")]
+pub use wasm_bindgen_rayon::init_thread_pool;
+
+/// Which wasm build this is: `"threads"` (shared memory) or `"single"`.
+pub const BUILD: &str = if cfg!(feature = "threads") { "threads" } else { "single" };
+
+thread_local! {
+    // The engine thread's run in progress; `cancel()` reaches it through this.
+    static CURRENT_RUN: RefCell<Option<CancelToken>> = const { RefCell::new(None) };
+}
+
+#[wasm_bindgen]
+pub fn build() -> String {
+    BUILD.to_string()
+}
+
+/// Threads that can run at once in this build (the rayon pool), 0 in the single build.
+#[wasm_bindgen(js_name = poolSize)]
+pub fn pool_size() -> usize {
+    models::threads::pool_size()
+}
+
+/// Every demo with its parameter schema, as JSON text.
+#[wasm_bindgen]
+pub fn demos() -> String {
+    serde_json::to_string(&demos::schemas()).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// Runs a demo and resolves with its `RunResult` as JSON text; rejects with an `Error`
+/// whose `name` is `ParamError`, `IsolationError`, `AbortError` or `Error`.
+#[wasm_bindgen]
+pub async fn run(id: String, params: JsValue) -> Result<String, JsValue> {
+    let given = raw_params(&params).map_err(|e| js_error(&RunError::Param(e)))?;
+    let token = CancelToken::new();
+    CURRENT_RUN.with(|current| {
+        if let Some(previous) = current.replace(Some(token.clone())) {
+            // One run at a time: a newer run supersedes an older one.
+            previous.cancel();
+        }
+    });
+    let ctx = RunContext {
+        cancel: token.clone(),
+        build: BUILD,
+        has_threads: cfg!(feature = "threads"),
+    };
+    let outcome = demos::run(&id, &given, ctx).await;
+    CURRENT_RUN.with(|current| {
+        let mut current = current.borrow_mut();
+        if current.as_ref().is_some_and(|t| t.same_as(&token)) {
+            *current = None;
+        }
+    });
+    let result = outcome.map_err(|e| js_error(&e))?;
+    serde_json::to_string(&result).map_err(|e| js_error(&RunError::Failed(e.to_string())))
+}
+
+/// Stops the run in progress, if any: its promise rejects with an `AbortError`.
+#[wasm_bindgen]
+pub fn cancel() {
+    CURRENT_RUN.with(|current| {
+        if let Some(token) = current.borrow().as_ref() {
+            token.cancel();
+        }
+    });
+}
+
+fn js_error(e: &RunError) -> JsValue {
+    let error = js_sys::Error::new(&e.to_string());
+    error.set_name(e.js_name());
+    error.into()
+}
+
+fn raw_params(value: &JsValue) -> Result<Vec<(String, Raw)>, params::ParamError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    if !value.is_object() || Array::is_array(value) {
+        return Err(params::ParamError::general(format!(
+            "parameters must be an object such as {{\"threads\": 3}}, got {}",
+            describe(value)
+        )));
+    }
+    Object::entries(value.unchecked_ref())
+        .iter()
+        .map(|entry| {
+            let pair: Array = entry.unchecked_into();
+            let name = pair.get(0).as_string().unwrap_or_default();
+            Ok((name, raw_value(&pair.get(1))))
+        })
+        .collect()
+}
+
+fn raw_value(value: &JsValue) -> Raw {
+    if let Some(x) = value.as_f64() {
+        Raw::Number(x)
+    } else if let Some(b) = value.as_bool() {
+        Raw::Bool(b)
+    } else if let Some(s) = value.as_string() {
+        Raw::Text(s)
+    } else if value.is_null() || value.is_undefined() {
+        Raw::Null
+    } else {
+        Raw::Other(describe(value))
+    }
+}
+
+fn describe(value: &JsValue) -> &'static str {
+    if Array::is_array(value) {
+        "an array"
+    } else if value.is_function() {
+        "a function"
+    } else if value.is_bigint() {
+        "a BigInt"
+    } else if value.is_symbol() {
+        "a symbol"
+    } else if value.is_object() {
+        "an object"
+    } else if value.is_string() {
+        "a string"
+    } else {
+        "a value of another type"
+    }
+}

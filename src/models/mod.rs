@@ -1,0 +1,3 @@
+//! Execution models: how a demo's tasks are run. One module each.
+pub mod event_loop;
+pub mod threads;

@@ -1,0 +1,315 @@
+//! Parameter schemas, declared once here and read by the page, permalinks and tests,
+//! and the validation that turns what a caller sent into typed values.
+//!
+//! Nothing is clamped: a value outside its range is refused with a message that names
+//! the parameter and what it accepts.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    /// A whole number in `min..=max`; `step` is the UI's increment, not a constraint.
+    Int {
+        min: i64,
+        max: i64,
+        step: i64,
+        default: i64,
+    },
+    Bool {
+        default: bool,
+    },
+    Choice {
+        options: &'static [&'static str],
+        default: &'static str,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ParamSpec {
+    pub name: &'static str,
+    pub kind: Kind,
+    /// Shown beside the value: "ms", "threads", ...
+    pub unit: &'static str,
+    pub help: &'static str,
+}
+
+impl ParamSpec {
+    pub const fn int(
+        name: &'static str,
+        min: i64,
+        max: i64,
+        default: i64,
+        unit: &'static str,
+        help: &'static str,
+    ) -> Self {
+        ParamSpec {
+            name,
+            kind: Kind::Int {
+                min,
+                max,
+                step: 1,
+                default,
+            },
+            unit,
+            help,
+        }
+    }
+
+    pub const fn bool(name: &'static str, default: bool, help: &'static str) -> Self {
+        ParamSpec {
+            name,
+            kind: Kind::Bool { default },
+            unit: "",
+            help,
+        }
+    }
+
+    pub const fn choice(
+        name: &'static str,
+        options: &'static [&'static str],
+        default: &'static str,
+        help: &'static str,
+    ) -> Self {
+        ParamSpec {
+            name,
+            kind: Kind::Choice { options, default },
+            unit: "",
+            help,
+        }
+    }
+
+    fn default_value(&self) -> ParamValue {
+        match self.kind {
+            Kind::Int { default, .. } => ParamValue::Int(default),
+            Kind::Bool { default } => ParamValue::Bool(default),
+            Kind::Choice { default, .. } => ParamValue::Choice(default),
+        }
+    }
+
+    /// What the parameter accepts, in words: the second half of every error message.
+    pub fn accepts(&self) -> String {
+        match self.kind {
+            Kind::Int { min, max, .. } => format!("a whole number from {min} to {max}"),
+            Kind::Bool { .. } => "true or false".to_string(),
+            Kind::Choice { options, .. } => {
+                let quoted: Vec<String> = options.iter().map(|o| format!("\"{o}\"")).collect();
+                format!("one of {}", quoted.join(", "))
+            }
+        }
+    }
+
+    fn check(&self, raw: &Raw) -> Result<ParamValue, ParamError> {
+        let refuse = || ParamError {
+            param: Some(self.name.to_string()),
+            message: format!(
+                "parameter \"{}\" must be {}, got {}",
+                self.name,
+                self.accepts(),
+                raw.describe()
+            ),
+        };
+        match (self.kind, raw) {
+            (Kind::Int { min, max, .. }, Raw::Number(x)) => {
+                let whole = x.is_finite() && x.fract() == 0.0;
+                if whole && *x >= min as f64 && *x <= max as f64 {
+                    Ok(ParamValue::Int(*x as i64))
+                } else {
+                    Err(refuse())
+                }
+            }
+            (Kind::Bool { .. }, Raw::Bool(b)) => Ok(ParamValue::Bool(*b)),
+            (Kind::Choice { options, .. }, Raw::Text(t)) => options
+                .iter()
+                .find(|o| **o == t.as_str())
+                .map(|o| ParamValue::Choice(o))
+                .ok_or_else(refuse),
+            _ => Err(refuse()),
+        }
+    }
+}
+
+/// A value as the caller sent it, before validation (JS values are mapped onto this in lib.rs).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Raw {
+    Number(f64),
+    Bool(bool),
+    Text(String),
+    Null,
+    /// Anything else, described in words: "an array", "an object", ...
+    Other(&'static str),
+}
+
+impl Raw {
+    fn describe(&self) -> String {
+        match self {
+            Raw::Number(x) if x.is_nan() => "NaN".into(),
+            Raw::Number(x) if x.is_infinite() => {
+                if *x > 0.0 { "Infinity".into() } else { "-Infinity".into() }
+            }
+            Raw::Number(x) => format!("{x}"),
+            Raw::Bool(b) => format!("{b}"),
+            Raw::Text(t) => {
+                let short: String = t.chars().take(40).collect();
+                let more = if t.chars().count() > 40 { "..." } else { "" };
+                format!("the string {:?}", format!("{short}{more}"))
+            }
+            Raw::Null => "null".into(),
+            Raw::Other(what) => (*what).into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ParamValue {
+    Int(i64),
+    Bool(bool),
+    Choice(&'static str),
+}
+
+/// A refused input. `param` names the parameter when there is one to name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParamError {
+    pub param: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for ParamError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl ParamError {
+    pub fn general(message: impl Into<String>) -> Self {
+        ParamError {
+            param: None,
+            message: message.into(),
+        }
+    }
+}
+
+/// Validated parameters: every parameter of the schema, defaults filled in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Params {
+    values: BTreeMap<&'static str, ParamValue>,
+}
+
+impl Params {
+    pub fn int(&self, name: &str) -> i64 {
+        match self.values.get(name) {
+            Some(ParamValue::Int(v)) => *v,
+            other => unreachable_param(name, other),
+        }
+    }
+
+    pub fn count(&self, name: &str) -> usize {
+        // Schemas give counts a minimum of 0 or more, so the cast cannot wrap.
+        self.int(name).max(0) as usize
+    }
+
+    pub fn ms(&self, name: &str) -> f64 {
+        self.int(name) as f64
+    }
+
+    pub fn flag(&self, name: &str) -> bool {
+        match self.values.get(name) {
+            Some(ParamValue::Bool(v)) => *v,
+            other => unreachable_param(name, other),
+        }
+    }
+
+    pub fn choice(&self, name: &str) -> &'static str {
+        match self.values.get(name) {
+            Some(ParamValue::Choice(v)) => v,
+            other => unreachable_param(name, other),
+        }
+    }
+
+    pub fn to_json(&self) -> Value {
+        let mut map = Map::new();
+        for (name, value) in &self.values {
+            let v = match value {
+                ParamValue::Int(i) => Value::from(*i),
+                ParamValue::Bool(b) => Value::from(*b),
+                ParamValue::Choice(c) => Value::from(*c),
+            };
+            map.insert((*name).to_string(), v);
+        }
+        Value::Object(map)
+    }
+}
+
+// A demo asking for a parameter its own schema lacks is a bug in that demo, caught by
+// the native tests that run every demo with its defaults.
+fn unreachable_param(name: &str, found: Option<&ParamValue>) -> ! {
+    panic!("demo read parameter {name:?} as the wrong type or without declaring it: {found:?}")
+}
+
+/// Checks what the caller sent against `specs`: unknown names and bad values are refused.
+pub fn validate(demo: &str, specs: &[ParamSpec], given: &[(String, Raw)]) -> Result<Params, ParamError> {
+    let mut values: BTreeMap<&'static str, ParamValue> =
+        specs.iter().map(|s| (s.name, s.default_value())).collect();
+    for (name, raw) in given {
+        let Some(spec) = specs.iter().find(|s| s.name == name) else {
+            let known: Vec<&str> = specs.iter().map(|s| s.name).collect();
+            let short: String = name.chars().take(40).collect();
+            return Err(ParamError {
+                param: Some(short.clone()),
+                message: format!(
+                    "unknown parameter \"{short}\" for demo \"{demo}\"; its parameters are: {}",
+                    known.join(", ")
+                ),
+            });
+        };
+        values.insert(spec.name, spec.check(raw)?);
+    }
+    Ok(Params { values })
+}
+
+/// The schema as the page's JS API publishes it.
+#[derive(Serialize)]
+pub struct ParamSchema {
+    name: &'static str,
+    #[serde(rename = "type")]
+    ty: &'static str,
+    default: Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    step: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    options: Option<&'static [&'static str]>,
+    unit: &'static str,
+    help: &'static str,
+}
+
+impl From<&ParamSpec> for ParamSchema {
+    fn from(spec: &ParamSpec) -> Self {
+        let (ty, default, min, max, step, options) = match spec.kind {
+            Kind::Int { min, max, step, default } => {
+                ("int", Value::from(default), Some(min), Some(max), Some(step), None)
+            }
+            Kind::Bool { default } => ("bool", Value::from(default), None, None, None, None),
+            Kind::Choice { options, default } => {
+                ("choice", Value::from(default), None, None, None, Some(options))
+            }
+        };
+        ParamSchema {
+            name: spec.name,
+            ty,
+            default,
+            min,
+            max,
+            step,
+            options,
+            unit: spec.unit,
+            help: spec.help,
+        }
+    }
+}

@@ -1,0 +1,179 @@
+// `window.playground`: the JS API that the page, tests and embedding pages drive.
+// EngineBridge is the only code that talks to the engine worker.
+import { MSG, messageToError } from './protocol.js';
+import { chooseBuild, poolThreads } from './boot.js';
+
+// How long a cancelled run may take to stop by itself before its worker is terminated.
+const CANCEL_GRACE_MS = 400;
+
+function namedError(name, message) {
+  const e = new Error(message);
+  e.name = name;
+  return e;
+}
+
+class EngineBridge {
+  constructor(build, threads) {
+    this.build = build;
+    this.threads = threads;
+    this.seq = 0;
+    this.pending = null; // { seq, resolve, reject, graceTimer }
+    this.listeners = new Set();
+    this.start();
+  }
+
+  /** Starts a fresh engine worker; `this.engineReady` resolves with its `ready` message. */
+  start() {
+    const worker = new Worker(new URL('./engine-worker.js', import.meta.url), { type: 'module' });
+    this.worker = worker;
+    this.engineReady = new Promise((resolve, reject) => {
+      worker.onmessage = ({ data }) => {
+        if (data.type === MSG.READY) resolve(data);
+        else if (data.type === MSG.START_FAILED) reject(messageToError(data.error));
+        else this.onReply(data);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault?.();
+        const error = namedError('Error', `the engine failed: ${event.message || 'worker error'}`);
+        reject(error);
+        this.failPending(error, true);
+      };
+    });
+    // Swallow here; callers see the rejection through their own await.
+    this.engineReady.catch(() => {});
+    worker.postMessage({ type: MSG.INIT, build: this.build, threads: this.threads });
+  }
+
+  restart() {
+    this.worker.terminate();
+    this.start();
+  }
+
+  onReply(data) {
+    const p = this.pending;
+    if (!p || data.seq !== p.seq) return; // a late reply from a run already given up on
+    if (data.type === MSG.RESULT) this.settle(p, () => p.resolve(data.result));
+    else if (data.type === MSG.ERROR) {
+      if (data.fatal) this.restart();
+      this.settle(p, () => p.reject(messageToError(data.error)));
+    }
+  }
+
+  settle(p, action) {
+    clearTimeout(p.graceTimer);
+    this.pending = null;
+    action();
+    this.emit();
+  }
+
+  failPending(error, restart) {
+    const p = this.pending;
+    if (!p) return;
+    if (restart) this.restart();
+    this.settle(p, () => p.reject(error));
+  }
+
+  async run(id, params) {
+    if (this.pending) {
+      throw namedError('InvalidStateError', 'a run is already in progress: call playground.cancel() first');
+    }
+    const p = { seq: ++this.seq };
+    const settled = new Promise((resolve, reject) => Object.assign(p, { resolve, reject }));
+    this.pending = p;
+    this.emit();
+    try {
+      await this.engineReady;
+    } catch (e) {
+      this.settle(p, () => p.reject(e));
+      return settled;
+    }
+    if (this.pending !== p) return settled; // cancelled while the engine was starting
+    try {
+      this.worker.postMessage({ type: MSG.RUN, seq: p.seq, id, params });
+      p.posted = true;
+    } catch (e) {
+      // postMessage cannot clone functions, symbols or DOM nodes.
+      const error = namedError('ParamError', `parameters must be plain data (numbers, booleans, strings): ${e.message}`);
+      this.settle(p, () => p.reject(error));
+    }
+    return settled;
+  }
+
+  cancel() {
+    const p = this.pending;
+    if (!p || p.graceTimer) return;
+    if (!p.posted) {
+      // Still waiting for the engine to start: there is nothing to stop yet.
+      this.settle(p, () => p.reject(namedError('AbortError', 'the run was cancelled before it started')));
+      return;
+    }
+    this.worker.postMessage({ type: MSG.CANCEL, seq: p.seq });
+    // The run stops cooperatively; if it does not (a long computation that never checks), end its worker.
+    p.graceTimer = setTimeout(() => {
+      if (this.pending !== p) return;
+      this.restart();
+      this.settle(p, () => p.reject(namedError('AbortError', 'the run was cancelled (its engine was restarted)')));
+    }, CANCEL_GRACE_MS);
+  }
+
+  get running() {
+    return this.pending !== null;
+  }
+
+  emit() {
+    for (const listener of this.listeners) listener(this.running);
+  }
+}
+
+function createPlayground() {
+  const choice = chooseBuild();
+  let bridge = new EngineBridge(choice.build, poolThreads());
+  let demos = null;
+
+  const ready = (async () => {
+    let info;
+    try {
+      info = await bridge.engineReady;
+    } catch (e) {
+      if (choice.build !== 'threads') throw e;
+      // The threads build could not start (e.g. a memory limit): the single build still can.
+      console.warn(`threads build failed to start, using the single build: ${e.message}`);
+      const listeners = bridge.listeners;
+      bridge = new EngineBridge('single', 1);
+      bridge.listeners = listeners;
+      choice.reason = `the threads build failed to start: ${e.message}`;
+      info = await bridge.engineReady;
+    }
+    demos = info.demos;
+    return Object.freeze({
+      build: info.build,
+      threads: info.threads,
+      cores: navigator.hardwareConcurrency || 1,
+      crossOriginIsolated: self.crossOriginIsolated === true,
+      reason: choice.reason,
+    });
+  })();
+
+  return Object.freeze({
+    ready,
+    demos() {
+      if (!demos) throw namedError('InvalidStateError', 'the engine is not ready yet: await playground.ready first');
+      return structuredClone(demos);
+    },
+    async run(id, params) {
+      await ready;
+      return bridge.run(id, params);
+    },
+    cancel() {
+      bridge.cancel();
+    },
+    /** Calls `listener(running)` whenever a run starts or ends (for the page's own UI). */
+    onRunningChange(listener) {
+      bridge.listeners.add(listener);
+      return () => bridge.listeners.delete(listener);
+    },
+  });
+}
+
+export const playground = createPlayground();
+window.playground = playground;

@@ -1,0 +1,42 @@
+// The wasm engine lives here, never on the page's thread: the page stays responsive,
+// and a run that will not stop can be ended by terminating this worker.
+import { MSG, errorToMessage } from './protocol.js';
+
+let engine = null;
+
+async function start({ build, threads }) {
+  const mod = await import(`./pkg/${build}/concurrency_playground.js`);
+  await mod.default();
+  if (build === 'threads') {
+    // The pool must exist before the first parallel call, or the call hangs.
+    await mod.initThreadPool(threads);
+  }
+  engine = mod;
+  return { build: mod.build(), threads: build === 'threads' ? mod.poolSize() : 1, demos: JSON.parse(mod.demos()) };
+}
+
+// A trap (RuntimeError) poisons a wasm instance: the page must replace this worker.
+const isFatal = (e) => e instanceof WebAssembly.RuntimeError || e instanceof WebAssembly.LinkError;
+
+self.onmessage = async ({ data }) => {
+  switch (data.type) {
+    case MSG.INIT:
+      try {
+        postMessage({ type: MSG.READY, ...(await start(data)) });
+      } catch (e) {
+        postMessage({ type: MSG.START_FAILED, error: errorToMessage(e) });
+      }
+      break;
+    case MSG.RUN:
+      try {
+        const result = JSON.parse(await engine.run(data.id, data.params));
+        postMessage({ type: MSG.RESULT, seq: data.seq, result });
+      } catch (e) {
+        postMessage({ type: MSG.ERROR, seq: data.seq, error: errorToMessage(e), fatal: isFatal(e) });
+      }
+      break;
+    case MSG.CANCEL:
+      engine?.cancel();
+      break;
+  }
+};

@@ -1,0 +1,24 @@
+// Messages between the page and the engine worker: `{ type, seq, ... }`.
+// `seq` ties a reply to its run, so a reply from a cancelled run is recognised and dropped.
+export const MSG = Object.freeze({
+  // page -> engine
+  INIT: 'init',       // { build, threads }
+  RUN: 'run',         // { seq, id, params }
+  CANCEL: 'cancel',   // { seq }
+  // engine -> page
+  READY: 'ready',     // { build, threads, demos }
+  START_FAILED: 'start-failed', // { error }
+  RESULT: 'result',   // { seq, result }
+  ERROR: 'error',     // { seq, error: { name, message }, fatal }
+});
+
+/** An Error that survives postMessage: name and message travel as plain fields. */
+export function errorToMessage(e) {
+  return { name: e?.name || 'Error', message: String(e?.message ?? e) };
+}
+
+export function messageToError({ name, message }) {
+  const e = new Error(message);
+  e.name = name;
+  return e;
+}
