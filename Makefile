@@ -1,0 +1,45 @@
+# The workflow's table of contents.
+#   make serve   build what changed and serve the playground (PORT=8080)
+#   make test    native Rust tests + browser tests in Chromium
+#   make dist    the static site in dist/
+.PHONY: all setup build serve test test-native test-e2e dist clean
+
+PORT ?= 8080
+RUST_SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock
+SINGLE := www/pkg/single/concurrency_playground_bg.wasm
+THREADS := www/pkg/threads/concurrency_playground_bg.wasm
+
+all: build
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	@$(MAKE) --no-print-directory $(SINGLE) $(THREADS)
+
+$(SINGLE): $(RUST_SOURCES) scripts/build-wasm.sh
+	scripts/build-wasm.sh single
+
+$(THREADS): $(RUST_SOURCES) scripts/build-wasm.sh
+	scripts/build-wasm.sh threads
+
+serve: build
+	PORT=$(PORT) node scripts/serve.mjs
+
+test: build
+	@scripts/setup.sh test
+	@$(MAKE) --no-print-directory test-native test-e2e
+
+test-native:
+	cargo test --quiet
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+dist: build
+	rm -rf dist && mkdir -p dist
+	cp -r index.html www dist/
+	@echo "dist/ is ready: serve it with any static server"
+
+clean:
+	rm -rf dist www/pkg target

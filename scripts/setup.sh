@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs what a fresh machine lacks, and nothing when everything is there (so it is quick).
+#   scripts/setup.sh          build tools: wasm target, rust-src, wasm-pack, wasm-bindgen-cli, npm packages
+#   scripts/setup.sh test     the same, plus Debian's Chromium for the browser tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+say() { echo "setup: $*"; }
+
+WASM_PACK_VERSION=0.15.1
+
+# Root on CI machines; sudo elsewhere.
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+# The threads build rebuilds std with atomics, from source.
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  say "adding rust-src"
+  rustup component add rust-src
+fi
+
+if ! wasm-pack --version 2>/dev/null | grep -q "$WASM_PACK_VERSION"; then
+  say "installing wasm-pack $WASM_PACK_VERSION (about 2.5 minutes)"
+  cargo install wasm-pack --version "$WASM_PACK_VERSION"
+fi
+
+# wasm-bindgen-cli must be exactly the wasm-bindgen version in Cargo.lock.
+[ -f Cargo.lock ] || cargo generate-lockfile
+bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$\| $bindgen_version "; then
+  say "installing wasm-bindgen-cli $bindgen_version (about 2 minutes)"
+  # Not --locked: its lock file does not resolve against this registry mirror.
+  cargo install wasm-bindgen-cli --version "$bindgen_version"
+fi
+
+# npm ci only when package-lock.json changed since the last install.
+if [ ! -f node_modules/.setup-stamp ] || [ package-lock.json -nt node_modules/.setup-stamp ]; then
+  say "installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+  touch node_modules/.setup-stamp
+fi
+
+if [ "${1:-}" = test ] && [ ! -x /usr/bin/chromium ]; then
+  say "installing Debian's chromium (browser downloads are not possible here)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+fi
+exit 0

@@ -1,0 +1,192 @@
+// The playground page: navigation, controls, Run/Stop, and the run's panels.
+// Everything runs through window.playground, the same API tests and embeds use.
+import { playground } from './api.js';
+import { renderControls } from './ui/controls.js';
+import { Timeline, formatMs } from './ui/timeline.js';
+import { renderOutput, clearOutput } from './ui/output.js';
+import { renderFigures } from './ui/figures.js';
+import { renderLegend } from './ui/palette.js';
+import { LESSONS } from './ui/lessons.js';
+
+const $ = (id) => document.getElementById(id);
+
+const state = { info: null, demos: [], demo: null, controls: null, running: false, blocked: false };
+const timeline = new Timeline($('timeline'), $('timeline-lanes'));
+
+function showError(error) {
+  const box = $('error');
+  box.textContent = `${error.name && error.name !== 'Error' ? `${error.name}: ` : ''}${error.message}`;
+  box.hidden = false;
+}
+
+function hideError() {
+  $('error').hidden = true;
+}
+
+function setStatus(text) {
+  $('status').textContent = text;
+}
+
+function updateButtons() {
+  $('run').disabled = state.running || state.blocked || !state.demo;
+  $('stop').disabled = !state.running;
+  $('progress').hidden = !state.running;
+}
+
+function clearResults() {
+  timeline.clear();
+  clearOutput($('output'));
+  $('figures').replaceChildren();
+  setStatus('');
+  hideError();
+}
+
+/** The same page and demo, on the threads build: where a thread demo can run. */
+function fullPlaygroundUrl(demoId) {
+  const url = new URL(location.href);
+  url.searchParams.delete('build');
+  url.searchParams.set('demo', demoId);
+  return url.href;
+}
+
+function renderNotice(demo) {
+  const notice = $('demo-notice');
+  state.blocked = demo.needsThreads && state.info.build !== 'threads';
+  notice.hidden = !state.blocked;
+  if (!state.blocked) return;
+  const link = document.createElement('a');
+  link.href = fullPlaygroundUrl(demo.id);
+  link.textContent = 'Open the full playground';
+  notice.replaceChildren(
+    `This demo needs shared-memory threads. This page runs the single-thread build because ${state.info.reason}. `,
+    link,
+    ' (served with cross-origin isolation) to run it.',
+  );
+}
+
+function selectDemo(id, { push = false } = {}) {
+  const demo = state.demos.find((d) => d.id === id) ?? state.demos[0];
+  if (state.running) playground.cancel();
+  state.demo = demo;
+  document.title = `${demo.title} · Concurrency Playground`;
+  $('demo-title').textContent = demo.title;
+  $('demo-lesson').textContent = LESSONS[demo.id] ?? '';
+  for (const a of $('demo-list').querySelectorAll('a')) {
+    if (a.dataset.demo === demo.id) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  state.controls = renderControls($('params'), demo);
+  renderNotice(demo);
+  clearResults();
+  updateButtons();
+  if (push) {
+    const url = new URL(location.href);
+    url.searchParams.set('demo', demo.id);
+    history.pushState({ demo: demo.id }, '', url);
+  }
+}
+
+function renderNav() {
+  const items = state.demos.map((demo) => {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    const url = new URL(location.href);
+    url.searchParams.set('demo', demo.id);
+    a.href = url.search;
+    a.dataset.demo = demo.id;
+    const chapter = document.createElement('span');
+    chapter.className = 'chapter';
+    chapter.textContent = String(demo.chapter);
+    a.append(chapter, demo.id);
+    a.title = demo.title;
+    a.addEventListener('click', (event) => {
+      event.preventDefault();
+      selectDemo(demo.id, { push: true });
+    });
+    li.append(a);
+    return li;
+  });
+  $('demo-list').replaceChildren(...items);
+}
+
+async function run() {
+  const invalid = state.controls.firstInvalid();
+  if (invalid) {
+    invalid.reportValidity();
+    invalid.focus();
+    return;
+  }
+  hideError();
+  const demo = state.demo;
+  const started = performance.now();
+  const tick = setInterval(() => setStatus(`Running… ${formatMs(performance.now() - started)}`), 100);
+  setStatus('Running…');
+  try {
+    const result = await playground.run(demo.id, state.controls.values());
+    if (state.demo !== demo) return;
+    renderFigures($('figures'), result);
+    timeline.show(result);
+    renderOutput($('output'), result);
+    setStatus(`Done: ${formatMs(result.wall_ms)} on the ${result.build} build.`);
+  } catch (error) {
+    if (error.name === 'AbortError') setStatus('Stopped.');
+    else {
+      setStatus('');
+      showError(error);
+    }
+  } finally {
+    clearInterval(tick);
+  }
+}
+
+function describeEngine(info) {
+  const badge = document.createElement('span');
+  badge.className = 'badge';
+  badge.textContent = `${info.build} build`;
+  badge.dataset.build = info.build;
+  const threads = info.build === 'threads' ? `${info.threads} pool threads` : 'one thread';
+  $('engine').replaceChildren(
+    badge,
+    ` ${threads} · ${info.cores} cores · ${info.crossOriginIsolated ? 'cross-origin isolated' : 'not cross-origin isolated'}`,
+  );
+  $('engine').title = `Why this build: ${info.reason}`;
+}
+
+async function main() {
+  renderLegend($('legend'));
+  timeline.clear();
+  playground.onRunningChange((running) => {
+    state.running = running;
+    updateButtons();
+  });
+  $('controls').addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!state.running) run();
+  });
+  $('stop').addEventListener('click', () => playground.cancel());
+  $('reset').addEventListener('click', () => state.controls?.reset());
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && state.running) playground.cancel();
+  });
+  window.addEventListener('popstate', () => {
+    selectDemo(new URLSearchParams(location.search).get('demo'));
+  });
+
+  try {
+    state.info = await playground.ready;
+  } catch (error) {
+    $('engine').textContent = 'The engine could not start.';
+    showError(error);
+    return;
+  }
+  describeEngine(state.info);
+  state.demos = playground.demos().sort((a, b) => a.chapter - b.chapter);
+  renderNav();
+  const asked = new URLSearchParams(location.search).get('demo');
+  selectDemo(asked);
+  if (asked && !state.demos.some((d) => d.id === asked)) {
+    showError(new Error(`There is no demo "${asked.slice(0, 40)}"; showing "${state.demo.id}" instead.`));
+  }
+}
+
+main();

@@ -1,0 +1,82 @@
+// Controls generated from a demo's parameter schema (declared in Rust).
+// The inputs carry the schema's min/max/step, so the form's own validation refuses
+// what the engine would refuse, and Run stays blocked until the values are valid.
+
+function el(tag, props = {}, children = []) {
+  const node = Object.assign(document.createElement(tag), props);
+  for (const child of children) node.append(child);
+  return node;
+}
+
+function intControl(spec, id, onChange) {
+  const range = el('input', { type: 'range', min: spec.min, max: spec.max, step: spec.step ?? 1, value: spec.default, tabIndex: -1 });
+  range.setAttribute('aria-hidden', 'true'); // the number box is the accessible control
+  const number = el('input', { type: 'number', id, name: spec.name, min: spec.min, max: spec.max, step: spec.step ?? 1, value: spec.default, required: true, inputMode: 'numeric' });
+  range.addEventListener('input', () => { number.value = range.value; onChange(); });
+  number.addEventListener('input', () => {
+    if (number.validity.valid) range.value = number.value;
+    number.setCustomValidity('');
+    onChange();
+  });
+  return {
+    inputs: [range, number],
+    read: () => Number(number.value),
+    write: (v) => { number.value = v; range.value = v; },
+    input: number,
+  };
+}
+
+function boolControl(spec, id, onChange) {
+  const box = el('input', { type: 'checkbox', id, name: spec.name, checked: spec.default });
+  box.addEventListener('change', onChange);
+  return { inputs: [box], read: () => box.checked, write: (v) => { box.checked = v; }, input: box };
+}
+
+function choiceControl(spec, id, onChange) {
+  const select = el('select', { id, name: spec.name }, spec.options.map((o) => el('option', { value: o, textContent: o })));
+  select.value = spec.default;
+  select.addEventListener('change', onChange);
+  return { inputs: [select], read: () => select.value, write: (v) => { select.value = v; }, input: select };
+}
+
+const MAKERS = { int: intControl, bool: boolControl, choice: choiceControl };
+
+/** Fills `fieldset` with one control per parameter; returns { values(), setValues(), reset(), firstInvalid() }. */
+export function renderControls(fieldset, demo) {
+  for (const old of fieldset.querySelectorAll('.param')) old.remove();
+  const controls = new Map();
+  for (const spec of demo.params) {
+    const id = `param-${spec.name}`;
+    const changed = el('span', { className: 'changed', textContent: '● changed', hidden: true });
+    const make = MAKERS[spec.type];
+    if (!make) throw new Error(`no control for parameter type ${spec.type}`);
+    const control = make(spec, id, () => { changed.hidden = control.read() === spec.default; });
+    const label = el('label', { htmlFor: id }, [spec.name, spec.unit && spec.unit !== spec.name ? el('span', { className: 'unit', textContent: ` (${spec.unit})` }) : '', changed]);
+    const help = el('span', { className: 'help', id: `${id}-help`, textContent: spec.help });
+    control.input.setAttribute('aria-describedby', help.id);
+    const range = spec.type === 'int' ? el('span', { className: 'help', textContent: `${spec.min} to ${spec.max}` }) : '';
+    fieldset.append(el('div', { className: 'param' }, [label, el('div', { className: 'inputs' }, control.inputs), help, range]));
+    controls.set(spec.name, { spec, control, changed });
+  }
+  return {
+    values() {
+      return Object.fromEntries([...controls].map(([name, { control }]) => [name, control.read()]));
+    },
+    reset() {
+      for (const { spec, control, changed } of controls.values()) {
+        control.write(spec.default);
+        changed.hidden = true;
+      }
+    },
+    /** The first input the browser's validation refuses, with its message shown. */
+    firstInvalid() {
+      for (const { spec, control } of controls.values()) {
+        if (!control.input.checkValidity()) {
+          control.input.setCustomValidity(`${spec.name} must be a whole number from ${spec.min} to ${spec.max}`);
+          return control.input;
+        }
+      }
+      return null;
+    },
+  };
+}
