@@ -38,7 +38,7 @@ test-e2e:
 
 dist: build
 	rm -rf dist && mkdir -p dist
-	cp -r index.html www dist/
+	cp -r index.html sw.js www dist/
 	@echo "dist/ is ready: serve it with any static server"
 
 clean:

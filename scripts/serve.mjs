@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseSimUrl, simPageBody } from '../www/sim.js';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -20,6 +21,21 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+// The scraper's simulated pages: answered after their latency, like a slow web server.
+function answerSimPage(sim, req, res, headers) {
+  if (sim.error) {
+    res.writeHead(400, { ...headers, 'Content-Type': 'text/plain' }).end(sim.error);
+    return;
+  }
+  const timer = setTimeout(() => {
+    const body = simPageBody(sim.n);
+    res.writeHead(200, { ...headers, 'Cache-Control': 'no-store', 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }, sim.latencyMs);
+  // The client gave up (a cancelled run): stop the timer rather than answer no one.
+  res.on('close', () => clearTimeout(timer));
+}
 
 export function startServer({ root, port = 8080, host = '127.0.0.1', isolation = true } = {}) {
   const base = path.resolve(root);
@@ -35,6 +51,11 @@ export function startServer({ root, port = 8080, host = '127.0.0.1', isolation =
       pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     } catch {
       res.writeHead(400, headers).end('bad request');
+      return;
+    }
+    const sim = parseSimUrl(req.url);
+    if (sim) {
+      answerSimPage(sim, req, res, headers);
       return;
     }
     let file = path.join(base, pathname);

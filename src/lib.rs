@@ -16,6 +16,7 @@ pub mod demos;
 pub mod models;
 pub mod params;
 pub mod trace;
+pub mod workloads;
 
 use std::cell::RefCell;
 
@@ -46,6 +47,13 @@ pub fn build() -> String {
 #[wasm_bindgen(js_name = poolSize)]
 pub fn pool_size() -> usize {
     models::threads::pool_size()
+}
+
+/// Measures the CPU kernel's speed once, before the engine says ready, so that no
+/// run's figures include the measurement.
+#[wasm_bindgen]
+pub fn calibrate() -> f64 {
+    workloads::cpu::iterations_per_ms()
 }
 
 /// Every demo with its parameter schema, as JSON text.
@@ -127,6 +135,13 @@ fn raw_value(value: &JsValue) -> Raw {
         Raw::Text(s)
     } else if value.is_null() || value.is_undefined() {
         Raw::Null
+    } else if Array::is_array(value) {
+        let items: Array = value.clone().unchecked_into();
+        // Bounded before mapping: a parameter never takes a long list, so say how long it was.
+        if items.length() > 1000 {
+            return Raw::Other("an array of more than 1000 items");
+        }
+        Raw::List(items.iter().map(|item| if Array::is_array(&item) { Raw::Other("an array") } else { raw_value(&item) }).collect())
     } else {
         Raw::Other(describe(value))
     }

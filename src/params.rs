@@ -26,7 +26,18 @@ pub enum Kind {
         options: &'static [&'static str],
         default: &'static str,
     },
+    /// Either a count of simulated URLs in `min..=max`, or a list of up to `max_list`
+    /// http(s) URLs (or same-origin paths starting with `/`) to fetch for real.
+    Urls {
+        min: i64,
+        max: i64,
+        default: i64,
+        max_list: usize,
+    },
 }
+
+/// The longest URL accepted: longer ones are refused rather than cut.
+pub const MAX_URL_LEN: usize = 2048;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ParamSpec {
@@ -68,6 +79,15 @@ impl ParamSpec {
         }
     }
 
+    pub const fn urls(name: &'static str, min: i64, max: i64, default: i64, max_list: usize, help: &'static str) -> Self {
+        ParamSpec {
+            name,
+            kind: Kind::Urls { min, max, default, max_list },
+            unit: "URLs",
+            help,
+        }
+    }
+
     pub const fn choice(
         name: &'static str,
         options: &'static [&'static str],
@@ -87,6 +107,7 @@ impl ParamSpec {
             Kind::Int { default, .. } => ParamValue::Int(default),
             Kind::Bool { default } => ParamValue::Bool(default),
             Kind::Choice { default, .. } => ParamValue::Choice(default),
+            Kind::Urls { default, .. } => ParamValue::Urls(Urls::Simulated(default as usize)),
         }
     }
 
@@ -99,6 +120,9 @@ impl ParamSpec {
                 let quoted: Vec<String> = options.iter().map(|o| format!("\"{o}\"")).collect();
                 format!("one of {}", quoted.join(", "))
             }
+            Kind::Urls { min, max, max_list, .. } => format!(
+                "a count of simulated URLs from {min} to {max}, or a list of 1 to {max_list} http(s) URLs"
+            ),
         }
     }
 
@@ -121,6 +145,38 @@ impl ParamSpec {
                     Err(refuse())
                 }
             }
+            (Kind::Urls { min, max, .. }, Raw::Number(x)) => {
+                let whole = x.is_finite() && x.fract() == 0.0;
+                if whole && *x >= min as f64 && *x <= max as f64 {
+                    Ok(ParamValue::Urls(Urls::Simulated(*x as usize)))
+                } else {
+                    Err(refuse())
+                }
+            }
+            (Kind::Urls { max_list, .. }, Raw::List(items)) => {
+                if items.is_empty() || items.len() > max_list {
+                    return Err(refuse());
+                }
+                let mut urls = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    match item {
+                        Raw::Text(url) if url_is_fetchable(url) => urls.push(url.clone()),
+                        other => {
+                            return Err(ParamError {
+                                param: Some(self.name.to_string()),
+                                message: format!(
+                                    "parameter \"{}\": item {} must be an http:// or https:// URL \
+                                     (or a path starting with /) of at most {MAX_URL_LEN} characters, got {}",
+                                    self.name,
+                                    i + 1,
+                                    other.describe()
+                                ),
+                            })
+                        }
+                    }
+                }
+                Ok(ParamValue::Urls(Urls::Real(urls)))
+            }
             (Kind::Bool { .. }, Raw::Bool(b)) => Ok(ParamValue::Bool(*b)),
             (Kind::Choice { options, .. }, Raw::Text(t)) => options
                 .iter()
@@ -139,6 +195,8 @@ pub enum Raw {
     Bool(bool),
     Text(String),
     Null,
+    /// An array, its items mapped the same way.
+    List(Vec<Raw>),
     /// Anything else, described in words: "an array", "an object", ...
     Other(&'static str),
 }
@@ -158,16 +216,36 @@ impl Raw {
                 format!("the string {:?}", format!("{short}{more}"))
             }
             Raw::Null => "null".into(),
+            Raw::List(items) => format!("an array of {} items", items.len()),
             Raw::Other(what) => (*what).into(),
         }
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ParamValue {
     Int(i64),
     Bool(bool),
     Choice(&'static str),
+    Urls(Urls),
+}
+
+/// What a `urls` parameter asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Urls {
+    Simulated(usize),
+    Real(Vec<String>),
+}
+
+/// Only the web's own schemes: no `javascript:`, `data:` or `file:` URLs.
+fn url_is_fetchable(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    let host_ok = rest.is_some_and(|r| r.chars().next().is_some_and(|c| c.is_ascii_alphanumeric() || c == '['));
+    let path_ok = url.starts_with('/') && !url.starts_with("//");
+    (host_ok || path_ok) && url.len() <= MAX_URL_LEN && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// A refused input. `param` names the parameter when there is one to name.
@@ -222,6 +300,13 @@ impl Params {
         }
     }
 
+    pub fn urls(&self, name: &str) -> &Urls {
+        match self.values.get(name) {
+            Some(ParamValue::Urls(v)) => v,
+            other => unreachable_param(name, other),
+        }
+    }
+
     pub fn choice(&self, name: &str) -> &'static str {
         match self.values.get(name) {
             Some(ParamValue::Choice(v)) => v,
@@ -236,6 +321,8 @@ impl Params {
                 ParamValue::Int(i) => Value::from(*i),
                 ParamValue::Bool(b) => Value::from(*b),
                 ParamValue::Choice(c) => Value::from(*c),
+                ParamValue::Urls(Urls::Simulated(n)) => Value::from(*n),
+                ParamValue::Urls(Urls::Real(list)) => Value::from(list.clone()),
             };
             map.insert((*name).to_string(), v);
         }
@@ -285,12 +372,15 @@ pub struct ParamSchema {
     step: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     options: Option<&'static [&'static str]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_list: Option<usize>,
     unit: &'static str,
     help: &'static str,
 }
 
 impl From<&ParamSpec> for ParamSchema {
     fn from(spec: &ParamSpec) -> Self {
+        let mut max_list = None;
         let (ty, default, min, max, step, options) = match spec.kind {
             Kind::Int { min, max, step, default } => {
                 ("int", Value::from(default), Some(min), Some(max), Some(step), None)
@@ -298,6 +388,10 @@ impl From<&ParamSpec> for ParamSchema {
             Kind::Bool { default } => ("bool", Value::from(default), None, None, None, None),
             Kind::Choice { options, default } => {
                 ("choice", Value::from(default), None, None, None, Some(options))
+            }
+            Kind::Urls { min, max, default, max_list: list } => {
+                max_list = Some(list);
+                ("urls", Value::from(default), Some(min), Some(max), Some(1), None)
             }
         };
         ParamSchema {
@@ -308,6 +402,7 @@ impl From<&ParamSpec> for ParamSchema {
             max,
             step,
             options,
+            max_list,
             unit: spec.unit,
             help: spec.help,
         }

@@ -101,8 +101,15 @@ fn unknown_demo_is_refused_with_the_list_of_demos() {
 #[test]
 fn every_demo_runs_with_its_defaults_and_echoes_them() {
     for demo in demos::DEMOS {
-        // Shorten the runs: the defaults themselves are checked by validation below.
-        let fast: Vec<(&str, Raw)> = demo.params.iter().filter(|p| p.name == "delay_ms").map(|p| (p.name, Raw::Number(1.0))).collect();
+        // Shorten the runs: every duration at its smallest allowed value (at least 1 ms).
+        let fast: Vec<(&str, Raw)> = demo
+            .params
+            .iter()
+            .filter_map(|p| match p.kind {
+                concurrency_playground::params::Kind::Int { min, .. } if p.name.ends_with("_ms") => Some((p.name, Raw::Number(min.max(1) as f64))),
+                _ => None,
+            })
+            .collect();
         let r = run(demo.id, &fast).unwrap_or_else(|e| panic!("{}: {e}", demo.id));
         assert_eq!(r.demo, demo.id);
         for spec in demo.params {

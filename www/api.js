@@ -1,7 +1,7 @@
 // `window.playground`: the JS API that the page, tests and embedding pages drive.
 // EngineBridge is the only code that talks to the engine worker.
 import { MSG, messageToError } from './protocol.js';
-import { chooseBuild, poolThreads } from './boot.js';
+import { chooseBuild, poolThreads, registerServiceWorker } from './boot.js';
 
 // How long a cancelled run may take to stop by itself before its worker is terminated.
 const CANCEL_GRACE_MS = 400;
@@ -175,5 +175,6 @@ function createPlayground() {
   });
 }
 
+registerServiceWorker();
 export const playground = createPlayground();
 window.playground = playground;

@@ -33,3 +33,14 @@ export const MIN_POOL_THREADS = 8;
 export function poolThreads() {
   return Math.max(navigator.hardwareConcurrency || 1, MIN_POOL_THREADS);
 }
+
+/**
+ * The service worker answers the I/O demos' simulated pages where no dev server does
+ * (static hosts, offline). Without it (private browsing, file://) the dev server answers.
+ */
+export function registerServiceWorker() {
+  if (!('serviceWorker' in navigator) || !self.isSecureContext) return;
+  navigator.serviceWorker
+    .register(new URL('../sw.js', import.meta.url), { type: 'module' })
+    .catch((e) => console.warn(`service worker not registered (${e.message}): simulated pages need the dev server`));
+}

@@ -12,6 +12,10 @@ use crate::params::{self, ParamError, ParamSchema, ParamSpec, Params, Raw};
 use crate::trace::RunResult;
 
 pub mod asyncio;
+pub mod concurrency_vs_parallelism;
+pub mod io_vs_cpu;
+mod phases;
+pub mod scraper;
 pub mod threads;
 
 pub struct Demo {
@@ -26,6 +30,20 @@ pub struct Demo {
 
 pub const DEMOS: &[Demo] = &[
     Demo {
+        id: "concurrency-vs-parallelism",
+        title: "Concurrency vs parallelism",
+        chapter: 1,
+        needs_threads: false,
+        params: concurrency_vs_parallelism::PARAMS,
+    },
+    Demo {
+        id: "io-vs-cpu",
+        title: "I/O-bound vs CPU-bound work",
+        chapter: 3,
+        needs_threads: false,
+        params: io_vs_cpu::PARAMS,
+    },
+    Demo {
         id: "threads",
         title: "Threads: start, sleep, join",
         chapter: 4,
@@ -38,6 +56,13 @@ pub const DEMOS: &[Demo] = &[
         chapter: 5,
         needs_threads: false,
         params: asyncio::PARAMS,
+    },
+    Demo {
+        id: "scraper",
+        title: "A concurrent web scraper",
+        chapter: 6,
+        needs_threads: false,
+        params: scraper::PARAMS,
     },
 ];
 
@@ -55,6 +80,8 @@ pub enum RunError {
     UnknownDemo(String),
     Param(ParamError),
     NeedsThreads { demo: &'static str },
+    /// One choice of a demo that otherwise runs anywhere, e.g. the scraper's thread mode.
+    NeedsThreadsFor { demo: &'static str, what: String },
     Cancelled,
     Failed(String),
 }
@@ -64,7 +91,7 @@ impl RunError {
     pub fn js_name(&self) -> &'static str {
         match self {
             RunError::UnknownDemo(_) | RunError::Param(_) => "ParamError",
-            RunError::NeedsThreads { .. } => "IsolationError",
+            RunError::NeedsThreads { .. } | RunError::NeedsThreadsFor { .. } => "IsolationError",
             RunError::Cancelled => "AbortError",
             RunError::Failed(_) => "Error",
         }
@@ -85,6 +112,12 @@ impl fmt::Display for RunError {
                 "the \"{demo}\" demo needs shared-memory threads, which this page can use only \
                  when it is cross-origin isolated; it is running the single-thread build. \
                  Open the full playground to run it."
+            ),
+            RunError::NeedsThreadsFor { demo, what } => write!(
+                f,
+                "{what} of the \"{demo}\" demo needs shared-memory threads, which this page can use \
+                 only when it is cross-origin isolated; it is running the single-thread build. \
+                 Choose another value, or open the full playground."
             ),
             RunError::Cancelled => write!(f, "the run was cancelled"),
             RunError::Failed(why) => write!(f, "the run failed: {why}"),
@@ -124,8 +157,11 @@ pub fn prepare(id: &str, given: &[(String, Raw)], ctx: &RunContext) -> Result<(&
 pub async fn run(id: &str, given: &[(String, Raw)], ctx: RunContext) -> Result<RunResult, RunError> {
     let (demo, params) = prepare(id, given, &ctx)?;
     match demo.id {
+        "concurrency-vs-parallelism" => concurrency_vs_parallelism::run(&params, &ctx).await,
+        "io-vs-cpu" => io_vs_cpu::run(&params, &ctx).await,
         "threads" => threads::run(&params, &ctx).await,
         "asyncio" => asyncio::run(&params, &ctx).await,
+        "scraper" => scraper::run(&params, &ctx).await,
         other => Err(RunError::UnknownDemo(other.to_string())),
     }
 }

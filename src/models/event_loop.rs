@@ -11,11 +11,34 @@ pub async fn sleep(ms: f64) {
     imp::sleep(ms).await
 }
 
+/// Lets every other ready task, and the worker's messages (such as `cancel`), run before
+/// this one goes on: `await asyncio.sleep(0)`.
+pub async fn yield_now() {
+    imp::yield_now().await
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use js_sys::Promise;
-    use wasm_bindgen::JsCast;
+    use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
+
+    // A message to ourselves is a macrotask, so queued messages get their turn; unlike
+    // setTimeout(0) it is not clamped to 4 ms when nested.
+    pub async fn yield_now() {
+        let promise = Promise::new(&mut |resolve, _reject| match web_sys::MessageChannel::new() {
+            Ok(channel) => {
+                channel.port1().set_onmessage(Some(&resolve));
+                if channel.port2().post_message(&JsValue::UNDEFINED).is_err() {
+                    let _ = resolve.call0(&JsValue::NULL);
+                }
+            }
+            Err(_) => {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        });
+        let _ = JsFuture::from(promise).await;
+    }
 
     pub async fn sleep(ms: f64) {
         let promise = Promise::new(&mut |resolve, _reject| {
@@ -31,6 +54,20 @@ mod imp {
 mod imp {
     use std::sync::{Arc, Mutex};
     use std::task::{Poll, Waker};
+
+    pub async fn yield_now() {
+        let mut yielded = false;
+        std::future::poll_fn(|cx| {
+            if yielded {
+                Poll::Ready(())
+            } else {
+                yielded = true;
+                cx.waker().wake_by_ref();
+                Poll::Pending
+            }
+        })
+        .await
+    }
 
     /// Native stand-in for a timer promise, so demo logic can run under `cargo test`.
     pub async fn sleep(ms: f64) {
@@ -69,4 +106,103 @@ pub async fn unless_cancelled<F: Future>(
         Either::Left((out, _)) => Ok(out),
         Either::Right((cancelled, _)) => Err(cancelled),
     }
+}
+
+/// How long one task computes before it yields, when the event loop runs CPU work.
+pub struct Interleave {
+    pub slice_ms: f64,
+}
+
+/// Runs every task's work on this one thread, `slice_ms` at a time, yielding between
+/// slices: concurrency without parallelism. Each slice is a `cpu` span on `lane`.
+/// Returns each task's checksum and the time it finished.
+pub async fn interleave_cpu(
+    rec: &crate::trace::Recorder,
+    lane: crate::trace::LaneId,
+    works: &[crate::workloads::cpu::Work],
+    how: Interleave,
+    cancel: &crate::cancel::CancelToken,
+) -> Result<Vec<(u64, f64)>, crate::cancel::Cancelled> {
+    use crate::trace::SpanKind;
+    let slice = crate::workloads::cpu::iterations_for(how.slice_ms).max(1);
+    let task = |i: usize| {
+        let rec = rec.clone();
+        let work = works[i];
+        async move {
+            let mut progress = work.start();
+            while !progress.is_done() {
+                cancel.check()?;
+                let from = rec.now();
+                progress.step(slice);
+                rec.span(lane, SpanKind::Cpu, Some(i), format!("task {}", i + 1), from, rec.now());
+                yield_now().await;
+            }
+            Ok((progress.checksum(), rec.now()))
+        }
+    };
+    gather((0..works.len()).map(task)).await.into_iter().collect()
+}
+
+/// Runs the tasks one after another on this thread (the sequential baseline), yielding
+/// every `slice_ms` only so that a `cancel` message can get in; the yields take
+/// microseconds and do not show. One `cpu` span per task.
+pub async fn sequential_cpu(
+    rec: &crate::trace::Recorder,
+    lane: crate::trace::LaneId,
+    works: &[crate::workloads::cpu::Work],
+    cancel: &crate::cancel::CancelToken,
+) -> Result<Vec<(u64, f64)>, crate::cancel::Cancelled> {
+    use crate::trace::SpanKind;
+    let slice = crate::workloads::cpu::iterations_for(10.0).max(1);
+    let mut out = Vec::with_capacity(works.len());
+    for (i, work) in works.iter().enumerate() {
+        let from = rec.now();
+        let mut progress = work.start();
+        while !progress.is_done() {
+            cancel.check()?;
+            progress.step(slice);
+            yield_now().await;
+        }
+        let to = rec.now();
+        rec.span(lane, SpanKind::Cpu, Some(i), format!("task {}", i + 1), from, to);
+        out.push((progress.checksum(), to));
+    }
+    Ok(out)
+}
+
+/// Waits `ms` per task, one task after another: sequential I/O. One `io` span per task.
+pub async fn sequential_io(
+    rec: &crate::trace::Recorder,
+    lane: crate::trace::LaneId,
+    waits_ms: &[f64],
+) -> Vec<f64> {
+    let mut done = Vec::with_capacity(waits_ms.len());
+    for (i, ms) in waits_ms.iter().enumerate() {
+        let from = rec.now();
+        sleep(*ms).await;
+        let to = rec.now();
+        rec.span(lane, crate::trace::SpanKind::Io, Some(i), format!("request {}", i + 1), from, to);
+        done.push(to);
+    }
+    done
+}
+
+/// Starts every task's wait at once and gathers them: async I/O on one thread.
+pub async fn gathered_io(
+    rec: &crate::trace::Recorder,
+    lane: crate::trace::LaneId,
+    waits_ms: &[f64],
+) -> Vec<f64> {
+    let task = |i: usize| {
+        let rec = rec.clone();
+        let ms = waits_ms[i];
+        async move {
+            let from = rec.now();
+            sleep(ms).await;
+            let to = rec.now();
+            rec.span(lane, crate::trace::SpanKind::Io, Some(i), format!("request {}", i + 1), from, to);
+            to
+        }
+    };
+    gather((0..waits_ms.len()).map(task)).await
 }

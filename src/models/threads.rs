@@ -5,6 +5,7 @@
 
 use futures::channel::oneshot;
 use futures::future::join_all;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 /// How many threads can run at the same time in this build; 0 where there are none.
@@ -66,4 +67,53 @@ where
         .enumerate()
         .map(|(i, r)| r.map_err(|_| format!("thread {} stopped without a result", i + 1)))
         .collect()
+}
+
+/// A thread pool: `workers` threads take tasks `0..tasks` from one shared queue until it
+/// is empty. `body(worker, task)` runs each task; results come back in task order.
+pub async fn run_queue<T, F>(workers: usize, tasks: usize, body: F) -> Result<Vec<T>, String>
+where
+    T: Send + 'static,
+    F: Fn(usize, usize) -> T + Send + Sync + 'static,
+{
+    let next = Arc::new(AtomicUsize::new(0));
+    let per_worker = spawn_all(workers, move |worker| {
+        let mut done = Vec::new();
+        loop {
+            let task = next.fetch_add(1, Ordering::SeqCst);
+            if task >= tasks {
+                return done;
+            }
+            done.push((task, body(worker, task)));
+        }
+    })
+    .await?;
+    let mut slots: Vec<Option<T>> = (0..tasks).map(|_| None).collect();
+    for (task, value) in per_worker.into_iter().flatten() {
+        slots[task] = Some(value);
+    }
+    slots
+        .into_iter()
+        .enumerate()
+        .map(|(i, slot)| slot.ok_or_else(|| format!("task {} was never run", i + 1)))
+        .collect()
+}
+
+/// Runs CPU tasks on a pool of `lanes.len()` threads; one `cpu` span per task on the
+/// lane of the thread that ran it. Returns each task's checksum and finish time.
+pub async fn pool_cpu(
+    rec: &crate::trace::Recorder,
+    lanes: &[crate::trace::LaneId],
+    works: &[crate::workloads::cpu::Work],
+    cancel: &crate::cancel::CancelToken,
+) -> Result<Vec<Result<(u64, f64), crate::cancel::Cancelled>>, String> {
+    let (rec, lanes, works, cancel) = (rec.clone(), lanes.to_vec(), works.to_vec(), cancel.clone());
+    run_queue(lanes.len(), works.len(), move |worker, task| {
+        let from = rec.now();
+        let checksum = works[task].run_blocking(&cancel, 5.0)?;
+        let to = rec.now();
+        rec.span(lanes[worker], crate::trace::SpanKind::Cpu, Some(task), format!("task {}", task + 1), from, to);
+        Ok((checksum, to))
+    })
+    .await
 }

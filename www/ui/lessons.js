@@ -1,10 +1,22 @@
 // What a learner should look for in each demo, shown above its controls.
 export const LESSONS = {
+  'concurrency-vs-parallelism':
+    'The same CPU-bound tasks, three ways. One after another; then interleaved on one event loop, each computing a slice and yielding (concurrency); then on several threads at once (parallelism). ' +
+    'Interleaving lets every task make progress, but one lane still does one thing at a time: it takes as long as the sequential run, and every task finishes near the end. ' +
+    'Threads finish sooner only when there are cores to run them: look at the speedup as you raise threads past the number of cores.',
+  'io-vs-cpu':
+    'I/O-bound tasks spend their time waiting; CPU-bound tasks spend it computing. Both sets run one after another, then concurrently. ' +
+    'Async makes the waiting tasks finish in about the time of one, but does nothing for the computing ones: they never wait, so there is nothing to overlap. ' +
+    'Only parallel threads speed up computing, and only up to the number of cores.',
+  scraper:
+    'A web scraper spends its time waiting for servers. The pages are fetched one after another first (the baseline), then with a pool of threads or with async requests, all for real. ' +
+    'Overlapping the waits is what pays. Paste your own URLs to fetch real sites: a site that does not allow other pages to read it (CORS) fails on its own line, and the others go on.',
   threads:
     'Each thread prints its own sequence and sleeps after every line, like Python\'s threading.Thread with time.sleep. ' +
     'Watch the lines interleave, then run it again: the order changes, because the scheduler, not your program, decides who wakes first. ' +
     'The sleeps overlap, so the whole run takes about as long as one thread, not the sum of all of them.',
   asyncio:
     'All coroutines share one thread: the event loop. Each prints a line, then awaits a timer (await asyncio.sleep); while it waits, the others run. ' +
-    'There is only one lane, yet the waits overlap, so many coroutines finish in about the time of one. Nothing runs in parallel here: this is concurrency without threads.',
+    'There is only one lane, yet the waits overlap, so many coroutines finish in about the time of one. Nothing runs in parallel here: this is concurrency without threads. ' +
+    'Set blocking_ms and coroutine 1 computes without awaiting: every other timer fires late, by about that much.',
 };

@@ -1,0 +1,94 @@
+//! `concurrency-vs-parallelism`: the same CPU-bound tasks three ways. One after another
+//! (the baseline); interleaved on one event loop, each computing a slice and then
+//! yielding (concurrency); and on N threads at once (parallelism).
+//!
+//! What to notice: interleaving makes every task *progress*, but the loop still does one
+//! thing at a time, so the run takes as long as the sequential one (a bit longer: the
+//! switches cost something) and every task finishes near the end instead of one by one.
+//! Threads finish sooner only because there are cores to run them on: past the number of
+//! cores, more threads add nothing.
+
+use serde_json::{json, Map};
+
+use super::phases::{Phase, Phases};
+use super::{RunContext, RunError};
+use crate::models::event_loop::{interleave_cpu, sequential_cpu, Interleave};
+use crate::models::threads::pool_cpu;
+use crate::params::{ParamSpec, Params};
+use crate::trace::{LaneKind, Recorder, RunResult};
+use crate::workloads::cpu::Work;
+
+pub const PARAMS: &[ParamSpec] = &[
+    ParamSpec::int("tasks", 1, 16, 4, "tasks", "How many CPU-bound tasks to run."),
+    ParamSpec::int("work_ms", 1, 2000, 150, "ms", "How long one task computes when it runs alone."),
+    ParamSpec::int("threads", 1, 8, 2, "threads", "How many threads run the tasks in the parallel phase."),
+    ParamSpec::int(
+        "slice_ms",
+        1,
+        100,
+        10,
+        "ms",
+        "How long a coroutine computes before it yields to the others (await asyncio.sleep(0)).",
+    ),
+];
+
+pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
+    let tasks = params.count("tasks");
+    let threads = params.count("threads");
+    let works: Vec<Work> = (0..tasks).map(|t| Work::new(t, params.ms("work_ms"))).collect();
+    let cancel = &ctx.cancel;
+
+    let rec = Recorder::start();
+    let seq_lane = rec.lane("sequential", LaneKind::Main);
+    let loop_lane = rec.lane("concurrent: event loop", LaneKind::EventLoop);
+    let thread_lanes: Vec<_> = if ctx.has_threads {
+        (0..threads).map(|i| rec.lane(format!("parallel: thread {}", i + 1), LaneKind::Thread)).collect()
+    } else {
+        Vec::new()
+    };
+    let mut phases = Phases::default();
+
+    rec.log(seq_lane, format!("sequential: {tasks} tasks, one after another"));
+    let start = rec.now();
+    let sequential = sequential_cpu(&rec, seq_lane, &works, cancel).await?;
+    phases.push(Phase::new("sequential", start, rec.now(), &done_times(&sequential)));
+    let answer = checksums(&sequential);
+
+    rec.log(loop_lane, format!("concurrent: {tasks} coroutines, one event loop"));
+    let start = rec.now();
+    let slice_ms = params.ms("slice_ms");
+    let concurrent = interleave_cpu(&rec, loop_lane, &works, Interleave { slice_ms }, cancel).await?;
+    phases.push(Phase::new("concurrent", start, rec.now(), &done_times(&concurrent)));
+    let mut all_match = checksums(&concurrent) == answer;
+
+    if ctx.has_threads {
+        rec.log(thread_lanes[0], format!("parallel: {tasks} tasks on {threads} threads"));
+        let start = rec.now();
+        let parallel: Vec<(u64, f64)> = pool_cpu(&rec, &thread_lanes, &works, cancel)
+            .await
+            .map_err(RunError::Failed)?
+            .into_iter()
+            .collect::<Result<_, _>>()?;
+        phases.push(Phase::new("parallel", start, rec.now(), &done_times(&parallel)));
+        all_match &= checksums(&parallel) == answer;
+    } else {
+        rec.log(loop_lane, "parallel phase skipped: it needs shared-memory threads (the threads build)");
+    }
+
+    let mut stats = Map::new();
+    stats.insert("matches_sequential".into(), json!(all_match));
+    phases.add_stats(&mut stats, &[("concurrent", "sequential"), ("parallel", "sequential")]);
+    if let Some(s) = phases.speedup("parallel", "sequential") {
+        stats.insert("parallel_efficiency".into(), json!((s / threads as f64 * 100.0).round() / 100.0));
+    }
+    let value = json!({ "checksums": answer.iter().map(|c| c.to_string()).collect::<Vec<_>>(), "phases": phases.to_json() });
+    Ok(rec.finish("concurrency-vs-parallelism", params.to_json(), ctx.build, value, stats))
+}
+
+pub fn checksums(done: &[(u64, f64)]) -> Vec<u64> {
+    done.iter().map(|(c, _)| *c).collect()
+}
+
+pub fn done_times(done: &[(u64, f64)]) -> Vec<f64> {
+    done.iter().map(|(_, t)| *t).collect()
+}

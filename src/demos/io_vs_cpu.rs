@@ -1,0 +1,92 @@
+//! `io-vs-cpu`: why the kind of work decides the tool. I/O-bound tasks (waiting on a
+//! simulated request) and CPU-bound tasks (computing), each run one after another and
+//! concurrently.
+//!
+//! What to notice: async on one thread makes the I/O tasks finish in about the time of
+//! one, because their waits overlap; the same async on CPU tasks gains nothing, because
+//! computing never waits. CPU work only goes faster on parallel threads, and only up to
+//! the number of cores.
+
+use serde_json::{json, Map};
+
+use super::concurrency_vs_parallelism::{checksums, done_times};
+use super::phases::{Phase, Phases};
+use super::{RunContext, RunError};
+use crate::models::event_loop::{gathered_io, interleave_cpu, sequential_cpu, sequential_io, Interleave};
+use crate::models::threads::pool_cpu;
+use crate::params::{ParamSpec, Params};
+use crate::trace::{LaneKind, Recorder, RunResult};
+use crate::workloads::cpu::Work;
+
+pub const PARAMS: &[ParamSpec] = &[
+    ParamSpec::int("tasks", 1, 32, 4, "tasks", "How many tasks of each kind."),
+    ParamSpec::int("io_ms", 0, 2000, 200, "ms", "How long one I/O task waits for its (simulated) answer."),
+    ParamSpec::int("cpu_ms", 1, 2000, 100, "ms", "How long one CPU task computes when it runs alone."),
+    ParamSpec::int("workers", 1, 8, 2, "threads", "How many threads run the CPU tasks in the threads phase."),
+];
+
+pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
+    let tasks = params.count("tasks");
+    let workers = params.count("workers");
+    let waits = vec![params.ms("io_ms"); tasks];
+    let cpu_ms = params.ms("cpu_ms");
+    let works: Vec<Work> = (0..tasks).map(|t| Work::new(t, cpu_ms)).collect();
+    let cancel = &ctx.cancel;
+    let check = || cancel.check();
+
+    let rec = Recorder::start();
+    let io_seq = rec.lane("I/O, sequential", LaneKind::Main);
+    let io_async = rec.lane("I/O, async", LaneKind::EventLoop);
+    let cpu_seq = rec.lane("CPU, sequential", LaneKind::Main);
+    let cpu_async = rec.lane("CPU, async", LaneKind::EventLoop);
+    let cpu_threads: Vec<_> = if ctx.has_threads {
+        (0..workers).map(|i| rec.lane(format!("CPU, thread {}", i + 1), LaneKind::Thread)).collect()
+    } else {
+        Vec::new()
+    };
+    let mut phases = Phases::default();
+
+    let start = rec.now();
+    let done = sequential_io(&rec, io_seq, &waits).await;
+    phases.push(Phase::new("io_sequential", start, rec.now(), &done));
+    check()?;
+
+    let start = rec.now();
+    let done = gathered_io(&rec, io_async, &waits).await;
+    phases.push(Phase::new("io_async", start, rec.now(), &done));
+    check()?;
+
+    let start = rec.now();
+    let sequential = sequential_cpu(&rec, cpu_seq, &works, cancel).await?;
+    phases.push(Phase::new("cpu_sequential", start, rec.now(), &done_times(&sequential)));
+    let answer = checksums(&sequential);
+
+    // A coroutine that computes never reaches an await: each runs to its end in one go.
+    let start = rec.now();
+    let whole_task = Interleave { slice_ms: cpu_ms + 1.0 };
+    let in_async = interleave_cpu(&rec, cpu_async, &works, whole_task, cancel).await?;
+    phases.push(Phase::new("cpu_async", start, rec.now(), &done_times(&in_async)));
+    let mut all_match = checksums(&in_async) == answer;
+
+    if ctx.has_threads {
+        let start = rec.now();
+        let parallel: Vec<(u64, f64)> = pool_cpu(&rec, &cpu_threads, &works, cancel)
+            .await
+            .map_err(RunError::Failed)?
+            .into_iter()
+            .collect::<Result<_, _>>()?;
+        phases.push(Phase::new("cpu_threads", start, rec.now(), &done_times(&parallel)));
+        all_match &= checksums(&parallel) == answer;
+    } else {
+        rec.log(cpu_async, "the threads phase was skipped: it needs shared-memory threads (the threads build)");
+    }
+
+    let mut stats = Map::new();
+    stats.insert("matches_sequential".into(), json!(all_match));
+    phases.add_stats(
+        &mut stats,
+        &[("io_async", "io_sequential"), ("cpu_async", "cpu_sequential"), ("cpu_threads", "cpu_sequential")],
+    );
+    let value = json!({ "checksums": answer.iter().map(|c| c.to_string()).collect::<Vec<_>>(), "phases": phases.to_json() });
+    Ok(rec.finish("io-vs-cpu", params.to_json(), ctx.build, value, stats))
+}

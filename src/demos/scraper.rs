@@ -1,0 +1,193 @@
+//! `scraper`: fetch K pages one after another (the baseline), then the chosen way: a
+//! pool of threads each making blocking requests, or async requests all in flight on
+//! one event loop. Every request is a real `fetch()` or XMLHttpRequest.
+//!
+//! What to notice: a request spends nearly all its time waiting, so overlapping the
+//! waits is what pays: threads and async both finish in about the time of the slowest
+//! batch, not the sum. Threads are limited by the pool's size; async by nothing here.
+//! A failing URL (refused by CORS, unreachable) is reported on its own line and the
+//! others go on.
+
+use std::sync::Arc;
+
+use futures::future::join_all;
+use serde_json::{json, Map, Value};
+
+use super::phases::{Phase, Phases};
+use super::{RunContext, RunError};
+use crate::models::event_loop::unless_cancelled;
+use crate::models::threads::run_queue;
+use crate::params::{ParamSpec, Params, Urls};
+use crate::trace::{json_ms, LaneId, LaneKind, Recorder, RunResult, SpanKind};
+use crate::workloads::fetch::{absolute, fetch_async, fetch_blocking, sim_page_url, Outcome};
+
+pub const PARAMS: &[ParamSpec] = &[
+    ParamSpec::urls(
+        "urls",
+        1,
+        100,
+        8,
+        20,
+        "How many simulated pages to fetch, or a list of real URLs to fetch for real.",
+    ),
+    ParamSpec::int(
+        "latency_ms",
+        0,
+        5000,
+        300,
+        "ms",
+        "How long each simulated page takes to answer (real URLs take what they take).",
+    ),
+    ParamSpec::choice(
+        "mode",
+        &["sequential", "threads", "async"],
+        "async",
+        "How to fetch after the sequential baseline: a thread pool, or async (asyncio + aiohttp style).",
+    ),
+    ParamSpec::int("workers", 1, 8, 4, "threads", "How many threads the pool has (threads mode)."),
+];
+
+#[derive(Clone)]
+pub struct Target {
+    pub label: String,
+    pub url: String,
+}
+
+pub fn targets(urls: &Urls, latency_ms: f64) -> Vec<Target> {
+    match urls {
+        Urls::Simulated(n) => (1..=*n)
+            .map(|i| Target { label: format!("page {i}"), url: sim_page_url(i, latency_ms) })
+            .collect(),
+        Urls::Real(list) => list
+            .iter()
+            .map(|url| Target { label: url.chars().take(60).collect(), url: url.clone() })
+            .collect(),
+    }
+}
+
+/// One request's outcome, traced: an `io` span on `lane` and a printed line.
+fn record(rec: &Recorder, lane: LaneId, i: usize, target: &Target, outcome: &Outcome, from: f64, to: f64) {
+    let took = to - from;
+    match outcome {
+        Ok(page) => {
+            rec.span(lane, SpanKind::Io, Some(i), format!("GET {}", target.label), from, to);
+            rec.log(lane, format!("{}: {}, {} bytes in {:.0} ms", target.label, page.status, page.bytes, took));
+        }
+        Err(why) => {
+            rec.span(lane, SpanKind::Io, Some(i), format!("failed: {}", target.label), from, to);
+            rec.log(lane, format!("{}: failed after {:.0} ms: {why}", target.label, took));
+        }
+    }
+}
+
+type Timed = (Outcome, f64, f64);
+
+async fn sequential(rec: &Recorder, lane: LaneId, targets: &[Target]) -> Vec<Timed> {
+    let mut out = Vec::with_capacity(targets.len());
+    for (i, t) in targets.iter().enumerate() {
+        let from = rec.now();
+        let outcome = fetch_async(&t.url).await;
+        let to = rec.now();
+        record(rec, lane, i, t, &outcome, from, to);
+        out.push((outcome, from, to));
+    }
+    out
+}
+
+async fn gathered(rec: &Recorder, lane: LaneId, targets: &[Target]) -> Vec<Timed> {
+    join_all(targets.iter().enumerate().map(|(i, t)| async move {
+        let from = rec.now();
+        let outcome = fetch_async(&t.url).await;
+        let to = rec.now();
+        record(rec, lane, i, t, &outcome, from, to);
+        (outcome, from, to)
+    }))
+    .await
+}
+
+async fn pooled(rec: &Recorder, lanes: &[LaneId], targets: &[Target], ctx: &RunContext) -> Result<Vec<Timed>, RunError> {
+    let (rec, lanes, cancel) = (rec.clone(), lanes.to_vec(), ctx.cancel.clone());
+    let shared: Arc<Vec<Target>> = Arc::new(
+        targets.iter().map(|t| Target { label: t.label.clone(), url: absolute(&t.url) }).collect(),
+    );
+    let results = run_queue(lanes.len(), targets.len(), move |worker, i| {
+        // A blocking request cannot be interrupted; stop before starting the next one.
+        cancel.check()?;
+        let t = &shared[i];
+        let from = rec.now();
+        let outcome = fetch_blocking(&t.url);
+        let to = rec.now();
+        record(&rec, lanes[worker], i, t, &outcome, from, to);
+        Ok((outcome, from, to))
+    })
+    .await
+    .map_err(RunError::Failed)?;
+    results.into_iter().collect::<Result<_, crate::cancel::Cancelled>>().map_err(RunError::from)
+}
+
+/// The same page both times: same status, and for simulated pages the same size
+/// (a real page may legitimately change between two requests).
+fn same_outcome(a: &Outcome, b: &Outcome, simulated: bool) -> bool {
+    match (a, b) {
+        (Ok(x), Ok(y)) => x.status == y.status && (!simulated || x.bytes == y.bytes),
+        (Err(_), Err(_)) => true,
+        _ => false,
+    }
+}
+
+pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
+    let mode = params.choice("mode");
+    if mode == "threads" && !ctx.has_threads {
+        return Err(RunError::NeedsThreadsFor { demo: "scraper", what: "mode \"threads\"".into() });
+    }
+    let urls = params.urls("urls");
+    let simulated = matches!(urls, Urls::Simulated(_));
+    let targets = targets(urls, params.ms("latency_ms"));
+    let workers = params.count("workers");
+
+    let rec = Recorder::start();
+    let seq_lane = rec.lane("sequential", LaneKind::Main);
+    let mut phases = Phases::default();
+
+    let start = rec.now();
+    let baseline = unless_cancelled(&ctx.cancel, sequential(&rec, seq_lane, &targets)).await?;
+    phases.push(Phase::new("sequential", start, rec.now(), &baseline.iter().map(|r| r.2).collect::<Vec<_>>()));
+
+    let chosen = match mode {
+        "async" => {
+            let lane = rec.lane("async: event loop", LaneKind::EventLoop);
+            let start = rec.now();
+            let done = unless_cancelled(&ctx.cancel, gathered(&rec, lane, &targets)).await?;
+            phases.push(Phase::new("async", start, rec.now(), &done.iter().map(|r| r.2).collect::<Vec<_>>()));
+            done
+        }
+        "threads" => {
+            let lanes: Vec<_> = (0..workers).map(|i| rec.lane(format!("thread {}", i + 1), LaneKind::Thread)).collect();
+            let start = rec.now();
+            let done = pooled(&rec, &lanes, &targets, ctx).await?;
+            phases.push(Phase::new("threads", start, rec.now(), &done.iter().map(|r| r.2).collect::<Vec<_>>()));
+            done
+        }
+        _ => baseline.clone(),
+    };
+
+    let matches = baseline.iter().zip(&chosen).all(|(a, b)| same_outcome(&a.0, &b.0, simulated));
+    let per_url: Vec<Value> = targets
+        .iter()
+        .zip(&chosen)
+        .map(|(t, (outcome, from, to))| match outcome {
+            Ok(p) => json!({ "url": t.url, "label": t.label, "ok": true, "status": p.status, "bytes": p.bytes, "ms": json_ms(to - from) }),
+            Err(e) => json!({ "url": t.url, "label": t.label, "ok": false, "error": e, "ms": json_ms(to - from) }),
+        })
+        .collect();
+    let failures = chosen.iter().filter(|r| r.0.is_err()).count();
+    let bytes: usize = chosen.iter().filter_map(|r| r.0.as_ref().ok()).map(|p| p.bytes).sum();
+
+    let mut stats = Map::new();
+    stats.insert("matches_sequential".into(), json!(matches));
+    stats.insert("bytes".into(), json!(bytes));
+    stats.insert("failures".into(), json!(failures));
+    phases.add_stats(&mut stats, &[("async", "sequential"), ("threads", "sequential")]);
+    let value = json!({ "urls": per_url, "phases": phases.to_json() });
+    Ok(rec.finish("scraper", params.to_json(), ctx.build, value, stats))
+}

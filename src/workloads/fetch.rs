@@ -1,0 +1,142 @@
+//! Real HTTP requests: `fetch()` awaited on the event loop, or a blocking synchronous
+//! XMLHttpRequest on a worker thread (what `requests.get` is to a Python thread).
+//!
+//! Simulated pages live at `/sim/page/<n>?latency_ms=<ms>` (served by the dev server and
+//! the service worker, see www/sim.js): they answer after the given delay with a body
+//! of `sim_page_bytes(n)` bytes.
+
+/// What came back for one URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fetched {
+    pub status: u16,
+    pub bytes: usize,
+}
+
+pub type Outcome = Result<Fetched, String>;
+
+/// The longest a single request may take before it counts as failed.
+pub const TIMEOUT_MS: f64 = 15_000.0;
+
+/// The simulated page `n`'s URL (same-origin, so it works offline and on static hosts).
+pub fn sim_page_url(n: usize, latency_ms: f64) -> String {
+    format!("/sim/page/{n}?latency_ms={}", latency_ms.round() as i64)
+}
+
+/// Body size of simulated page `n`: mirrors `simPageBody` in www/sim.js.
+pub fn sim_page_bytes(n: usize) -> usize {
+    1000 + (n * 37) % 1000
+}
+
+pub async fn fetch_async(url: &str) -> Outcome {
+    imp::fetch_async(url).await
+}
+
+/// `url` made absolute against the engine's own address. Must be called on the engine
+/// thread: pool threads run in blob-URL workers, against which `/sim/...` means nothing.
+pub fn absolute(url: &str) -> String {
+    imp::absolute(url)
+}
+
+pub fn fetch_blocking(url: &str) -> Outcome {
+    imp::fetch_blocking(url)
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::{Fetched, Outcome, TIMEOUT_MS};
+    use crate::models::event_loop::sleep;
+    use futures::future::{select, Either};
+    use js_sys::{ArrayBuffer, Uint8Array};
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+
+    fn describe(e: JsValue) -> String {
+        let text = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| format!("{}: {}", String::from(e.name()), String::from(e.message())))
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| "unknown error".into());
+        // fetch() says only "Failed to fetch" for both network errors and CORS refusals.
+        if text.contains("Failed to fetch") || text.contains("NetworkError") {
+            format!("{text} (network error, or the server does not allow this page to read it: CORS)")
+        } else {
+            text
+        }
+    }
+
+    async fn fetch_inner(url: &str) -> Outcome {
+        let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+        let response: web_sys::Response = JsFuture::from(scope.fetch_with_str(url))
+            .await
+            .map_err(describe)?
+            .unchecked_into();
+        let status = response.status();
+        let body = JsFuture::from(response.array_buffer().map_err(describe)?)
+            .await
+            .map_err(describe)?;
+        let bytes = body.unchecked_into::<ArrayBuffer>().byte_length() as usize;
+        Ok(Fetched { status, bytes })
+    }
+
+    pub fn absolute(url: &str) -> String {
+        let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+        web_sys::Url::new_with_base(url, &scope.location().href())
+            .map(|u| u.href())
+            .unwrap_or_else(|_| url.to_string())
+    }
+
+    pub async fn fetch_async(url: &str) -> Outcome {
+        let request = std::pin::pin!(fetch_inner(url));
+        let timeout = std::pin::pin!(sleep(TIMEOUT_MS));
+        match select(request, timeout).await {
+            Either::Left((outcome, _)) => outcome,
+            Either::Right(_) => Err(format!("no answer within {} s", TIMEOUT_MS / 1000.0)),
+        }
+    }
+
+    pub fn fetch_blocking(url: &str) -> Outcome {
+        let xhr = web_sys::XmlHttpRequest::new().map_err(describe)?;
+        xhr.open_with_async("GET", url, false).map_err(describe)?;
+        // Allowed for synchronous requests in workers (not on a page's main thread).
+        xhr.set_timeout(TIMEOUT_MS as u32);
+        xhr.set_response_type(web_sys::XmlHttpRequestResponseType::Arraybuffer);
+        xhr.send().map_err(describe)?;
+        let status = xhr.status().map_err(describe)?;
+        let body = xhr.response().map_err(describe)?;
+        let bytes = Uint8Array::new(&body).length() as usize;
+        Ok(Fetched { status, bytes })
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    //! Native tests have no web server: simulated pages are answered here, the same way.
+    use super::{sim_page_bytes, Fetched, Outcome};
+
+    pub fn absolute(url: &str) -> String {
+        url.to_string()
+    }
+
+    fn simulated(url: &str) -> Option<(usize, f64)> {
+        let rest = url.strip_prefix("/sim/page/")?;
+        let (n, query) = rest.split_once('?').unwrap_or((rest, ""));
+        let latency = query
+            .split('&')
+            .find_map(|kv| kv.strip_prefix("latency_ms="))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0);
+        Some((n.parse().ok()?, latency))
+    }
+
+    pub async fn fetch_async(url: &str) -> Outcome {
+        let (n, latency) = simulated(url).ok_or_else(|| "no network in native tests".to_string())?;
+        crate::models::event_loop::sleep(latency).await;
+        Ok(Fetched { status: 200, bytes: sim_page_bytes(n) })
+    }
+
+    pub fn fetch_blocking(url: &str) -> Outcome {
+        let (n, latency) = simulated(url).ok_or_else(|| "no network in native tests".to_string())?;
+        std::thread::sleep(std::time::Duration::from_secs_f64(latency / 1000.0));
+        Ok(Fetched { status: 200, bytes: sim_page_bytes(n) })
+    }
+}

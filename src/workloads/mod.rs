@@ -1,0 +1,3 @@
+//! What tasks do: compute (cpu), fetch (io).
+pub mod cpu;
+pub mod fetch;
