@@ -9,6 +9,11 @@ use crate::clock;
 
 /// Iterations `from..to` of xorshift mixing, continuing from `state`: cheap, strictly
 /// sequential, impossible to fold away. Slicing the range changes nothing.
+///
+/// Never inlined: browsers swap in optimised wasm only between calls (no on-stack
+/// replacement), so each slice must be a call of its own. Inlined into a worker's task
+/// loop, the whole first parallel phase ran on baseline code, twice as slow.
+#[inline(never)]
 pub fn crunch(mut state: u64, from: u64, to: u64) -> u64 {
     for i in from..to {
         state ^= state << 13;

@@ -39,7 +39,28 @@ function choiceControl(spec, id, onChange) {
   return { inputs: [select], read: () => select.value, write: (v) => { select.value = v; }, input: select };
 }
 
-const MAKERS = { int: intControl, bool: boolControl, choice: choiceControl };
+// A count of simulated URLs, or real URLs pasted one per line (the list wins when given).
+function urlsControl(spec, id, onChange) {
+  const count = intControl(spec, id, onChange);
+  const list = el('textarea', { rows: 3, placeholder: `or paste up to ${spec.max_list} URLs, one per line`, spellcheck: false });
+  list.setAttribute('aria-label', `${spec.name}: real URLs to fetch, one per line`);
+  list.addEventListener('input', onChange);
+  const pasted = () => list.value.split('\n').map((line) => line.trim()).filter(Boolean);
+  return {
+    inputs: [...count.inputs, list],
+    read: () => (pasted().length ? pasted() : count.read()),
+    write: (v) => {
+      if (Array.isArray(v)) list.value = v.join('\n');
+      else {
+        list.value = '';
+        count.write(v);
+      }
+    },
+    input: count.input,
+  };
+}
+
+const MAKERS = { int: intControl, bool: boolControl, choice: choiceControl, urls: urlsControl };
 
 /** Fills `fieldset` with one control per parameter; returns { values(), setValues(), reset(), firstInvalid() }. */
 export function renderControls(fieldset, demo) {
@@ -50,7 +71,7 @@ export function renderControls(fieldset, demo) {
     const changed = el('span', { className: 'changed', textContent: '● changed', hidden: true });
     const make = MAKERS[spec.type];
     if (!make) throw new Error(`no control for parameter type ${spec.type}`);
-    const control = make(spec, id, () => { changed.hidden = control.read() === spec.default; });
+    const control = make(spec, id, () => { changed.hidden = JSON.stringify(control.read()) === JSON.stringify(spec.default); });
     const label = el('label', { htmlFor: id }, [spec.name, spec.unit && spec.unit !== spec.name ? el('span', { className: 'unit', textContent: ` (${spec.unit})` }) : '', changed]);
     const help = el('span', { className: 'help', id: `${id}-help`, textContent: spec.help });
     control.input.setAttribute('aria-describedby', help.id);

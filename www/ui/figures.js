@@ -7,8 +7,22 @@ const STATS = {
   sequential_sleep_ms: { label: 'All sleeps, one after another', format: formatMs },
   interleavings: { label: 'Switches between threads in the output', format: String },
   max_timer_late_ms: { label: 'Latest timer fired late by', format: formatMs },
+  others_max_timer_late_ms: { label: 'Other coroutines\' timers late by', format: formatMs },
+  bytes: { label: 'Bytes received', format: (v) => v.toLocaleString('en') },
+  failures: { label: 'Failed requests', format: String },
   matches_sequential: { label: 'Output matches the sequential answer', format: (v) => (v ? 'yes ✓' : 'NO ✗') },
 };
+
+// Phase-by-phase demos report `<phase>_ms` and `speedup_<phase>`.
+function patternLabel(key, value) {
+  const words = (s) => s.replaceAll('_', ' ');
+  let m = key.match(/^speedup_(.+)$/);
+  if (m) return { label: `Speedup: ${words(m[1])}`, text: `×${Number(value).toFixed(2)}` };
+  m = key.match(/^(.+)_ms$/);
+  if (m && typeof value === 'number') return { label: `${words(m[1])[0].toUpperCase()}${words(m[1]).slice(1)} phase`, text: formatMs(value) };
+  if (key === 'parallel_efficiency') return { label: 'Parallel efficiency (speedup ÷ threads)', text: `${Math.round(value * 100)}%` };
+  return null;
+}
 
 function figure(label, value, key) {
   const div = document.createElement('div');
@@ -25,7 +39,10 @@ export function renderFigures(list, result) {
   const items = [figure('Wall time', formatMs(result.wall_ms), 'wall_ms')];
   for (const [key, value] of Object.entries(result.stats)) {
     const known = STATS[key];
-    items.push(figure(known?.label ?? key.replaceAll('_', ' '), known ? known.format(value) : String(value), key));
+    const pattern = known ? null : patternLabel(key, value);
+    const label = known?.label ?? pattern?.label ?? key.replaceAll('_', ' ');
+    const text = known ? known.format(value) : pattern ? pattern.text : String(value);
+    items.push(figure(label, text, key));
   }
   const sleeps = result.stats.sequential_sleep_ms;
   if (sleeps > 0 && result.wall_ms > 0) {

@@ -3,7 +3,6 @@
 // large traces stay cheap; the lanes are also listed as text for screen readers.
 import { SPAN_KINDS, spanColor, cssColor } from './palette.js';
 
-const GUTTER = 118;     // lane labels
 const RIGHT = 14;
 const AXIS = 26;
 const LANE_PAD = 5;
@@ -102,6 +101,8 @@ export class Timeline {
       return;
     }
     const r = this.result;
+    // The label gutter fits the longest label, up to a third of the width.
+    const GUTTER = Math.min(width / 3, 16 + Math.max(60, ...r.lanes.map((l) => g.measureText(l.label).width)));
     const span = Math.max(r.wall_ms, 1e-3);
     const plotW = Math.max(10, width - GUTTER - RIGHT);
     const x = (t) => GUTTER + (t / span) * plotW;
@@ -115,7 +116,8 @@ export class Timeline {
         g.globalAlpha = 1;
       }
       g.fillStyle = fg;
-      const label = b.lane.label.length > 16 ? `${b.lane.label.slice(0, 15)}…` : b.lane.label;
+      let label = b.lane.label;
+      while (label.length > 4 && g.measureText(label).width > GUTTER - 14) label = `${label.slice(0, -2)}…`;
       g.fillText(label, 8, b.top + b.height / 2);
     });
 
