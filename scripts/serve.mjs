@@ -37,7 +37,8 @@ function answerSimPage(sim, req, res, headers) {
   res.on('close', () => clearTimeout(timer));
 }
 
-export function startServer({ root, port = 8080, host = '127.0.0.1', isolation = true } = {}) {
+// `sim: false` serves files only, like a static host: the service worker must answer /sim/.
+export function startServer({ root, port = 8080, host = '127.0.0.1', isolation = true, sim = true } = {}) {
   const base = path.resolve(root);
   const server = createServer(async (req, res) => {
     const headers = { 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
@@ -53,9 +54,9 @@ export function startServer({ root, port = 8080, host = '127.0.0.1', isolation =
       res.writeHead(400, headers).end('bad request');
       return;
     }
-    const sim = parseSimUrl(req.url);
-    if (sim) {
-      answerSimPage(sim, req, res, headers);
+    const simPage = sim && parseSimUrl(req.url);
+    if (simPage) {
+      answerSimPage(simPage, req, res, headers);
       return;
     }
     let file = path.join(base, pathname);

@@ -129,6 +129,7 @@ function createPlayground() {
   const choice = chooseBuild();
   let bridge = new EngineBridge(choice.build, poolThreads());
   let demos = null;
+  const startingRuns = new Set();
 
   const ready = (async () => {
     let info;
@@ -161,10 +162,19 @@ function createPlayground() {
       return structuredClone(demos);
     },
     async run(id, params) {
-      await ready;
+      // Until the engine is ready the run exists only here: cancel() must still reach it.
+      const waiting = { cancelled: false };
+      startingRuns.add(waiting);
+      try {
+        await ready;
+      } finally {
+        startingRuns.delete(waiting);
+      }
+      if (waiting.cancelled) throw namedError('AbortError', 'the run was cancelled before it started');
       return bridge.run(id, params);
     },
     cancel() {
+      for (const waiting of startingRuns) waiting.cancelled = true;
       bridge.cancel();
     },
     /** Calls `listener(running)` whenever a run starts or ends (for the page's own UI). */
