@@ -13,6 +13,7 @@ use crate::trace::RunResult;
 
 pub mod asyncio;
 pub mod concurrency_vs_parallelism;
+pub mod gil;
 pub mod io_vs_cpu;
 mod phases;
 pub mod scraper;
@@ -35,6 +36,13 @@ pub const DEMOS: &[Demo] = &[
         chapter: 1,
         needs_threads: false,
         params: concurrency_vs_parallelism::PARAMS,
+    },
+    Demo {
+        id: "gil",
+        title: "The GIL: one lock for all threads",
+        chapter: 2,
+        needs_threads: true,
+        params: gil::PARAMS,
     },
     Demo {
         id: "io-vs-cpu",
@@ -158,6 +166,7 @@ pub async fn run(id: &str, given: &[(String, Raw)], ctx: RunContext) -> Result<R
     let (demo, params) = prepare(id, given, &ctx)?;
     match demo.id {
         "concurrency-vs-parallelism" => concurrency_vs_parallelism::run(&params, &ctx).await,
+        "gil" => gil::run(&params, &ctx).await,
         "io-vs-cpu" => io_vs_cpu::run(&params, &ctx).await,
         "threads" => threads::run(&params, &ctx).await,
         "asyncio" => asyncio::run(&params, &ctx).await,

@@ -4,6 +4,10 @@ export const LESSONS = {
     'The same CPU-bound tasks, three ways. One after another; then interleaved on one event loop, each computing a slice and yielding (concurrency); then on several threads at once (parallelism). ' +
     'Interleaving lets every task make progress, but one lane still does one thing at a time: it takes as long as the sequential run, and every task finishes near the end. ' +
     'Threads finish sooner only when there are cores to run them: look at the speedup as you raise threads past the number of cores.',
+  gil:
+    'In CPython, a thread must hold the global interpreter lock (GIL) to run Python code. Here the threads really share one lock in shared memory: a thread that waits longer than the switch interval asks the holder to let go, and waiting shows as blocked spans. ' +
+    'With the GIL, CPU-bound threads take turns and the run is no faster than doing the work sequentially; turn it off (free-threaded Python 3.13+) and they compute at once. ' +
+    'I/O-bound threads release the lock while they wait, so they overlap either way. In the mixed workload, watch thread 1 wait for the lock each time its I/O completes: the convoy effect.',
   'io-vs-cpu':
     'I/O-bound tasks spend their time waiting; CPU-bound tasks spend it computing. Both sets run one after another, then concurrently. ' +
     'Async makes the waiting tasks finish in about the time of one, but does nothing for the computing ones: they never wait, so there is nothing to overlap. ' +

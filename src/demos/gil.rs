@@ -1,0 +1,211 @@
+//! `gil`: N threads that must hold one global lock to compute, as in CPython; or no
+//! lock at all, as in the free-threaded build of Python 3.13+.
+//!
+//! What to notice: with the GIL, CPU-bound threads take turns (the lock changes hands
+//! every switch interval) and the run is no faster than doing the work sequentially;
+//! without it, the threads compute at once and the speedup approaches the number of
+//! cores. I/O-bound threads release the lock while they wait, so they overlap either
+//! way. In the mixed workload, thread 1 waits on I/O while the others compute: each time
+//! its answer arrives it must wait for the lock again, up to a switch interval (the
+//! convoy effect); without the GIL it resumes at once.
+
+use std::sync::Arc;
+
+use serde_json::{json, Map};
+
+use super::phases::{Phase, Phases};
+use super::{RunContext, RunError};
+use crate::cancel::{CancelToken, Cancelled};
+use crate::models::gil::Gil;
+use crate::models::threads::spawn_all;
+use crate::params::{ParamSpec, Params};
+use crate::trace::{json_ms, LaneId, LaneKind, Recorder, RunResult, SpanKind};
+use crate::workloads::cpu::{iterations_for, Work};
+
+pub const PARAMS: &[ParamSpec] = &[
+    ParamSpec::int("threads", 1, 8, 2, "threads", "How many threads run at once."),
+    ParamSpec::bool("gil", true, "Whether threads must hold the global interpreter lock to compute (off: free-threaded Python 3.13+)."),
+    ParamSpec::int(
+        "switch_interval_ms",
+        1,
+        100,
+        5,
+        "ms",
+        "How long a thread waits for the GIL before asking the holder to let go (sys.setswitchinterval; CPython's default is 5 ms).",
+    ),
+    ParamSpec::choice(
+        "workload",
+        &["cpu", "io", "mixed"],
+        "cpu",
+        "What the threads do: compute, wait on I/O, or (mixed) thread 1 waits on I/O while the others compute.",
+    ),
+    ParamSpec::int("work_ms", 1, 2000, 200, "ms", "How much work each thread has: computing time alone, or total I/O waiting time."),
+];
+
+/// How much a thread computes between two checks of the drop request ("a few bytecodes").
+const SLICE_MS: f64 = 0.1;
+/// An I/O-bound thread's waiting is cut into this many requests.
+const IO_STEPS: usize = 10;
+
+/// What one thread does.
+#[derive(Clone, Copy)]
+enum Job {
+    Compute(Work),
+    /// `IO_STEPS` waits of this many ms, each with the lock released.
+    Io(f64),
+}
+
+fn jobs(workload: &str, threads: usize, work_ms: f64) -> Vec<Job> {
+    (0..threads)
+        .map(|t| match (workload, t) {
+            ("io", _) | ("mixed", 0) => Job::Io(work_ms / IO_STEPS as f64),
+            _ => Job::Compute(Work::new(t, work_ms)),
+        })
+        .collect()
+}
+
+/// What a thread reports: its checksum (computing threads) and how long it waited for
+/// the lock each time its I/O completed (I/O threads).
+#[derive(Default, Clone)]
+struct Done {
+    checksum: Option<u64>,
+    response_ms: Vec<f64>,
+}
+
+struct Ctx<'a> {
+    rec: &'a Recorder,
+    lane: LaneId,
+    task: usize,
+    gil: &'a Gil,
+    cancel: &'a CancelToken,
+}
+
+impl Ctx<'_> {
+    /// Waits for the lock, recording the wait; returns how long it took.
+    fn take_gil(&self) -> Result<f64, Cancelled> {
+        let from = self.rec.now();
+        let got = self.gil.acquire(self.task, self.cancel);
+        let to = self.rec.now();
+        if self.gil.enabled() {
+            self.rec.span(self.lane, SpanKind::Wait, Some(self.task), "waiting for the GIL", from, to);
+        }
+        got.map(|_| to - from)
+    }
+
+    /// Computes `work` holding the lock, a slice at a time, handing it over when asked.
+    fn compute(&self, work: Work) -> Result<u64, Cancelled> {
+        let label = if self.gil.enabled() { "computing, holding the GIL" } else { "computing" };
+        let slice = iterations_for(SLICE_MS).max(1);
+        let mut from = self.rec.now();
+        let mut progress = work.start();
+        while !progress.is_done() {
+            progress.step(slice);
+            if self.cancel.is_cancelled() {
+                self.gil.release(self.task);
+                return Err(Cancelled);
+            }
+            if self.gil.drop_requested() {
+                let now = self.rec.now();
+                self.rec.span(self.lane, SpanKind::Cpu, Some(self.task), label, from, now);
+                let handed = self.gil.hand_over(self.task, self.cancel);
+                from = self.rec.now();
+                self.rec.span(self.lane, SpanKind::Wait, Some(self.task), "handed the GIL over, waiting to get it back", now, from);
+                handed?;
+            }
+        }
+        self.rec.span(self.lane, SpanKind::Cpu, Some(self.task), label, from, self.rec.now());
+        Ok(progress.checksum())
+    }
+
+    /// One request: the lock is released while waiting, and must be taken back after.
+    fn io(&self, ms: f64) -> Result<f64, Cancelled> {
+        self.gil.release(self.task);
+        let from = self.rec.now();
+        let slept = self.cancel.sleep_blocking(ms);
+        self.rec.span(self.lane, SpanKind::Io, Some(self.task), "waiting on I/O (GIL released)", from, self.rec.now());
+        slept?;
+        self.take_gil()
+    }
+
+    fn run(&self, job: Job) -> Result<Done, Cancelled> {
+        self.take_gil()?;
+        let mut done = Done::default();
+        match job {
+            Job::Compute(work) => done.checksum = Some(self.compute(work)?),
+            Job::Io(ms) => {
+                for _ in 0..IO_STEPS {
+                    done.response_ms.push(self.io(ms)?);
+                }
+            }
+        }
+        self.gil.release(self.task);
+        Ok(done)
+    }
+}
+
+pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
+    let threads = params.count("threads");
+    let workload = params.choice("workload");
+    let jobs = jobs(workload, threads, params.ms("work_ms"));
+    let gil_on = params.flag("gil");
+
+    let rec = Recorder::start();
+    let seq_lane = rec.lane("sequential", LaneKind::Main);
+    let lanes: Vec<_> = (0..threads).map(|i| rec.lane(format!("thread {}", i + 1), LaneKind::Thread)).collect();
+    let mut phases = Phases::default();
+
+    // The baseline: every thread's work, one after another, on one thread (no contention).
+    rec.log(seq_lane, format!("sequential: the work of {threads} threads, one after another"));
+    let start = rec.now();
+    let (seq_rec, seq_jobs, cancel) = (rec.clone(), jobs.clone(), ctx.cancel.clone());
+    let sequential = spawn_all(1, move |_| {
+        let alone = Gil::new(false, 1.0);
+        let mut out = Vec::new();
+        for (task, job) in seq_jobs.iter().enumerate() {
+            let c = Ctx { rec: &seq_rec, lane: seq_lane, task, gil: &alone, cancel: &cancel };
+            out.push((c.run(*job)?, seq_rec.now()));
+        }
+        Ok::<_, Cancelled>(out)
+    })
+    .await
+    .map_err(RunError::Failed)?
+    .pop()
+    .unwrap_or(Ok(Vec::new()))?;
+    phases.push(Phase::new("sequential", start, rec.now(), &sequential.iter().map(|d| d.1).collect::<Vec<_>>()));
+
+    let gil = Arc::new(Gil::new(gil_on, params.ms("switch_interval_ms")));
+    rec.log(lanes[0], format!("{threads} threads start, {}", if gil_on { "sharing one GIL" } else { "with no GIL" }));
+    let start = rec.now();
+    let (thread_rec, thread_jobs, thread_gil, cancel) = (rec.clone(), jobs.clone(), Arc::clone(&gil), ctx.cancel.clone());
+    let outcomes = spawn_all(threads, move |task| {
+        let c = Ctx { rec: &thread_rec, lane: lanes[task], task, gil: &thread_gil, cancel: &cancel };
+        let done = c.run(thread_jobs[task]);
+        if let Ok(d) = &done {
+            let what = d.checksum.map_or("its I/O".to_string(), |c| format!("checksum {c:016x}"));
+            thread_rec.log(lanes[task], format!("thread {} done: {what}", task + 1));
+        }
+        done.map(|d| (d, thread_rec.now()))
+    })
+    .await
+    .map_err(RunError::Failed)?;
+    let threaded: Vec<(Done, f64)> = outcomes.into_iter().collect::<Result<_, _>>()?;
+    phases.push(Phase::new("threads", start, rec.now(), &threaded.iter().map(|d| d.1).collect::<Vec<_>>()));
+
+    let matches = sequential.iter().zip(&threaded).all(|(a, b)| a.0.checksum == b.0.checksum);
+    let responses: Vec<f64> = threaded.iter().flat_map(|d| d.0.response_ms.iter().copied()).collect();
+    let mut stats = Map::new();
+    stats.insert("matches_sequential".into(), json!(matches));
+    phases.add_stats(&mut stats, &[("threads", "sequential")]);
+    stats.insert("gil_handovers".into(), json!(gil.handovers()));
+    if !responses.is_empty() {
+        let mean = responses.iter().sum::<f64>() / responses.len() as f64;
+        let worst = responses.iter().copied().fold(0.0, f64::max);
+        stats.insert("io_response_ms".into(), json_ms(mean));
+        stats.insert("io_response_max_ms".into(), json_ms(worst));
+    }
+    let value = json!({
+        "checksums": threaded.iter().map(|d| d.0.checksum.map(|c| c.to_string())).collect::<Vec<_>>(),
+        "phases": phases.to_json(),
+    });
+    Ok(rec.finish("gil", params.to_json(), ctx.build, value, stats))
+}
