@@ -10,6 +10,9 @@ const STATS = {
   others_max_timer_late_ms: { label: 'Other coroutines\' timers late by', format: formatMs },
   bytes: { label: 'Bytes received', format: (v) => v.toLocaleString('en') },
   failures: { label: 'Failed requests', format: String },
+  gil_handovers: { label: 'Times the GIL changed hands', format: String },
+  io_response_ms: { label: 'I/O thread waited for the GIL (mean)', format: formatMs },
+  io_response_max_ms: { label: 'I/O thread waited for the GIL (worst)', format: formatMs },
   matches_sequential: { label: 'Output matches the sequential answer', format: (v) => (v ? 'yes ✓' : 'NO ✗') },
 };
 
