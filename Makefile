@@ -1,8 +1,9 @@
 # The workflow's table of contents.
 #   make serve   build what changed and serve the playground (PORT=8080)
 #   make test    native Rust tests + browser tests in Chromium
+#   make soak    200 runs in a row: no leaked workers, no steady memory growth (part of make test)
 #   make dist    the static site in dist/
-.PHONY: all setup build serve test test-native test-e2e dist clean
+.PHONY: all setup build serve test test-native test-e2e soak dist clean
 
 PORT ?= 8080
 RUST_SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock
@@ -28,13 +29,16 @@ serve: build
 
 test: build
 	@scripts/setup.sh test
-	@$(MAKE) --no-print-directory test-native test-e2e
+	@$(MAKE) --no-print-directory test-native test-e2e soak
 
 test-native:
 	cargo test --quiet
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+soak: build
+	node tests/soak/soak.mjs
 
 dist: build
 	rm -rf dist && mkdir -p dist

@@ -22,6 +22,22 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+// No inline script, no eval: only this origin's files, and wasm compilation. Workers may
+// come from blob: URLs (wasm-bindgen-rayon starts its threads that way); the scraper may
+// fetch any http(s) URL the user pastes. index.html carries the same policy as a meta tag
+// for static hosts (tests/e2e/robustness.test.mjs checks that the two agree).
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "connect-src 'self' http: https:",
+  "img-src 'self' data: blob:",
+  "style-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 // The scraper's simulated pages: answered after their latency, like a slow web server.
 function answerSimPage(sim, req, res, headers) {
   if (sim.error) {
@@ -41,7 +57,12 @@ function answerSimPage(sim, req, res, headers) {
 export function startServer({ root, port = 8080, host = '127.0.0.1', isolation = true, sim = true } = {}) {
   const base = path.resolve(root);
   const server = createServer(async (req, res) => {
-    const headers = { 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
+    const headers = {
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Referrer-Policy': 'no-referrer',
+    };
     if (isolation) {
       headers['Cross-Origin-Opener-Policy'] = 'same-origin';
       headers['Cross-Origin-Embedder-Policy'] = 'require-corp';

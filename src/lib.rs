@@ -90,6 +90,24 @@ pub async fn run(id: String, params: JsValue) -> Result<String, JsValue> {
     serde_json::to_string(&result).map_err(|e| js_error(&RunError::Failed(e.to_string())))
 }
 
+/// The engine's wasm memory, in bytes: the soak test watches it for steady growth.
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    // The buffer is a SharedArrayBuffer in the threads build: read its length generically.
+    let buffer = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer();
+    js_sys::Reflect::get(&buffer, &"byteLength".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0)
+}
+
+/// Debug hook for the crash-recovery test: a panic here aborts, which traps in wasm and
+/// poisons this engine instance, exactly as a real bug would.
+#[wasm_bindgen(js_name = debugTrap)]
+pub fn debug_trap() {
+    panic!("debug trap requested through playgroundDebug.trap()");
+}
+
 /// Stops the run in progress, if any: its promise rejects with an `AbortError`.
 #[wasm_bindgen]
 pub fn cancel() {

@@ -5,6 +5,8 @@ import { chooseBuild, poolThreads, registerServiceWorker } from './boot.js';
 
 // How long a cancelled run may take to stop by itself before its worker is terminated.
 const CANCEL_GRACE_MS = 400;
+// No run may take longer than this: every demo's ranges keep it well below (see README).
+export const RUN_TIME_LIMIT_MS = 10 * 60 * 1000;
 
 function namedError(name, message) {
   const e = new Error(message);
@@ -19,6 +21,7 @@ class EngineBridge {
     this.seq = 0;
     this.pending = null; // { seq, resolve, reject, graceTimer }
     this.listeners = new Set();
+    this.runTimeLimitMs = RUN_TIME_LIMIT_MS;
     this.start();
   }
 
@@ -54,13 +57,21 @@ class EngineBridge {
     if (!p || data.seq !== p.seq) return; // a late reply from a run already given up on
     if (data.type === MSG.RESULT) this.settle(p, () => p.resolve(data.result));
     else if (data.type === MSG.ERROR) {
-      if (data.fatal) this.restart();
-      this.settle(p, () => p.reject(messageToError(data.error)));
+      let error = messageToError(data.error);
+      if (data.fatal) {
+        // A trap poisons the wasm instance: replace the engine; the page keeps its settings.
+        this.restart();
+        error = namedError('EngineError', `the engine crashed (${data.error.name}: ${data.error.message}); it has been restarted and the next run will work`);
+      } else if (error.name === 'AbortError' && p.stopReason) {
+        error = p.stopReason;
+      }
+      this.settle(p, () => p.reject(error));
     }
   }
 
   settle(p, action) {
     clearTimeout(p.graceTimer);
+    clearTimeout(p.limitTimer);
     this.pending = null;
     action();
     this.emit();
@@ -74,6 +85,20 @@ class EngineBridge {
   }
 
   async run(id, params) {
+    return this.send({ type: MSG.RUN, id, params });
+  }
+
+  /** Debug hook: makes the engine trap, to prove that a crash is survived. */
+  async debugTrap() {
+    return this.send({ type: MSG.DEBUG_TRAP });
+  }
+
+  /** Debug hook: the engine's wasm memory size. */
+  async debugMemory() {
+    return this.send({ type: MSG.DEBUG_MEMORY });
+  }
+
+  async send(message) {
     if (this.pending) {
       throw namedError('InvalidStateError', 'a run is already in progress: call playground.cancel() first');
     }
@@ -89,22 +114,33 @@ class EngineBridge {
     }
     if (this.pending !== p) return settled; // cancelled while the engine was starting
     try {
-      this.worker.postMessage({ type: MSG.RUN, seq: p.seq, id, params });
+      this.worker.postMessage({ ...message, seq: p.seq });
       p.posted = true;
     } catch (e) {
       // postMessage cannot clone functions, symbols or DOM nodes.
       const error = namedError('ParamError', `parameters must be plain data (numbers, booleans, strings): ${e.message}`);
       this.settle(p, () => p.reject(error));
+      return settled;
     }
+    p.limitTimer = setTimeout(() => {
+      const minutes = this.runTimeLimitMs / 60000;
+      const limit = minutes >= 1 ? `${minutes} minutes` : `${this.runTimeLimitMs} ms`;
+      this.stop(p, namedError('TimeoutError', `the run took longer than the time limit (${limit}) and was stopped`));
+    }, this.runTimeLimitMs);
     return settled;
   }
 
   cancel() {
-    const p = this.pending;
-    if (!p || p.graceTimer) return;
+    if (this.pending) this.stop(this.pending, namedError('AbortError', 'the run was cancelled'));
+  }
+
+  /** Stops run `p`, rejecting it with `reason`: cooperatively, else by replacing the engine. */
+  stop(p, reason) {
+    if (p.graceTimer || this.pending !== p) return;
+    p.stopReason = reason;
     if (!p.posted) {
       // Still waiting for the engine to start: there is nothing to stop yet.
-      this.settle(p, () => p.reject(namedError('AbortError', 'the run was cancelled before it started')));
+      this.settle(p, () => p.reject(reason));
       return;
     }
     this.worker.postMessage({ type: MSG.CANCEL, seq: p.seq });
@@ -112,7 +148,7 @@ class EngineBridge {
     p.graceTimer = setTimeout(() => {
       if (this.pending !== p) return;
       this.restart();
-      this.settle(p, () => p.reject(namedError('AbortError', 'the run was cancelled (its engine was restarted)')));
+      this.settle(p, () => p.reject(reason));
     }, CANCEL_GRACE_MS);
   }
 
@@ -125,9 +161,12 @@ class EngineBridge {
   }
 }
 
+let currentBridge = () => null;
+
 function createPlayground() {
   const choice = chooseBuild();
   let bridge = new EngineBridge(choice.build, poolThreads());
+  currentBridge = () => bridge;
   let demos = null;
   const startingRuns = new Set();
 
@@ -177,6 +216,10 @@ function createPlayground() {
       for (const waiting of startingRuns) waiting.cancelled = true;
       bridge.cancel();
     },
+    /** Milliseconds a run may take before it is stopped with a TimeoutError. */
+    get runTimeLimitMs() {
+      return bridge.runTimeLimitMs;
+    },
     /** Calls `listener(running)` whenever a run starts or ends (for the page's own UI). */
     onRunningChange(listener) {
       bridge.listeners.add(listener);
@@ -188,3 +231,12 @@ function createPlayground() {
 registerServiceWorker();
 export const playground = createPlayground();
 window.playground = playground;
+
+// Test hooks, only with ?debug=1 in the address: crash the engine, shorten the time limit.
+if (new URLSearchParams(location.search).get('debug') === '1') {
+  window.playgroundDebug = {
+    trap: () => playground.ready.then(() => currentBridge().debugTrap()),
+    setRunTimeLimit: (ms) => { currentBridge().runTimeLimitMs = ms; },
+    memory: () => playground.ready.then(() => currentBridge().debugMemory()),
+  };
+}

@@ -36,6 +36,16 @@ self.onmessage = async ({ data }) => {
         postMessage({ type: MSG.ERROR, seq: data.seq, error: errorToMessage(e), fatal: isFatal(e) });
       }
       break;
+    case MSG.DEBUG_MEMORY:
+      postMessage({ type: MSG.RESULT, seq: data.seq, result: { wasmMemoryBytes: engine.memoryBytes() } });
+      break;
+    case MSG.DEBUG_TRAP:
+      try {
+        engine.debugTrap();
+      } catch (e) {
+        postMessage({ type: MSG.ERROR, seq: data.seq, error: errorToMessage(e), fatal: isFatal(e) });
+      }
+      break;
     case MSG.CANCEL:
       engine?.cancel();
       break;

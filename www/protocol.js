@@ -5,6 +5,8 @@ export const MSG = Object.freeze({
   INIT: 'init',       // { build, threads }
   RUN: 'run',         // { seq, id, params }
   CANCEL: 'cancel',   // { seq }
+  DEBUG_TRAP: 'debug-trap', // { seq }: the engine traps on purpose (crash-recovery tests)
+  DEBUG_MEMORY: 'debug-memory', // { seq }: replies with a result { wasmMemoryBytes } (soak test)
   // engine -> page
   READY: 'ready',     // { build, threads, demos }
   START_FAILED: 'start-failed', // { error }

@@ -14,8 +14,19 @@ pub struct Fetched {
 
 pub type Outcome = Result<Fetched, String>;
 
-/// The longest a single request may take before it counts as failed.
-pub const TIMEOUT_MS: f64 = 15_000.0;
+/// The longest a single request may take before it counts as failed. With at most 20
+/// real URLs fetched twice (baseline + chosen mode), a run stays under 7 minutes.
+pub const TIMEOUT_MS: f64 = 10_000.0;
+
+/// The largest body counted; a bigger answer is reported as a failure (a classroom's
+/// thirty laptops should not each download a video).
+pub const MAX_BODY_BYTES: usize = 5 * 1024 * 1024;
+
+// Only the browser imports read bodies; natively the simulated pages are small by design.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn too_big(bytes: usize) -> String {
+    format!("the answer is {bytes} bytes, more than the {} MB allowed", MAX_BODY_BYTES / (1024 * 1024))
+}
 
 /// The simulated page `n`'s URL (same-origin, so it works offline and on static hosts).
 pub fn sim_page_url(n: usize, latency_ms: f64) -> String {
@@ -71,10 +82,23 @@ mod imp {
             .map_err(describe)?
             .unchecked_into();
         let status = response.status();
+        // Refuse before downloading when the server says how big it is.
+        let declared = response
+            .headers()
+            .get("content-length")
+            .ok()
+            .flatten()
+            .and_then(|v| v.parse::<usize>().ok());
+        if let Some(bytes) = declared.filter(|b| *b > super::MAX_BODY_BYTES) {
+            return Err(super::too_big(bytes));
+        }
         let body = JsFuture::from(response.array_buffer().map_err(describe)?)
             .await
             .map_err(describe)?;
         let bytes = body.unchecked_into::<ArrayBuffer>().byte_length() as usize;
+        if bytes > super::MAX_BODY_BYTES {
+            return Err(super::too_big(bytes));
+        }
         Ok(Fetched { status, bytes })
     }
 
@@ -104,6 +128,9 @@ mod imp {
         let status = xhr.status().map_err(describe)?;
         let body = xhr.response().map_err(describe)?;
         let bytes = Uint8Array::new(&body).length() as usize;
+        if bytes > super::MAX_BODY_BYTES {
+            return Err(super::too_big(bytes));
+        }
         Ok(Fetched { status, bytes })
     }
 }

@@ -1,0 +1,199 @@
+// Robustness and security: generated bad input for every demo, cancel at any moment,
+// time limits, a crash inside wasm, hostile text, and the Content-Security-Policy.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, startServers, startBrowser, openPlayground, run } from './support.mjs';
+import { CONTENT_SECURITY_POLICY } from '../../scripts/serve.mjs';
+
+let servers;
+let browser;
+before(async () => {
+  servers = await startServers();
+  browser = await startBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await servers?.close();
+});
+
+/** Values a parameter of this schema must refuse, built from the schema itself. */
+function badValues(p) {
+  const shared = [null, {}, [[1]], 'x', Symbol.for('no')];
+  switch (p.type) {
+    case 'int':
+      return [p.min - 1, p.max + 1, NaN, Infinity, -Infinity, p.min + 0.5, String(p.default), [p.default], true, 1e308, -1e308, ...shared];
+    case 'bool':
+      return [1, 0, 'true', [true], ...shared];
+    case 'choice':
+      return ['', 'nope', p.default.toUpperCase(), 1, [p.default], ...shared];
+    case 'urls':
+      return [p.min - 1, p.max + 1, NaN, 2.5, [], ['javascript:alert(1)'], ['ftp://x/'], [1], Array(p.max_list + 1).fill('/x'), true, 'x', null, {}];
+    default:
+      throw new Error(`no bad values for type ${p.type}`);
+  }
+}
+
+/** The cheapest valid parameters: every count and duration at its minimum. */
+function quickParams(demo) {
+  return Object.fromEntries(
+    demo.params.map((p) => [p.name, p.type === 'int' || p.type === 'urls' ? Math.max(p.min, p.name.endsWith('_ms') ? 1 : p.min) : p.default]),
+  );
+}
+
+test('fuzz: every demo refuses every generated bad value, naming the parameter, and runs afterwards', async () => {
+  const { page, problems } = await openPlayground(browser.context, servers.isolated);
+  const demos = await page.evaluate(() => playground.demos());
+  let refused = 0;
+  for (const demo of demos) {
+    const params = [...demo.params, { name: 'no_such_param', type: 'int', min: 0, max: 0, default: 0 }];
+    for (const p of params) {
+      const values = p.name === 'no_such_param' ? [1] : badValues(p);
+      await page.evaluate((v) => { window.__fuzzValues = v; }, values.map((v) => (typeof v === 'symbol' ? null : v)));
+      for (let i = 0; i < values.length; i++) {
+        const outcome = await page.evaluate(([id, name, i, isSymbol]) => {
+          const value = isSymbol ? Symbol.for('no') : window.__fuzzValues[i];
+          return playground.run(id, { [name]: value }).then(() => null, (e) => ({ name: e.name, message: e.message }));
+        }, [demo.id, p.name, i, typeof values[i] === 'symbol']);
+        const shown = typeof values[i] === 'symbol' ? 'a symbol' : JSON.stringify(values[i]) ?? String(values[i]);
+        assert.ok(outcome, `${demo.id}.${p.name} = ${shown} was accepted`);
+        assert.equal(outcome.name, 'ParamError', `${demo.id}.${p.name} = ${shown}: ${outcome.name}: ${outcome.message}`);
+        if (typeof values[i] !== 'symbol') {
+          assert.ok(outcome.message.includes(p.name), `${demo.id}.${p.name} = ${shown}: "${outcome.message}" does not name it`);
+        }
+        refused++;
+      }
+    }
+    const ok = await run(page, demo.id, quickParams(demo));
+    assert.equal(ok.error, undefined, `${demo.id} after the fuzz: ${JSON.stringify(ok.error)}`);
+  }
+  assert.ok(refused > 200, `only ${refused} bad values tried`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('cancel at random moments: every demo stops, and the next run works', async () => {
+  const { page, problems } = await openPlayground(browser.context, servers.isolated);
+  const demos = await page.evaluate(() => playground.demos());
+  const long = {
+    'concurrency-vs-parallelism': { tasks: 8, work_ms: 400 },
+    gil: { threads: 4, work_ms: 1500 },
+    'io-vs-cpu': { tasks: 8, io_ms: 400, cpu_ms: 300 },
+    threads: { threads: 4, steps: 20, delay_ms: 200 },
+    asyncio: { tasks: 50, steps: 20, delay_ms: 200, blocking_ms: 300 },
+    scraper: { urls: 20, latency_ms: 500, mode: 'threads' },
+  };
+  let seed = 12345;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (const demo of demos) {
+    for (let round = 0; round < 2; round++) {
+      const delay = Math.floor(random() * 600);
+      const outcome = await page.evaluate(async ([id, params, delay]) => {
+        const started = performance.now();
+        const pending = playground.run(id, params).then(() => 'finished', (e) => e.name);
+        await new Promise((r) => setTimeout(r, delay));
+        const cancelledAt = performance.now();
+        playground.cancel();
+        const name = await pending;
+        return { name, settleMs: performance.now() - cancelledAt, ranMs: cancelledAt - started };
+      }, [demo.id, long[demo.id] ?? {}, delay]);
+      assert.ok(['AbortError', 'finished'].includes(outcome.name), `${demo.id} after ${delay} ms: ${outcome.name}`);
+      // Generous for a loaded 2-core machine; the design target is half a second.
+      assert.ok(outcome.settleMs < 2000, `${demo.id}: cancel took ${outcome.settleMs} ms`);
+      const next = await run(page, demo.id, quickParams(demo));
+      assert.equal(next.error, undefined, `${demo.id} after a cancel at ${delay} ms: ${JSON.stringify(next.error)}`);
+    }
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a run over the time limit is stopped with a TimeoutError, and the next run works', async () => {
+  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?debug=1`);
+  assert.equal(await page.evaluate(() => playground.runTimeLimitMs), 10 * 60 * 1000);
+  await page.evaluate(() => window.playgroundDebug.setRunTimeLimit(300));
+  const r = await run(page, 'threads', { threads: 2, steps: 10, delay_ms: 500 });
+  assert.equal(r.error?.name, 'TimeoutError');
+  assert.match(r.error.message, /time limit/);
+  await page.evaluate(() => window.playgroundDebug.setRunTimeLimit(60000));
+  const next = await run(page, 'threads', { threads: 2, steps: 1, delay_ms: 1 });
+  assert.equal(next.error, undefined);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+for (const build of ['threads', 'single']) {
+  test(`${build}: a trap inside wasm is reported, the engine restarts, and the page keeps its settings`, async () => {
+    const base = build === 'threads' ? servers.isolated : servers.plain;
+    const { page, problems } = await openPlayground(browser.context, `${base}?debug=1&demo=asyncio`);
+    await page.fill('#param-tasks', '7');
+    const crash = await page.evaluate(() => window.playgroundDebug.trap().then(() => null, (e) => ({ name: e.name, message: e.message })));
+    assert.equal(crash?.name, 'EngineError');
+    assert.match(crash.message, /restarted/);
+    assert.equal(await page.inputValue('#param-tasks'), '7');
+    await page.fill('#param-delay_ms', '5');
+    await page.click('#run');
+    await page.waitForSelector('#output li');
+    assert.equal(await page.locator('#output li').count(), 7 * 3);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
+test('hostile text from the address, pasted URLs and fetched bodies is never run as HTML', async () => {
+  const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=${encodeURIComponent(payload)}`);
+  await page.waitForSelector('#error:not([hidden])');
+  assert.ok((await page.textContent('#error')).includes('<img src=x'), 'the bad demo name is shown as text');
+  const hostileUrl = '/sim/page/1?latency_ms=1&q=<script>window.__xss=3</script>';
+  await page.goto(`${servers.isolated}?demo=scraper`);
+  await page.waitForSelector('#run:not([disabled])');
+  await page.fill('textarea', [hostileUrl, '/tests/e2e/fixtures/hostile.html'].join('\n'));
+  await page.click('#run');
+  await page.waitForSelector('#output li');
+  const outputText = await page.textContent('#output');
+  assert.ok(outputText.includes('<script>window.__xss=3</script>'), 'the URL is shown as text');
+  assert.ok(outputText.includes('hostile.html: 200'), 'the hostile page was fetched');
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.equal(await page.locator('#output script, #output img, #error img, #error script').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the Content-Security-Policy blocks inline script, and the meta tag matches the header', async () => {
+  const { page, problems } = await openPlayground(browser.context, servers.isolated);
+  const response = await page.goto(servers.isolated);
+  assert.equal(response.headers()['content-security-policy'], CONTENT_SECURITY_POLICY);
+  const html = readFileSync(path.join(ROOT, 'index.html'), 'utf8');
+  const meta = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  assert.equal(meta, CONTENT_SECURITY_POLICY);
+  await page.evaluate(() => playground.ready);
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inline = 1';
+    document.body.append(s);
+  });
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => window.__inline), undefined);
+  assert.ok(problems.some((p) => p.includes('CSP violation: script-src')), `the violation went unnoticed: ${problems}`);
+  await page.close();
+});
+
+test('the scraper refuses an answer over 5 MB for that URL alone, in both modes', async () => {
+  const big = path.join(ROOT, 'tests/e2e/fixtures/big.generated.bin');
+  writeFileSync(big, Buffer.alloc(6 * 1024 * 1024, 1));
+  try {
+    const { page, problems } = await openPlayground(browser.context, servers.isolated);
+    for (const mode of ['async', 'threads']) {
+      const r = await run(page, 'scraper', { urls: ['/tests/e2e/fixtures/big.generated.bin', '/sim/page/1?latency_ms=1'], mode });
+      assert.equal(r.error, undefined, JSON.stringify(r.error));
+      assert.deepEqual(r.value.urls.map((u) => u.ok), [false, true], mode);
+      assert.match(r.value.urls[0].error, /more than the 5 MB allowed/);
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    rmSync(big, { force: true });
+  }
+});
