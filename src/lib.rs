@@ -49,11 +49,18 @@ pub fn pool_size() -> usize {
     models::threads::pool_size()
 }
 
-/// Measures the CPU kernel's speed once, before the engine says ready, so that no
-/// run's figures include the measurement.
+/// Measures the CPU kernel's speed once, and warms up the other kernels, before the
+/// engine says ready, so that no run's figures include either.
 #[wasm_bindgen]
 pub fn calibrate() -> f64 {
+    workloads::tasks::warm_up(20.0);
     workloads::cpu::iterations_per_ms()
+}
+
+/// How many cores this machine has, for defaults such as "one process per core".
+#[wasm_bindgen(js_name = setCores)]
+pub fn set_cores(n: usize) {
+    params::set_cores(n);
 }
 
 /// Every demo with its parameter schema, as JSON text.
@@ -106,6 +113,15 @@ pub fn memory_bytes() -> f64 {
 #[wasm_bindgen(js_name = debugTrap)]
 pub fn debug_trap() {
     panic!("debug trap requested through playgroundDebug.trap()");
+}
+
+/// Runs one task inside a process worker (www/process-worker.js): JSON text in, JSON
+/// text out, in this instance's own memory.
+#[wasm_bindgen(js_name = processTask)]
+pub async fn process_task(task: String, input: String) -> Result<String, JsValue> {
+    workloads::tasks::run_task(&task, &input)
+        .await
+        .map_err(|e| js_error(&RunError::Failed(e)))
 }
 
 /// Stops the run in progress, if any: its promise rejects with an `AbortError`.

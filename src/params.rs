@@ -36,6 +36,27 @@ pub enum Kind {
     },
 }
 
+/// A default that means "as many as this machine has cores", resolved when read.
+pub const DEFAULT_CORES: i64 = -1;
+
+static CORES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Tells the schemas how many cores this machine has (`navigator.hardwareConcurrency`).
+pub fn set_cores(n: usize) {
+    CORES.store(n, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn cores() -> i64 {
+    match CORES.load(std::sync::atomic::Ordering::Relaxed) {
+        0 => std::thread::available_parallelism().map_or(2, |n| n.get()) as i64,
+        n => n as i64,
+    }
+}
+
+fn resolve_default(default: i64, min: i64, max: i64) -> i64 {
+    if default == DEFAULT_CORES { cores().clamp(min, max) } else { default }
+}
+
 /// The longest URL accepted: longer ones are refused rather than cut.
 pub const MAX_URL_LEN: usize = 2048;
 
@@ -104,7 +125,7 @@ impl ParamSpec {
 
     fn default_value(&self) -> ParamValue {
         match self.kind {
-            Kind::Int { default, .. } => ParamValue::Int(default),
+            Kind::Int { default, min, max, .. } => ParamValue::Int(resolve_default(default, min, max)),
             Kind::Bool { default } => ParamValue::Bool(default),
             Kind::Choice { default, .. } => ParamValue::Choice(default),
             Kind::Urls { default, .. } => ParamValue::Urls(Urls::Simulated(default as usize)),
@@ -383,7 +404,7 @@ impl From<&ParamSpec> for ParamSchema {
         let mut max_list = None;
         let (ty, default, min, max, step, options) = match spec.kind {
             Kind::Int { min, max, step, default } => {
-                ("int", Value::from(default), Some(min), Some(max), Some(step), None)
+                ("int", Value::from(resolve_default(default, min, max)), Some(min), Some(max), Some(step), None)
             }
             Kind::Bool { default } => ("bool", Value::from(default), None, None, None, None),
             Kind::Choice { options, default } => {

@@ -104,6 +104,12 @@ impl Recorder {
         (clock::now_ms() - self.origin_ms).max(0.0)
     }
 
+    /// A moment given on the shared clock (epoch ms, e.g. reported by another worker), as
+    /// milliseconds since the run started.
+    pub fn at(&self, epoch_ms: f64) -> f64 {
+        (epoch_ms - self.origin_ms).max(0.0)
+    }
+
     pub fn lane(&self, label: impl Into<String>, kind: LaneKind) -> LaneId {
         let mut data = self.data();
         let id = data.lanes.len();
@@ -147,6 +153,16 @@ impl Recorder {
         let out = work();
         self.span(lane, kind, task, label, start, self.now());
         out
+    }
+
+    /// A copy of the spans recorded so far, for demos that report on their own trace.
+    pub fn spans(&self) -> Vec<Span> {
+        self.data().spans.clone()
+    }
+
+    /// Total time of the spans of `kind` recorded so far, over all lanes.
+    pub fn total(&self, kind: SpanKind) -> f64 {
+        self.data().spans.iter().filter(|s| s.kind == kind).map(|s| s.end_ms - s.start_ms).sum()
     }
 
     /// A line the demo printed, stamped with the moment it was printed.

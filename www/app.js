@@ -7,6 +7,7 @@ import { renderOutput, clearOutput } from './ui/output.js';
 import { renderFigures } from './ui/figures.js';
 import { renderLegend } from './ui/palette.js';
 import { LESSONS } from './ui/lessons.js';
+import { renderPicture } from './ui/picture.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -37,6 +38,7 @@ function clearResults() {
   timeline.clear();
   clearOutput($('output'));
   $('figures').replaceChildren();
+  renderPicture($('picture-panel'), null);
   setStatus('');
   hideError();
 }
@@ -125,6 +127,7 @@ async function run() {
     const result = await playground.run(demo.id, state.controls.values());
     if (state.demo !== demo) return;
     renderFigures($('figures'), result);
+    renderPicture($('picture-panel'), result);
     timeline.show(result);
     renderOutput($('output'), result);
     setStatus(`Done: ${formatMs(result.wall_ms)} on the ${result.build} build.`);

@@ -11,6 +11,7 @@ async function start({ build, threads }) {
     // The pool must exist before the first parallel call, or the call hangs.
     await mod.initThreadPool(threads);
   }
+  mod.setCores(navigator.hardwareConcurrency || 1);
   mod.calibrate();
   engine = mod;
   return { build: mod.build(), threads: build === 'threads' ? mod.poolSize() : 1, demos: JSON.parse(mod.demos()) };

@@ -13,9 +13,12 @@ use crate::trace::RunResult;
 
 pub mod asyncio;
 pub mod concurrency_vs_parallelism;
+pub mod executors;
 pub mod gil;
 pub mod io_vs_cpu;
 mod phases;
+pub mod pool_map;
+pub mod processes;
 pub mod scraper;
 pub mod threads;
 
@@ -71,6 +74,27 @@ pub const DEMOS: &[Demo] = &[
         chapter: 6,
         needs_threads: false,
         params: scraper::PARAMS,
+    },
+    Demo {
+        id: "processes",
+        title: "Processes: separate memory",
+        chapter: 7,
+        needs_threads: false,
+        params: processes::PARAMS,
+    },
+    Demo {
+        id: "pool-map",
+        title: "Pool.map: chunks of a picture",
+        chapter: 8,
+        needs_threads: false,
+        params: pool_map::PARAMS,
+    },
+    Demo {
+        id: "executors",
+        title: "concurrent.futures: thread and process pools",
+        chapter: 9,
+        needs_threads: false,
+        params: executors::PARAMS,
     },
 ];
 
@@ -171,6 +195,9 @@ pub async fn run(id: &str, given: &[(String, Raw)], ctx: RunContext) -> Result<R
         "threads" => threads::run(&params, &ctx).await,
         "asyncio" => asyncio::run(&params, &ctx).await,
         "scraper" => scraper::run(&params, &ctx).await,
+        "processes" => processes::run(&params, &ctx).await,
+        "pool-map" => pool_map::run(&params, &ctx).await,
+        "executors" => executors::run(&params, &ctx).await,
         other => Err(RunError::UnknownDemo(other.to_string())),
     }
 }

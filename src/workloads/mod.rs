@@ -1,3 +1,4 @@
 //! What tasks do: compute (cpu), fetch (io).
 pub mod cpu;
 pub mod fetch;
+pub mod tasks;

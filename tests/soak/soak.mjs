@@ -31,6 +31,9 @@ try {
     threads: { threads: 3, steps: 3, delay_ms: 2 },
     asyncio: { tasks: 50, steps: 3, delay_ms: 2 },
     scraper: { urls: 5, latency_ms: 5, mode: 'async' },
+    processes: { processes: 2, n: 1000 },
+    'pool-map': { workers: 2, chunks: 4, size: 32 },
+    executors: { kind: 'process', max_workers: 2, tasks: 4, delay_ms: 2 },
   };
   // Warm up once per demo so that first-use allocations are not counted as growth.
   for (const id of demos) await page.evaluate(([id, p]) => playground.run(id, p), [id, quick[id] ?? {}]);

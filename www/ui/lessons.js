@@ -12,6 +12,15 @@ export const LESSONS = {
     'I/O-bound tasks spend their time waiting; CPU-bound tasks spend it computing. Both sets run one after another, then concurrently. ' +
     'Async makes the waiting tasks finish in about the time of one, but does nothing for the computing ones: they never wait, so there is nothing to overlap. ' +
     'Only parallel threads speed up computing, and only up to the number of cores.',
+  processes:
+    'Each process is a separate worker with its own copy of the program and its own memory, like multiprocessing.Process. Each squares its share of the numbers and adds to its global counter: every process reports only its own count, while threads, sharing one memory, all add to one counter. ' +
+    'Starting a process and sending it work cost time (grey overhead): with little work, processes lose to doing it all in one.',
+  'pool-map':
+    'Pool.map cuts the work into chunks, hands them to a pool of workers, and puts the results back in order. Here the chunks are bands of a picture, computed by a thread pool (shared memory) and by a process pool (each band copied back as text). ' +
+    'Both pictures equal the sequential one, bit for bit. Watch which worker took which chunk, and try more chunks than workers: the bands in the middle cost more, and small chunks balance the load.',
+  executors:
+    'concurrent.futures: submit tasks to a pool of max_workers threads or processes. Never more than max_workers run at once; the others wait their turn. ' +
+    'The tasks take different times and finish out of order (the as_completed line), yet map returns the results in the order you submitted them.',
   scraper:
     'A web scraper spends its time waiting for servers. The pages are fetched one after another first (the baseline), then with a pool of threads or with async requests, all for real. ' +
     'Overlapping the waits is what pays. Paste your own URLs to fetch real sites: a site that does not allow other pages to read it (CORS) fails on its own line, and the others go on.',

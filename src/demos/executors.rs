@@ -1,0 +1,108 @@
+//! `executors`: `concurrent.futures`. T tasks submitted to a pool of `max_workers`
+//! threads (ThreadPoolExecutor) or processes (ProcessPoolExecutor); each waits a
+//! different time, then returns its input squared.
+//!
+//! What to notice: never more than max_workers tasks run at once: the others queue.
+//! The tasks finish out of order (as_completed shows that order), yet `map` hands the
+//! results back in input order. A process pool pays to start its workers and to send
+//! each task; a thread pool does not.
+
+use serde_json::{json, Map};
+
+use super::{RunContext, RunError};
+use crate::models::event_loop::unless_cancelled;
+use crate::models::processes::{map_on_pool, start_pool, Job};
+use crate::models::threads::run_queue;
+use crate::params::{ParamSpec, Params};
+use crate::trace::{json_ms, LaneKind, Recorder, RunResult, SpanKind};
+use crate::workloads::tasks::{sleep_result, SleepIn};
+
+pub const PARAMS: &[ParamSpec] = &[
+    ParamSpec::choice("kind", &["thread", "process"], "thread", "ThreadPoolExecutor or ProcessPoolExecutor."),
+    ParamSpec::int("max_workers", 1, 8, 3, "workers", "How many workers the pool has: at most this many tasks run at once."),
+    ParamSpec::int("tasks", 1, 64, 8, "tasks", "How many tasks are submitted."),
+    ParamSpec::int("delay_ms", 0, 2000, 200, "ms", "The typical task time; each task takes between 0.3 and 1.3 times it, so they finish out of order."),
+];
+
+/// Task `i`'s duration: varied on purpose, so that completion order differs from input order.
+pub fn duration_ms(i: usize, delay_ms: f64) -> f64 {
+    const FACTORS: [f64; 5] = [1.0, 0.3, 0.7, 1.3, 0.5];
+    delay_ms * FACTORS[i % FACTORS.len()]
+}
+
+pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
+    let kind = params.choice("kind");
+    if kind == "thread" && !ctx.has_threads {
+        return Err(RunError::NeedsThreadsFor { demo: "executors", what: "kind \"thread\"".into() });
+    }
+    let workers = params.count("max_workers");
+    let tasks = params.count("tasks");
+    let delay_ms = params.ms("delay_ms");
+    let inputs: Vec<SleepIn> = (0..tasks).map(|i| SleepIn { ms: duration_ms(i, delay_ms), value: i as u64 }).collect();
+    let expected: Vec<u64> = inputs.iter().map(sleep_result).collect();
+
+    let rec = Recorder::start();
+    let main = rec.lane("main thread", LaneKind::Main);
+    let lane_kind = if kind == "thread" { LaneKind::Thread } else { LaneKind::Process };
+    let lanes: Vec<_> = (0..workers).map(|i| rec.lane(format!("{kind} {}", i + 1), lane_kind)).collect();
+    rec.log(main, format!("submit {tasks} tasks to a {kind} pool of {workers}"));
+    let start = rec.now();
+
+    let results: Vec<u64> = if kind == "thread" {
+        let (trec, tinputs, tlanes, cancel) = (rec.clone(), inputs.clone(), lanes.clone(), ctx.cancel.clone());
+        run_queue(workers, tasks, move |worker, i| {
+            cancel.check()?;
+            let from = trec.now();
+            let slept = cancel.sleep_blocking(tinputs[i].ms);
+            let to = trec.now();
+            trec.span(tlanes[worker], SpanKind::Sleep, Some(i), format!("task {}", i + 1), from, to);
+            slept?;
+            trec.log(tlanes[worker], format!("task {} done: {}", i + 1, sleep_result(&tinputs[i])));
+            Ok::<u64, crate::cancel::Cancelled>(sleep_result(&tinputs[i]))
+        })
+        .await
+        .map_err(RunError::Failed)?
+        .into_iter()
+        .collect::<Result<_, _>>()?
+    } else {
+        let jobs: Vec<Job> = inputs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Job { task: "sleep", input: serde_json::to_string(t).unwrap_or_default(), label: format!("task {}", i + 1), kind: SpanKind::Sleep })
+            .collect();
+        let work = async {
+            let pool = start_pool(&rec, &lanes).await?;
+            map_on_pool(&rec, &pool, &lanes, &jobs).await
+        };
+        let outputs = unless_cancelled(&ctx.cancel, work).await?.map_err(RunError::Failed)?;
+        outputs
+            .iter()
+            .map(|o| serde_json::from_str::<u64>(o).map_err(|e| RunError::Failed(e.to_string())))
+            .collect::<Result<_, _>>()?
+    };
+    let wall = rec.now() - start;
+
+    // as_completed: the order the tasks finished in, read from the trace.
+    let mut finished: Vec<(f64, usize)> = rec
+        .spans()
+        .iter()
+        .filter(|s| s.kind == SpanKind::Sleep)
+        .filter_map(|s| s.task.map(|t| (s.end_ms, t)))
+        .collect();
+    finished.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let completion_order: Vec<usize> = finished.iter().map(|(_, t)| *t).collect();
+    rec.log(main, format!("as_completed order: {}", completion_order.iter().map(|t| (t + 1).to_string()).collect::<Vec<_>>().join(", ")));
+    rec.log(main, format!("map results, in input order: {}", results.iter().map(u64::to_string).collect::<Vec<_>>().join(", ")));
+
+    let one_after_another: f64 = inputs.iter().map(|t| t.ms).sum();
+    let mut stats = Map::new();
+    stats.insert("matches_sequential".into(), json!(results == expected));
+    stats.insert("sequential_sleep_ms".into(), json_ms(one_after_another));
+    stats.insert("pool_ms".into(), json_ms(wall));
+    stats.insert("out_of_order".into(), json!(completion_order.windows(2).any(|w| w[0] > w[1])));
+    if kind == "process" {
+        stats.insert("overhead_ms".into(), json_ms(rec.total(SpanKind::Overhead)));
+    }
+    let value = json!({ "results": results, "completion_order": completion_order });
+    Ok(rec.finish("executors", params.to_json(), ctx.build, value, stats))
+}

@@ -1,0 +1,186 @@
+//! `pool-map`: a picture (the Mandelbrot set) cut into `chunks` bands of rows, mapped by a
+//! pool of `workers`, and put back together in order: `Pool.map`. The same chunks go
+//! to a thread pool (shared memory: each thread writes its rows where they belong) and to
+//! a process pool (each chunk's rows are copied back as text, like pickled results).
+//!
+//! What to notice: both pools return the picture bit for bit equal to the sequential one,
+//! in order, whichever worker finished first. Processes pay to start and to copy every
+//! result back; threads pay neither. More chunks than workers balance the load (the bands
+//! in the middle of the picture cost more); many tiny chunks cost more in overhead.
+
+use std::sync::{Arc, Mutex};
+
+use serde_json::{json, Map, Value};
+
+use super::phases::{Phase, Phases};
+use super::{RunContext, RunError};
+use crate::models::event_loop::{unless_cancelled, yield_now};
+use crate::models::processes::{map_on_pool, start_pool, Job};
+use crate::models::threads::run_queue;
+use crate::params::{ParamSpec, Params};
+use crate::trace::{json_ms, LaneId, LaneKind, Recorder, RunResult, SpanKind};
+use crate::workloads::tasks::{mandelbrot, MandelbrotIn};
+
+pub const PARAMS: &[ParamSpec] = &[
+    ParamSpec::int("workers", 1, 8, 2, "workers", "How many workers each pool has."),
+    ParamSpec::int("chunks", 1, 256, 8, "chunks", "How many bands of rows the picture is cut into (more chunks than rows leaves some empty)."),
+    ParamSpec::int("size", 16, 800, 400, "pixels", "The picture's width and height."),
+];
+
+/// Chunk `c` of `chunks`: its band of rows (possibly empty when chunks > rows).
+pub fn chunk(size: u32, chunks: u32, c: u32) -> MandelbrotIn {
+    let row = |k: u32| (u64::from(size) * u64::from(k) / u64::from(chunks)) as u32;
+    MandelbrotIn { size, row_from: row(c), row_to: row(c + 1) }
+}
+
+/// The whole picture computed in one go: what every pool must reproduce.
+pub fn sequential_picture(size: u32) -> Vec<u8> {
+    mandelbrot(&MandelbrotIn { size, row_from: 0, row_to: size })
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for group in bytes.chunks(3) {
+        let b = [group[0], *group.get(1).unwrap_or(&0), *group.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
+            if i <= group.len() {
+                out.push(ALPHABET[((n >> shift) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Which lane computed each chunk, found in the trace: for drawing who did what.
+fn owners(rec_spans: &[crate::trace::Span], lanes: &[LaneId], chunks: usize) -> Vec<Option<usize>> {
+    let mut owner = vec![None; chunks];
+    for s in rec_spans {
+        if s.kind == SpanKind::Cpu {
+            if let (Some(task), Some(worker)) = (s.task, lanes.iter().position(|l| *l == s.lane)) {
+                if task < chunks {
+                    owner[task] = Some(worker);
+                }
+            }
+        }
+    }
+    owner
+}
+
+pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
+    let workers = params.count("workers");
+    let chunks = params.count("chunks") as u32;
+    let size = params.int("size") as u32;
+    let jobs: Vec<MandelbrotIn> = (0..chunks).map(|c| chunk(size, chunks, c)).collect();
+    let label = |c: &MandelbrotIn| format!("rows {}..{}", c.row_from, c.row_to);
+
+    let rec = Recorder::start();
+    let seq_lane = rec.lane("sequential", LaneKind::Main);
+    let thread_lanes: Vec<_> = if ctx.has_threads {
+        (0..workers).map(|i| rec.lane(format!("thread {}", i + 1), LaneKind::Thread)).collect()
+    } else {
+        Vec::new()
+    };
+    let proc_lanes: Vec<_> = (0..workers).map(|i| rec.lane(format!("process {}", i + 1), LaneKind::Process)).collect();
+    let mut phases = Phases::default();
+
+    // The baseline, chunk after chunk, yielding between chunks so `cancel` gets in.
+    let start = rec.now();
+    let mut expected = Vec::with_capacity((size * size) as usize);
+    for (c, job) in jobs.iter().enumerate() {
+        let from = rec.now();
+        expected.extend(mandelbrot(job));
+        rec.span(seq_lane, SpanKind::Cpu, Some(c), label(job), from, rec.now());
+        yield_now().await;
+        ctx.cancel.check()?;
+    }
+    phases.push(Phase::new("sequential", start, rec.now(), &[rec.now()]));
+    let mut all_match = true;
+
+    if ctx.has_threads {
+        // Shared memory: every thread writes its rows straight into the one picture.
+        let picture = Arc::new(Mutex::new(vec![0u8; (size * size) as usize]));
+        let (trec, tjobs, tlanes, tpic, cancel) = (rec.clone(), jobs.clone(), thread_lanes.clone(), Arc::clone(&picture), ctx.cancel.clone());
+        let start = rec.now();
+        let done = run_queue(workers, jobs.len(), move |worker, c| {
+            cancel.check()?;
+            let job = &tjobs[c];
+            let from = trec.now();
+            let rows = mandelbrot(job);
+            let at = (job.row_from * job.size) as usize;
+            tpic.lock().unwrap_or_else(|p| p.into_inner())[at..at + rows.len()].copy_from_slice(&rows);
+            let to = trec.now();
+            trec.span(tlanes[worker], SpanKind::Cpu, Some(c), format!("rows {}..{}", job.row_from, job.row_to), from, to);
+            Ok::<f64, crate::cancel::Cancelled>(to)
+        })
+        .await
+        .map_err(RunError::Failed)?
+        .into_iter()
+        .collect::<Result<Vec<f64>, _>>()?;
+        phases.push(Phase::new("threads", start, rec.now(), &done));
+        let same = *picture.lock().unwrap_or_else(|p| p.into_inner()) == expected;
+        rec.log(thread_lanes[0], format!("threads: picture {} the sequential one", if same { "equals" } else { "DIFFERS from" }));
+        all_match &= same;
+    } else {
+        rec.log(seq_lane, "the thread pool was skipped: it needs shared-memory threads (the threads build)");
+    }
+
+    // Message passing: each chunk is sent as text, its rows come back as text.
+    let start = rec.now();
+    let proc_jobs: Vec<Job> = jobs
+        .iter()
+        .map(|c| Job { task: "mandelbrot", input: serde_json::to_string(c).unwrap_or_default(), label: label(c), kind: SpanKind::Cpu })
+        .collect();
+    let work = async {
+        let pool = start_pool(&rec, &proc_lanes).await?;
+        map_on_pool(&rec, &pool, &proc_lanes, &proc_jobs).await
+    };
+    let outputs = unless_cancelled(&ctx.cancel, work).await?.map_err(RunError::Failed)?;
+    let mut picture = Vec::with_capacity(expected.len());
+    for out in &outputs {
+        let rows: Vec<u8> = serde_json::from_str(out).map_err(|e| RunError::Failed(e.to_string()))?;
+        picture.extend(rows);
+    }
+    phases.push(Phase::new("processes", start, rec.now(), &[rec.now()]));
+    let same = picture == expected;
+    rec.log(proc_lanes[0], format!("processes: picture {} the sequential one", if same { "equals" } else { "DIFFERS from" }));
+    all_match &= same;
+
+    let mut stats = Map::new();
+    stats.insert("matches_sequential".into(), json!(all_match));
+    phases.add_stats(&mut stats, &[("threads", "sequential"), ("processes", "sequential")]);
+    let copied: usize = outputs.iter().map(|o| o.len()).sum::<usize>() + proc_jobs.iter().map(|j| j.input.len()).sum::<usize>();
+    stats.insert("bytes_copied_to_processes".into(), json!(copied));
+    stats.insert("overhead_ms".into(), json_ms(rec.total(SpanKind::Overhead)));
+
+    let result = rec.finish("pool-map", params.to_json(), ctx.build, Value::Null, stats);
+    let chunk_rows: Vec<Value> = jobs.iter().map(|c| json!([c.row_from, c.row_to])).collect();
+    let by_threads = owners(&result.spans, &thread_lanes, jobs.len());
+    let by_processes = owners(&result.spans, &proc_lanes, jobs.len());
+    let mut result = result;
+    result.value = json!({
+        "picture": {
+            "size": size,
+            "max_iter": crate::workloads::tasks::MANDELBROT_MAX_ITER,
+            "pixels_base64": base64(&expected),
+            "chunks": chunk_rows,
+            "owners": { "threads": by_threads, "processes": by_processes },
+        },
+        "phases": phases.to_json(),
+    });
+    Ok(result)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_matches_the_standard_alphabet() {
+        assert_eq!(super::base64(b"Man"), "TWFu");
+        assert_eq!(super::base64(b"Ma"), "TWE=");
+        assert_eq!(super::base64(b"M"), "TQ==");
+        assert_eq!(super::base64(b""), "");
+    }
+}

@@ -1,0 +1,135 @@
+//! `processes`: N isolated processes, each squaring its share of the numbers 0..n, like
+//! Python's `multiprocessing.Process`; then the same with N threads of one process.
+//!
+//! What to notice: every process starts with its own copy of the global counter, so each
+//! reports only its own count; the threads all add to one counter in shared memory, which
+//! ends at n. Starting a process (a new worker loading its own wasm) and sending it work
+//! cost time, shown as overhead: for small jobs, processes lose to doing it sequentially.
+
+use std::sync::atomic::Ordering;
+
+use futures::future::join_all;
+use serde_json::{json, Map};
+
+use super::phases::{Phase, Phases};
+use super::{RunContext, RunError};
+use crate::models::event_loop::{unless_cancelled, yield_now};
+use crate::models::processes::{call_traced, start_traced, Job};
+use crate::models::threads::spawn_all;
+use crate::params::{ParamSpec, Params, DEFAULT_CORES};
+use crate::trace::{json_ms, LaneKind, Recorder, RunResult, SpanKind};
+use crate::workloads::tasks::{square, SquareIn, SquareOut, COUNTER};
+
+pub const PARAMS: &[ParamSpec] = &[
+    ParamSpec::int("processes", 1, 8, DEFAULT_CORES, "processes", "How many processes (and threads) share the work. Default: this machine's cores."),
+    ParamSpec::int("n", 1, 4_000_000_000, 500_000_000, "numbers", "How many numbers, 0..n, are squared and summed in all."),
+];
+
+/// Process `i`'s share of 0..n, out of `parts`.
+pub fn share(n: u64, parts: u64, i: u64) -> SquareIn {
+    SquareIn { from: n * i / parts, to: n * (i + 1) / parts }
+}
+
+pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
+    let procs = params.count("processes");
+    let n = params.int("n") as u64;
+    let shares: Vec<SquareIn> = (0..procs as u64).map(|i| share(n, procs as u64, i)).collect();
+
+    let rec = Recorder::start();
+    let seq_lane = rec.lane("sequential", LaneKind::Main);
+    let proc_lanes: Vec<_> = (0..procs).map(|i| rec.lane(format!("process {}", i + 1), LaneKind::Process)).collect();
+    let thread_lanes: Vec<_> = if ctx.has_threads {
+        (0..procs).map(|i| rec.lane(format!("thread {}", i + 1), LaneKind::Thread)).collect()
+    } else {
+        Vec::new()
+    };
+    let mut phases = Phases::default();
+
+    // Baseline: all of it here, a share at a time, yielding between shares for `cancel`.
+    let start = rec.now();
+    let mut expected = 0u64;
+    for (i, s) in shares.iter().enumerate() {
+        let from = rec.now();
+        let out = square(s);
+        rec.span(seq_lane, SpanKind::Cpu, Some(i), format!("square {}..{}", s.from, s.to), from, rec.now());
+        expected = expected.wrapping_add(out.sum.parse::<u64>().unwrap_or(0));
+        yield_now().await;
+        ctx.cancel.check()?;
+    }
+    phases.push(Phase::new("sequential", start, rec.now(), &[rec.now()]));
+
+    // Processes: each gets its share as text, squares it in its own memory, answers.
+    let start = rec.now();
+    let work = async {
+        join_all(shares.iter().enumerate().map(|(i, s)| {
+            let rec = &rec;
+            let lane = proc_lanes[i];
+            async move {
+                let process = start_traced(rec, lane).await?;
+                let job = Job {
+                    task: "square",
+                    input: serde_json::to_string(s).map_err(|e| e.to_string())?,
+                    label: format!("square {}..{}", s.from, s.to),
+                    kind: SpanKind::Cpu,
+                };
+                let output = call_traced(rec, lane, i, &process, &job).await?;
+                let out: SquareOut = serde_json::from_str(&output).map_err(|e| e.to_string())?;
+                rec.log(lane, format!("process {}: my counter = {} (my own {} numbers only)", i + 1, out.counter, s.to - s.from));
+                Ok::<_, String>((out, rec.now()))
+            }
+        }))
+        .await
+        .into_iter()
+        .collect::<Result<Vec<_>, String>>()
+    };
+    let by_process = unless_cancelled(&ctx.cancel, work).await?.map_err(RunError::Failed)?;
+    phases.push(Phase::new("processes", start, rec.now(), &by_process.iter().map(|p| p.1).collect::<Vec<_>>()));
+    let process_sum = by_process.iter().fold(0u64, |a, p| a.wrapping_add(p.0.sum.parse().unwrap_or(0)));
+    let process_counters: Vec<u64> = by_process.iter().map(|p| p.0.counter).collect();
+    // Each process counted only its own share: no process saw another's additions.
+    let isolated = by_process.iter().zip(&shares).all(|(p, s)| p.0.counter == s.to - s.from);
+
+    let mut thread_counter = None;
+    let mut threads_match = true;
+    if ctx.has_threads {
+        COUNTER.store(0, Ordering::SeqCst);
+        let start = rec.now();
+        let (trec, tshares, tlanes) = (rec.clone(), shares.clone(), thread_lanes.clone());
+        let by_thread = spawn_all(procs, move |i| {
+            let s = &tshares[i];
+            let from = trec.now();
+            let out = square(s);
+            trec.span(tlanes[i], SpanKind::Cpu, Some(i), format!("square {}..{}", s.from, s.to), from, trec.now());
+            (out, trec.now())
+        })
+        .await
+        .map_err(RunError::Failed)?;
+        phases.push(Phase::new("threads", start, rec.now(), &by_thread.iter().map(|t| t.1).collect::<Vec<_>>()));
+        let shared = COUNTER.load(Ordering::SeqCst);
+        rec.log(thread_lanes[0], format!("threads: the one shared counter = {shared} (everyone's numbers)"));
+        thread_counter = Some(shared);
+        let thread_sum = by_thread.iter().fold(0u64, |a, t| a.wrapping_add(t.0.sum.parse().unwrap_or(0)));
+        threads_match = thread_sum == expected && shared == n;
+    } else {
+        rec.log(seq_lane, "the threads comparison was skipped: it needs shared-memory threads (the threads build)");
+    }
+
+    let overhead: f64 = rec_overhead(&rec);
+    let mut stats = Map::new();
+    stats.insert("matches_sequential".into(), json!(process_sum == expected && threads_match));
+    stats.insert("memory_isolated".into(), json!(isolated));
+    phases.add_stats(&mut stats, &[("processes", "sequential"), ("threads", "sequential")]);
+    stats.insert("overhead_ms".into(), json_ms(overhead));
+    let value = json!({
+        "sum": expected.to_string(),
+        "process_counters": process_counters,
+        "thread_counter": thread_counter,
+        "phases": phases.to_json(),
+    });
+    Ok(rec.finish("processes", params.to_json(), ctx.build, value, stats))
+}
+
+/// Time spent starting processes and moving data to and from them, summed over lanes.
+fn rec_overhead(rec: &Recorder) -> f64 {
+    rec.total(SpanKind::Overhead)
+}
