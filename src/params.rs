@@ -46,6 +46,11 @@ pub fn set_cores(n: usize) {
     CORES.store(n, std::sync::atomic::Ordering::Relaxed);
 }
 
+/// How many cores this machine has, as best known.
+pub fn cores_hint() -> usize {
+    cores() as usize
+}
+
 fn cores() -> i64 {
     match CORES.load(std::sync::atomic::Ordering::Relaxed) {
         0 => std::thread::available_parallelism().map_or(2, |n| n.get()) as i64,

@@ -110,3 +110,31 @@ fn gil_handover_passes_the_lock_between_two_threads() {
     assert!(gil.handovers() >= 3, "0 -> 1 -> 0");
     gil.release(0);
 }
+
+mod choosing {
+    use concurrency_playground::demos::choosing::{amdahl, fit_serial_fraction, tasks};
+
+    #[test]
+    fn amdahl_fit_recovers_the_serial_fraction_and_stays_in_0_1() {
+        for s in [0.0, 0.1, 0.5, 1.0] {
+            let points: Vec<(f64, f64)> = (1..=8).map(|n| (n as f64, amdahl(s, n as f64))).collect();
+            let fit = fit_serial_fraction(&points).unwrap();
+            assert!((fit - s).abs() < 1e-9, "{s} fitted as {fit}");
+        }
+        // Measurements better than ideal (noise) or worse than serial still fit into [0, 1].
+        assert_eq!(fit_serial_fraction(&[(1.0, 1.0), (2.0, 2.3)]), Some(0.0));
+        assert_eq!(fit_serial_fraction(&[(1.0, 1.0), (2.0, 0.5)]), Some(1.0));
+        assert_eq!(fit_serial_fraction(&[(1.0, 1.0)]), None, "one worker says nothing about scaling");
+    }
+
+    #[test]
+    fn workloads_split_the_task_time_between_computing_and_waiting() {
+        let io = tasks("io", 3, 40.0);
+        assert!(io.iter().all(|t| t.work.iterations == 0 && t.wait_ms == 40.0));
+        let cpu = tasks("cpu", 3, 40.0);
+        assert!(cpu.iter().all(|t| t.work.iterations > 0 && t.wait_ms == 0.0));
+        let mixed = tasks("mixed", 3, 40.0);
+        assert!(mixed.iter().all(|t| t.work.iterations > 0 && t.wait_ms == 20.0));
+        assert_ne!(cpu[0].work.seed, cpu[1].work.seed, "every task has its own answer");
+    }
+}

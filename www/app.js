@@ -8,6 +8,7 @@ import { renderFigures } from './ui/figures.js';
 import { renderLegend } from './ui/palette.js';
 import { LESSONS } from './ui/lessons.js';
 import { renderPicture } from './ui/picture.js';
+import { renderChoosing } from './ui/choosing.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -39,6 +40,7 @@ function clearResults() {
   clearOutput($('output'));
   $('figures').replaceChildren();
   renderPicture($('picture-panel'), null);
+  renderChoosing($('choosing-panel'), null);
   setStatus('');
   hideError();
 }
@@ -128,6 +130,7 @@ async function run() {
     if (state.demo !== demo) return;
     renderFigures($('figures'), result);
     renderPicture($('picture-panel'), result);
+    renderChoosing($('choosing-panel'), result);
     timeline.show(result);
     renderOutput($('output'), result);
     setStatus(`Done: ${formatMs(result.wall_ms)} on the ${result.build} build.`);

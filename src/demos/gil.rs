@@ -15,12 +15,12 @@ use serde_json::{json, Map};
 
 use super::phases::{Phase, Phases};
 use super::{RunContext, RunError};
-use crate::cancel::{CancelToken, Cancelled};
-use crate::models::gil::Gil;
+use crate::cancel::Cancelled;
+use crate::models::gil::{Gil, Holder};
 use crate::models::threads::spawn_all;
 use crate::params::{ParamSpec, Params};
-use crate::trace::{json_ms, LaneId, LaneKind, Recorder, RunResult, SpanKind};
-use crate::workloads::cpu::{iterations_for, Work};
+use crate::trace::{json_ms, LaneKind, Recorder, RunResult};
+use crate::workloads::cpu::Work;
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("threads", 1, 8, 2, "threads", "How many threads run at once."),
@@ -42,8 +42,6 @@ pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("work_ms", 1, 2000, 200, "ms", "How much work each thread has: computing time alone, or total I/O waiting time."),
 ];
 
-/// How much a thread computes between two checks of the drop request ("a few bytecodes").
-const SLICE_MS: f64 = 0.1;
 /// An I/O-bound thread's waiting is cut into this many requests.
 const IO_STEPS: usize = 10;
 
@@ -72,61 +70,11 @@ struct Done {
     response_ms: Vec<f64>,
 }
 
-struct Ctx<'a> {
-    rec: &'a Recorder,
-    lane: LaneId,
-    task: usize,
-    gil: &'a Gil,
-    cancel: &'a CancelToken,
+trait RunJob {
+    fn run(&self, job: Job) -> Result<Done, Cancelled>;
 }
 
-impl Ctx<'_> {
-    /// Waits for the lock, recording the wait; returns how long it took.
-    fn take_gil(&self) -> Result<f64, Cancelled> {
-        let from = self.rec.now();
-        let got = self.gil.acquire(self.task, self.cancel);
-        let to = self.rec.now();
-        if self.gil.enabled() {
-            self.rec.span(self.lane, SpanKind::Wait, Some(self.task), "waiting for the GIL", from, to);
-        }
-        got.map(|_| to - from)
-    }
-
-    /// Computes `work` holding the lock, a slice at a time, handing it over when asked.
-    fn compute(&self, work: Work) -> Result<u64, Cancelled> {
-        let label = if self.gil.enabled() { "computing, holding the GIL" } else { "computing" };
-        let slice = iterations_for(SLICE_MS).max(1);
-        let mut from = self.rec.now();
-        let mut progress = work.start();
-        while !progress.is_done() {
-            progress.step(slice);
-            if self.cancel.is_cancelled() {
-                self.gil.release(self.task);
-                return Err(Cancelled);
-            }
-            if self.gil.drop_requested() {
-                let now = self.rec.now();
-                self.rec.span(self.lane, SpanKind::Cpu, Some(self.task), label, from, now);
-                let handed = self.gil.hand_over(self.task, self.cancel);
-                from = self.rec.now();
-                self.rec.span(self.lane, SpanKind::Wait, Some(self.task), "handed the GIL over, waiting to get it back", now, from);
-                handed?;
-            }
-        }
-        self.rec.span(self.lane, SpanKind::Cpu, Some(self.task), label, from, self.rec.now());
-        Ok(progress.checksum())
-    }
-
-    /// One request: the lock is released while waiting, and must be taken back after.
-    fn io(&self, ms: f64) -> Result<f64, Cancelled> {
-        self.gil.release(self.task);
-        let from = self.rec.now();
-        let slept = self.cancel.sleep_blocking(ms);
-        self.rec.span(self.lane, SpanKind::Io, Some(self.task), "waiting on I/O (GIL released)", from, self.rec.now());
-        slept?;
-        self.take_gil()
-    }
-
+impl RunJob for Holder<'_> {
     fn run(&self, job: Job) -> Result<Done, Cancelled> {
         self.take_gil()?;
         let mut done = Done::default();
@@ -162,7 +110,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
         let alone = Gil::new(false, 1.0);
         let mut out = Vec::new();
         for (task, job) in seq_jobs.iter().enumerate() {
-            let c = Ctx { rec: &seq_rec, lane: seq_lane, task, gil: &alone, cancel: &cancel };
+            let c = Holder { rec: &seq_rec, lane: seq_lane, task, gil: &alone, cancel: &cancel };
             out.push((c.run(*job)?, seq_rec.now()));
         }
         Ok::<_, Cancelled>(out)
@@ -178,7 +126,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     let start = rec.now();
     let (thread_rec, thread_jobs, thread_gil, cancel) = (rec.clone(), jobs.clone(), Arc::clone(&gil), ctx.cancel.clone());
     let outcomes = spawn_all(threads, move |task| {
-        let c = Ctx { rec: &thread_rec, lane: lanes[task], task, gil: &thread_gil, cancel: &cancel };
+        let c = Holder { rec: &thread_rec, lane: lanes[task], task, gil: &thread_gil, cancel: &cancel };
         let done = c.run(thread_jobs[task]);
         if let Ok(d) = &done {
             let what = d.checksum.map_or("its I/O".to_string(), |c| format!("checksum {c:016x}"));

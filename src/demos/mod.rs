@@ -12,6 +12,7 @@ use crate::params::{self, ParamError, ParamSchema, ParamSpec, Params, Raw};
 use crate::trace::RunResult;
 
 pub mod asyncio;
+pub mod choosing;
 pub mod concurrency_vs_parallelism;
 pub mod executors;
 pub mod gil;
@@ -95,6 +96,13 @@ pub const DEMOS: &[Demo] = &[
         chapter: 9,
         needs_threads: false,
         params: executors::PARAMS,
+    },
+    Demo {
+        id: "choosing",
+        title: "Choosing: which approach, measured",
+        chapter: 10,
+        needs_threads: false,
+        params: choosing::PARAMS,
     },
 ];
 
@@ -198,6 +206,7 @@ pub async fn run(id: &str, given: &[(String, Raw)], ctx: RunContext) -> Result<R
         "processes" => processes::run(&params, &ctx).await,
         "pool-map" => pool_map::run(&params, &ctx).await,
         "executors" => executors::run(&params, &ctx).await,
+        "choosing" => choosing::run(&params, &ctx).await,
         other => Err(RunError::UnknownDemo(other.to_string())),
     }
 }

@@ -15,6 +15,10 @@ use std::time::Duration;
 
 use crate::cancel::{CancelToken, Cancelled};
 use crate::clock;
+use crate::trace::{LaneId, Recorder, SpanKind};
+
+/// How much a thread computes between two checks of the drop request ("a few bytecodes").
+const SLICE_MS: f64 = 0.1;
 
 #[derive(Default)]
 struct State {
@@ -127,5 +131,64 @@ impl Gil {
     /// How many times the lock changed hands so far.
     pub fn handovers(&self) -> u64 {
         self.state().handovers
+    }
+}
+
+/// One thread's view of the lock while it works, tracing what it does: computing while
+/// holding the lock, waiting for it, waiting on I/O with it released.
+pub struct Holder<'a> {
+    pub rec: &'a Recorder,
+    pub lane: LaneId,
+    /// Who holds the lock: distinct for every thread.
+    pub task: usize,
+    pub gil: &'a Gil,
+    pub cancel: &'a CancelToken,
+}
+
+impl Holder<'_> {
+    /// Waits for the lock, recording the wait; returns how long it took.
+    pub fn take_gil(&self) -> Result<f64, Cancelled> {
+        let from = self.rec.now();
+        let got = self.gil.acquire(self.task, self.cancel);
+        let to = self.rec.now();
+        if self.gil.enabled() {
+            self.rec.span(self.lane, SpanKind::Wait, Some(self.task), "waiting for the GIL", from, to);
+        }
+        got.map(|_| to - from)
+    }
+
+    /// Computes `work` holding the lock, a slice at a time, handing it over when asked.
+    pub fn compute(&self, work: crate::workloads::cpu::Work) -> Result<u64, Cancelled> {
+        let label = if self.gil.enabled() { "computing, holding the GIL" } else { "computing" };
+        let slice = crate::workloads::cpu::iterations_for(SLICE_MS).max(1);
+        let mut from = self.rec.now();
+        let mut progress = work.start();
+        while !progress.is_done() {
+            progress.step(slice);
+            if self.cancel.is_cancelled() {
+                self.gil.release(self.task);
+                return Err(Cancelled);
+            }
+            if self.gil.drop_requested() {
+                let now = self.rec.now();
+                self.rec.span(self.lane, SpanKind::Cpu, Some(self.task), label, from, now);
+                let handed = self.gil.hand_over(self.task, self.cancel);
+                from = self.rec.now();
+                self.rec.span(self.lane, SpanKind::Wait, Some(self.task), "handed the GIL over, waiting to get it back", now, from);
+                handed?;
+            }
+        }
+        self.rec.span(self.lane, SpanKind::Cpu, Some(self.task), label, from, self.rec.now());
+        Ok(progress.checksum())
+    }
+
+    /// One request: the lock is released while waiting, and must be taken back after.
+    pub fn io(&self, ms: f64) -> Result<f64, Cancelled> {
+        self.gil.release(self.task);
+        let from = self.rec.now();
+        let slept = self.cancel.sleep_blocking(ms);
+        self.rec.span(self.lane, SpanKind::Io, Some(self.task), "waiting on I/O (GIL released)", from, self.rec.now());
+        slept?;
+        self.take_gil()
     }
 }

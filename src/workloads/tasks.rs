@@ -112,6 +112,15 @@ pub fn sleep_result(input: &SleepIn) -> u64 {
     input.value * input.value
 }
 
+/// A task of the `choosing` demo: compute `iterations` of the CPU kernel, then wait
+/// `wait_ms` as on I/O. Returns the checksum as text (it exceeds a JS number).
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq)]
+pub struct WorkIn {
+    pub seed: u64,
+    pub iterations: u64,
+    pub wait_ms: f64,
+}
+
 /// Runs the named task on JSON text, as a process does with what it was sent.
 /// `sleep` is async: in a process it awaits a timer rather than blocking the worker.
 pub async fn run_task(name: &str, input: &str) -> Result<String, String> {
@@ -129,6 +138,15 @@ pub async fn run_task(name: &str, input: &str) -> Result<String, String> {
             let task: SleepIn = serde_json::from_str(input).map_err(bad)?;
             crate::models::event_loop::sleep(task.ms).await;
             serde_json::to_string(&sleep_result(&task)).map_err(|e| e.to_string())
+        }
+        "work" => {
+            let task: WorkIn = serde_json::from_str(input).map_err(bad)?;
+            let work = crate::workloads::cpu::Work { seed: task.seed, iterations: task.iterations };
+            let checksum = work.run_blocking(&crate::cancel::CancelToken::new(), 5.0).unwrap_or_default();
+            if task.wait_ms > 0.0 {
+                crate::models::event_loop::sleep(task.wait_ms).await;
+            }
+            serde_json::to_string(&checksum.to_string()).map_err(|e| e.to_string())
         }
         other => Err(format!("no task named {other:?}")),
     }

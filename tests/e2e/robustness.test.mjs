@@ -83,6 +83,10 @@ test('cancel at random moments: every demo stops, and the next run works', async
     threads: { threads: 4, steps: 20, delay_ms: 200 },
     asyncio: { tasks: 50, steps: 20, delay_ms: 200, blocking_ms: 300 },
     scraper: { urls: 20, latency_ms: 500, mode: 'threads' },
+    processes: { n: 4_000_000_000 },
+    'pool-map': { size: 800, chunks: 64 },
+    executors: { kind: 'process', tasks: 40, delay_ms: 300 },
+    choosing: { workload: 'mixed', tasks: 16, work_ms: 200 },
   };
   let seed = 12345;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);

@@ -34,6 +34,7 @@ try {
     processes: { processes: 2, n: 1000 },
     'pool-map': { workers: 2, chunks: 4, size: 32 },
     executors: { kind: 'process', max_workers: 2, tasks: 4, delay_ms: 2 },
+    choosing: { workload: 'mixed', tasks: 2, work_ms: 2, workers: 2, sweep: false },
   };
   // Warm up once per demo so that first-use allocations are not counted as growth.
   for (const id of demos) await page.evaluate(([id, p]) => playground.run(id, p), [id, quick[id] ?? {}]);

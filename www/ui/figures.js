@@ -15,6 +15,7 @@ const STATS = {
   memory_isolated: { label: 'Each process kept its own memory', format: (v) => (v ? 'yes ✓' : 'NO ✗') },
   out_of_order: { label: 'Tasks finished out of order', format: (v) => (v ? 'yes' : 'no') },
   pool_ms: { label: 'Pool run', format: formatMs },
+  serial_fraction: { label: 'Serial fraction (Amdahl fit)', format: (v) => `${(v * 100).toFixed(1)}%` },
   gil_handovers: { label: 'Times the GIL changed hands', format: String },
   io_response_ms: { label: 'I/O thread waited for the GIL (mean)', format: formatMs },
   io_response_max_ms: { label: 'I/O thread waited for the GIL (worst)', format: formatMs },

@@ -21,6 +21,9 @@ export const LESSONS = {
   executors:
     'concurrent.futures: submit tasks to a pool of max_workers threads or processes. Never more than max_workers run at once; the others wait their turn. ' +
     'The tasks take different times and finish out of order (the as_completed line), yet map returns the results in the order you submitted them.',
+  choosing:
+    'Which approach should you choose? The same tasks run five ways on this machine: sequentially, with async, with threads under a GIL, with threads without one, and with processes. ' +
+    'Choose the workload and compare. Each claim of the lesson is shown next to the figure measured here, and the sweep shows how the speedup grows with workers, against the ideal and Amdahl\'s law.',
   scraper:
     'A web scraper spends its time waiting for servers. The pages are fetched one after another first (the baseline), then with a pool of threads or with async requests, all for real. ' +
     'Overlapping the waits is what pays. Paste your own URLs to fetch real sites: a site that does not allow other pages to read it (CORS) fails on its own line, and the others go on.',
