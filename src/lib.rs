@@ -124,6 +124,16 @@ pub async fn process_task(task: String, input: String) -> Result<String, JsValue
         .map_err(|e| js_error(&RunError::Failed(e)))
 }
 
+/// Validates parameters without running anything: resolves with the parameters after
+/// defaults (JSON text), or rejects like `run` would. The page checks permalinks with it.
+#[wasm_bindgen]
+pub fn validate(id: String, params: JsValue) -> Result<String, JsValue> {
+    let given = raw_params(&params).map_err(|e| js_error(&RunError::Param(e)))?;
+    let demo = demos::find(&id).map_err(|e| js_error(&e))?;
+    let checked = params::validate(demo.id, demo.params, &given).map_err(|e| js_error(&RunError::Param(e)))?;
+    Ok(checked.to_json().to_string())
+}
+
 /// Stops the run in progress, if any: its promise rejects with an `AbortError`.
 #[wasm_bindgen]
 pub fn cancel() {

@@ -22,6 +22,8 @@ class EngineBridge {
     this.pending = null; // { seq, resolve, reject, graceTimer }
     this.listeners = new Set();
     this.runTimeLimitMs = RUN_TIME_LIMIT_MS;
+    this.validations = new Map(); // vseq -> { resolve, reject }
+    this.vseq = 0;
     this.start();
   }
 
@@ -32,6 +34,7 @@ class EngineBridge {
     this.engineReady = new Promise((resolve, reject) => {
       worker.onmessage = ({ data }) => {
         if (data.type === MSG.READY) resolve(data);
+        else if (data.type === MSG.VALIDATED) this.onValidated(data);
         else if (data.type === MSG.START_FAILED) reject(messageToError(data.error));
         else this.onReply(data);
       };
@@ -49,7 +52,31 @@ class EngineBridge {
 
   restart() {
     this.worker.terminate();
+    for (const waiting of this.validations.values()) waiting.reject(namedError('EngineError', 'the engine restarted'));
+    this.validations.clear();
     this.start();
+  }
+
+  onValidated(data) {
+    const waiting = this.validations.get(data.vseq);
+    if (!waiting) return;
+    this.validations.delete(data.vseq);
+    if (data.error) waiting.reject(messageToError(data.error));
+    else waiting.resolve(data.params);
+  }
+
+  /** Checks parameters in the engine (declared and validated once, in Rust). */
+  async validate(id, params) {
+    await this.engineReady;
+    const vseq = ++this.vseq;
+    const answer = new Promise((resolve, reject) => this.validations.set(vseq, { resolve, reject }));
+    try {
+      this.worker.postMessage({ type: MSG.VALIDATE, vseq, id, params });
+    } catch (e) {
+      this.validations.delete(vseq);
+      throw namedError('ParamError', `parameters must be plain data (numbers, booleans, strings): ${e.message}`);
+    }
+    return answer;
   }
 
   onReply(data) {
@@ -211,6 +238,11 @@ function createPlayground() {
       }
       if (waiting.cancelled) throw namedError('AbortError', 'the run was cancelled before it started');
       return bridge.run(id, params);
+    },
+    /** Resolves with the parameters after defaults, or rejects as run() would; runs nothing. */
+    async validate(id, params) {
+      await ready;
+      return bridge.validate(id, params);
     },
     cancel() {
       for (const waiting of startingRuns) waiting.cancelled = true;

@@ -9,11 +9,13 @@ import { renderLegend } from './ui/palette.js';
 import { LESSONS } from './ui/lessons.js';
 import { renderPicture } from './ui/picture.js';
 import { renderChoosing } from './ui/choosing.js';
+import { readLink, linkFor } from './ui/permalink.js';
+import { exportTrace, exportPng } from './ui/export.js';
 
 const $ = (id) => document.getElementById(id);
 
-const state = { info: null, demos: [], demo: null, controls: null, running: false, blocked: false };
-const timeline = new Timeline($('timeline'), $('timeline-lanes'));
+const state = { info: null, demos: [], demo: null, controls: null, running: false, blocked: false, result: null };
+const timeline = new Timeline($('timeline'), $('timeline-lanes'), $('timeline-details'));
 
 function showError(error) {
   const box = $('error');
@@ -36,6 +38,9 @@ function updateButtons() {
 }
 
 function clearResults() {
+  state.result = null;
+  $('export-trace').disabled = true;
+  $('export-png').disabled = true;
   timeline.clear();
   clearOutput($('output'));
   $('figures').replaceChildren();
@@ -83,10 +88,30 @@ function selectDemo(id, { push = false } = {}) {
   renderNotice(demo);
   clearResults();
   updateButtons();
-  if (push) {
-    const url = new URL(location.href);
-    url.searchParams.set('demo', demo.id);
-    history.pushState({ demo: demo.id }, '', url);
+  if (push) history.pushState({ demo: demo.id }, '', linkFor(demo, {}));
+}
+
+/** Applies the parameters in the address, if any: the engine validates them; a bad link
+ *  says what was wrong and leaves the demo's defaults. */
+async function applyLink() {
+  const { params, given } = readLink(location.search, state.demos);
+  if (!given) return;
+  try {
+    state.controls.set(await playground.validate(state.demo.id, params));
+  } catch (error) {
+    state.controls.reset();
+    showError(new Error(`This link's parameters were not used: ${error.message}. Showing the demo's defaults.`));
+  }
+}
+
+async function copyLink() {
+  const link = linkFor(state.demo, state.controls.values());
+  history.replaceState({ demo: state.demo.id }, '', link);
+  try {
+    await navigator.clipboard.writeText(link);
+    setStatus('Link copied: it opens this demo with these parameters.');
+  } catch {
+    setStatus(`Copy this link: ${link}`);
   }
 }
 
@@ -94,9 +119,7 @@ function renderNav() {
   const items = state.demos.map((demo) => {
     const li = document.createElement('li');
     const a = document.createElement('a');
-    const url = new URL(location.href);
-    url.searchParams.set('demo', demo.id);
-    a.href = url.search;
+    a.href = new URL(linkFor(demo, {})).search;
     a.dataset.demo = demo.id;
     const chapter = document.createElement('span');
     chapter.className = 'chapter';
@@ -128,11 +151,16 @@ async function run() {
   try {
     const result = await playground.run(demo.id, state.controls.values());
     if (state.demo !== demo) return;
+    state.result = result;
+    $('export-trace').disabled = false;
+    $('export-png').disabled = false;
+    // The address now says what ran: reload or share it to get the same run.
+    history.replaceState({ demo: demo.id }, '', linkFor(demo, result.params));
     renderFigures($('figures'), result);
     renderPicture($('picture-panel'), result);
     renderChoosing($('choosing-panel'), result);
     timeline.show(result);
-    renderOutput($('output'), result);
+    renderOutput($('output'), result, (t) => timeline.mark(t));
     setStatus(`Done: ${formatMs(result.wall_ms)} on the ${result.build} build.`);
   } catch (error) {
     if (error.name === 'AbortError') setStatus('Stopped.');
@@ -171,11 +199,15 @@ async function main() {
   });
   $('stop').addEventListener('click', () => playground.cancel());
   $('reset').addEventListener('click', () => state.controls?.reset());
+  $('copy-link').addEventListener('click', copyLink);
+  $('export-trace').addEventListener('click', () => state.result && exportTrace(state.result));
+  $('export-png').addEventListener('click', () => state.result && exportPng($('timeline'), state.result.demo));
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && state.running) playground.cancel();
   });
   window.addEventListener('popstate', () => {
     selectDemo(new URLSearchParams(location.search).get('demo'));
+    applyLink();
   });
 
   try {
@@ -192,6 +224,8 @@ async function main() {
   selectDemo(asked);
   if (asked && !state.demos.some((d) => d.id === asked)) {
     showError(new Error(`There is no demo "${asked.slice(0, 40)}"; showing "${state.demo.id}" instead.`));
+  } else {
+    await applyLink();
   }
 }
 

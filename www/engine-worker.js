@@ -47,6 +47,13 @@ self.onmessage = async ({ data }) => {
         postMessage({ type: MSG.ERROR, seq: data.seq, error: errorToMessage(e), fatal: isFatal(e) });
       }
       break;
+    case MSG.VALIDATE:
+      try {
+        postMessage({ type: MSG.VALIDATED, vseq: data.vseq, params: JSON.parse(engine.validate(data.id, data.params)) });
+      } catch (e) {
+        postMessage({ type: MSG.VALIDATED, vseq: data.vseq, error: errorToMessage(e) });
+      }
+      break;
     case MSG.CANCEL:
       engine?.cancel();
       break;

@@ -5,6 +5,7 @@ export const MSG = Object.freeze({
   INIT: 'init',       // { build, threads }
   RUN: 'run',         // { seq, id, params }
   CANCEL: 'cancel',   // { seq }
+  VALIDATE: 'validate', // { vseq, id, params }: answered at once, even during a run
   DEBUG_TRAP: 'debug-trap', // { seq }: the engine traps on purpose (crash-recovery tests)
   DEBUG_MEMORY: 'debug-memory', // { seq }: replies with a result { wasmMemoryBytes } (soak test)
   // engine -> page
@@ -12,6 +13,7 @@ export const MSG = Object.freeze({
   START_FAILED: 'start-failed', // { error }
   RESULT: 'result',   // { seq, result }
   ERROR: 'error',     // { seq, error: { name, message }, fatal }
+  VALIDATED: 'validated', // { vseq, params } or { vseq, error }
 });
 
 /** An Error that survives postMessage: name and message travel as plain fields. */

@@ -201,3 +201,36 @@ test('the scraper refuses an answer over 5 MB for that URL alone, in both modes'
     rmSync(big, { force: true });
   }
 });
+
+test('fuzz through the address: every demo and parameter, a bad link names it and keeps the defaults', async () => {
+  const { page, problems } = await openPlayground(browser.context, servers.isolated);
+  const demos = await page.evaluate(() => playground.demos());
+  const textBad = (p) => {
+    switch (p.type) {
+      case 'int': return [String(p.max + 1), 'abc'];
+      case 'urls': return [String(p.max + 1), 'javascript:alert(1)'];
+      case 'bool': return ['yes'];
+      case 'choice': return ['nope'];
+      default: return ['?'];
+    }
+  };
+  let tried = 0;
+  for (const demo of demos) {
+    for (const p of [...demo.params, { name: 'zz_unknown', type: 'choice' }]) {
+      for (const bad of textBad(p)) {
+        // The single build starts fastest; validation is the same code in both builds.
+        await page.goto(`${servers.isolated}?build=single&demo=${demo.id}&${encodeURIComponent(p.name)}=${encodeURIComponent(bad)}`);
+        await page.waitForSelector('#error:not([hidden])');
+        const message = await page.textContent('#error');
+        assert.ok(message.includes(`"${p.name}"`), `${demo.id}.${p.name}=${bad}: ${message}`);
+        tried++;
+      }
+    }
+    // The defaults are in place and run.
+    const ok = await page.evaluate((id) => playground.validate(id, {}).then(() => 'ok', (e) => e.message), demo.id);
+    assert.equal(ok, 'ok');
+  }
+  assert.ok(tried > 50, `${tried} links tried`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

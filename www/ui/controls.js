@@ -89,6 +89,15 @@ export function renderControls(fieldset, demo) {
         changed.hidden = true;
       }
     },
+    /** Sets the controls to `values` (already validated by the engine). */
+    set(values) {
+      for (const [name, value] of Object.entries(values)) {
+        const entry = controls.get(name);
+        if (!entry) continue;
+        entry.control.write(value);
+        entry.changed.hidden = JSON.stringify(value) === JSON.stringify(entry.spec.default);
+      }
+    },
     /** The first input the browser's validation refuses, with its message shown. */
     firstInvalid() {
       for (const { spec, control } of controls.values()) {

@@ -4,7 +4,8 @@ import { formatMs } from './timeline.js';
 // More lines than this make the page sluggish and nobody reads them: say how many were left out.
 const MAX_LINES = 5000;
 
-export function renderOutput(list, result) {
+/** Fills the output panel; choosing a line (click, Enter) calls `onSelect(t_ms)`. */
+export function renderOutput(list, result, onSelect = () => {}) {
   const labels = new Map(result.lanes.map((l) => [l.id, l.label]));
   const shown = result.logs.slice(0, MAX_LINES);
   const items = shown.map((log) => {
@@ -18,6 +19,20 @@ export function renderOutput(list, result) {
     text.className = 'text';
     text.textContent = log.text; // never parsed as HTML
     li.dataset.lane = log.lane;
+    li.tabIndex = 0;
+    li.title = 'Show this moment on the timeline';
+    const select = () => {
+      for (const other of list.querySelectorAll('[aria-current]')) other.removeAttribute('aria-current');
+      li.setAttribute('aria-current', 'true');
+      onSelect(log.t_ms);
+    };
+    li.addEventListener('click', select);
+    li.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        select();
+      }
+    });
     li.append(time, lane, text);
     return li;
   });

@@ -39,22 +39,129 @@ function layout(result) {
 }
 
 export class Timeline {
-  constructor(canvas, laneList) {
+  constructor(canvas, laneList, details) {
     this.canvas = canvas;
     this.laneList = laneList;
+    this.details = details;
     this.result = null;
+    this.view = null; // [from, to] in ms; null: the whole run
+    this.marker = null;
+    this.geometry = null;
     new ResizeObserver(() => this.draw()).observe(canvas.parentElement);
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => this.draw());
+    this.listen();
+  }
+
+  /** Zoom (wheel, + and -), pan (drag, arrow keys), reset (0), details under the pointer. */
+  listen() {
+    const c = this.canvas;
+    c.tabIndex = 0;
+    c.addEventListener('wheel', (e) => {
+      if (!this.geometry) return;
+      e.preventDefault();
+      this.zoom(e.deltaY < 0 ? 1 / 1.25 : 1.25, this.timeAt(e.offsetX));
+    }, { passive: false });
+    let drag = null;
+    c.addEventListener('pointerdown', (e) => {
+      if (!this.geometry) return;
+      drag = { x: e.clientX, view: this.currentView() };
+      c.setPointerCapture(e.pointerId);
+    });
+    c.addEventListener('pointermove', (e) => {
+      if (drag) {
+        const [from, to] = drag.view;
+        const dt = ((drag.x - e.clientX) / this.geometry.plotW) * (to - from);
+        this.setView(from + dt, to + dt);
+      } else {
+        this.describeAt(e.offsetX, e.offsetY);
+      }
+    });
+    c.addEventListener('pointerup', () => { drag = null; });
+    c.addEventListener('keydown', (e) => {
+      if (!this.geometry) return;
+      const [from, to] = this.currentView();
+      const step = (to - from) / 10;
+      const keys = {
+        '+': () => this.zoom(1 / 1.5), '=': () => this.zoom(1 / 1.5), '-': () => this.zoom(1.5),
+        ArrowLeft: () => this.setView(from - step, to - step), ArrowRight: () => this.setView(from + step, to + step),
+        0: () => this.resetView(), Home: () => this.resetView(),
+      };
+      if (keys[e.key]) {
+        e.preventDefault();
+        keys[e.key]();
+      }
+    });
+  }
+
+  currentView() {
+    return this.view ?? [0, Math.max(this.result?.wall_ms ?? 1, 1e-3)];
+  }
+
+  setView(from, to) {
+    const wall = Math.max(this.result.wall_ms, 1e-3);
+    const width = Math.min(to - from, wall);
+    const start = Math.min(Math.max(from, 0), wall - width);
+    this.view = width >= wall ? null : [start, start + width];
+    this.draw();
+  }
+
+  resetView() {
+    this.view = null;
+    this.draw();
+  }
+
+  zoom(factor, around) {
+    const [from, to] = this.currentView();
+    const t = around ?? (from + to) / 2;
+    const width = Math.max((to - from) * factor, 0.01);
+    this.setView(t - (t - from) * (width / (to - from)), t - (t - from) * (width / (to - from)) + width);
+  }
+
+  timeAt(px) {
+    const { gutter, plotW } = this.geometry;
+    const [from, to] = this.currentView();
+    return from + ((px - gutter) / plotW) * (to - from);
+  }
+
+  /** The span under the pointer, in words, for everyone (aria-live) and as a tooltip. */
+  describeAt(px, py) {
+    if (!this.geometry || !this.details) return;
+    const t = this.timeAt(px);
+    const box = this.geometry.boxes.find((b) => py >= b.top && py < b.top + b.height);
+    let text = '';
+    if (box && px >= this.geometry.gutter) {
+      const row = Math.floor((py - box.top - LANE_PAD) / box.rowH);
+      const task = [...box.rowOf].find(([, r]) => r === row)?.[0];
+      const span = this.result.spans.find((s) => s.lane === box.lane.id && (s.task ?? -1) === task && s.start_ms <= t && t <= s.end_ms);
+      if (span) {
+        text = `${box.lane.label}: ${span.label} (${span.kind}${span.task != null ? `, task ${span.task + 1}` : ''}), from ${formatMs(span.start_ms)} for ${formatMs(span.end_ms - span.start_ms)}`;
+      }
+    }
+    this.details.textContent = text || 'Hover a span for its details. Zoom with the wheel or + and -, pan by dragging or with the arrow keys, 0 to see the whole run.';
+    this.canvas.title = text;
+  }
+
+  /** Draws a marker at `t` ms (a printed line chosen in the output). */
+  mark(t) {
+    this.marker = t;
+    const [from, to] = this.currentView();
+    if (t < from || t > to) this.view = null;
+    this.draw();
   }
 
   show(result) {
     this.result = result;
+    this.view = null;
+    this.marker = null;
     this.describe();
     this.draw();
   }
 
   clear() {
     this.result = null;
+    this.view = null;
+    this.marker = null;
+    this.geometry = null;
     this.laneList.replaceChildren();
     this.canvas.setAttribute('aria-label', 'Timeline: no run yet');
     this.draw();
@@ -103,9 +210,12 @@ export class Timeline {
     const r = this.result;
     // The label gutter fits the longest label, up to a third of the width.
     const GUTTER = Math.min(width / 3, 16 + Math.max(60, ...r.lanes.map((l) => g.measureText(l.label).width)));
-    const span = Math.max(r.wall_ms, 1e-3);
+    const [from, to] = this.currentView();
+    const span = Math.max(to - from, 1e-3);
     const plotW = Math.max(10, width - GUTTER - RIGHT);
-    const x = (t) => GUTTER + (t / span) * plotW;
+    const x = (t) => GUTTER + ((t - from) / span) * plotW;
+    this.geometry = { gutter: GUTTER, plotW, boxes };
+    canvas.dataset.view = `${from.toFixed(3)}-${to.toFixed(3)}`; // what is shown, for tests and tools
 
     // Lane backgrounds and labels.
     boxes.forEach((b, i) => {
@@ -121,12 +231,16 @@ export class Timeline {
       g.fillText(label, 8, b.top + b.height / 2);
     });
 
-    // Spans, one fill colour at a time.
+    // Spans, one fill colour at a time, clipped to the plot.
     const boxOf = new Map(boxes.map((b) => [b.lane.id, b]));
+    g.save();
+    g.beginPath();
+    g.rect(GUTTER, 0, plotW + 1, lanesH);
+    g.clip();
     for (const { kind } of SPAN_KINDS) {
       g.fillStyle = spanColor(kind);
       for (const s of r.spans) {
-        if (s.kind !== kind) continue;
+        if (s.kind !== kind || s.end_ms < from || s.start_ms > to) continue;
         const b = boxOf.get(s.lane);
         if (!b) continue;
         const row = b.rowOf.get(s.task ?? -1) ?? 0;
@@ -142,9 +256,14 @@ export class Timeline {
     g.globalAlpha = 0.7;
     for (const log of r.logs) {
       const b = boxOf.get(log.lane);
-      if (b) g.fillRect(Math.round(x(log.t_ms)), b.top + 1, 1.5, b.height - 2);
+      if (b && log.t_ms >= from && log.t_ms <= to) g.fillRect(Math.round(x(log.t_ms)), b.top + 1, 1.5, b.height - 2);
     }
     g.globalAlpha = 1;
+    if (this.marker != null) {
+      g.fillStyle = cssColor('--accent');
+      g.fillRect(Math.round(x(this.marker)) - 1, 0, 3, lanesH);
+    }
+    g.restore();
 
     // Time axis.
     const axisY = lanesH + 4;
@@ -156,7 +275,7 @@ export class Timeline {
     g.stroke();
     const step = tickStep(span, plotW / 90);
     g.textAlign = 'center';
-    for (let t = 0; t <= span + 1e-9; t += step) {
+    for (let t = Math.ceil(from / step) * step; t <= to + 1e-9; t += step) {
       const tx = x(t);
       g.beginPath();
       g.moveTo(tx, axisY);
