@@ -2,8 +2,9 @@
 #   make serve   build what changed and serve the playground (PORT=8080)
 #   make test    native Rust tests + browser tests in Chromium
 #   make soak    200 runs in a row: no leaked workers, no steady memory growth (part of make test)
+#   make bench   the same work in native Rust, wasm, JS and CPython, side by side (prints figures)
 #   make dist    the static site in dist/
-.PHONY: all setup build serve test test-native test-e2e soak dist clean
+.PHONY: all setup build serve test test-native test-e2e soak bench dist clean
 
 PORT ?= 8080
 RUST_SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock
@@ -39,6 +40,11 @@ test-e2e:
 
 soak: build
 	node tests/soak/soak.mjs
+
+bench: build
+	@scripts/setup.sh test
+	cargo build --release --quiet --example bench_native
+	node bench/run.mjs
 
 dist: build
 	rm -rf dist && mkdir -p dist

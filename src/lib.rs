@@ -53,7 +53,7 @@ pub fn pool_size() -> usize {
 /// engine says ready, so that no run's figures include either.
 #[wasm_bindgen]
 pub fn calibrate() -> f64 {
-    workloads::tasks::warm_up(20.0);
+    workloads::tasks::warm_up(10.0);
     workloads::cpu::iterations_per_ms()
 }
 
@@ -106,6 +106,26 @@ pub fn memory_bytes() -> f64 {
         .ok()
         .and_then(|v| v.as_f64())
         .unwrap_or(0.0)
+}
+
+/// Benchmark hook (`make bench`): the sum of squares of 0..n on `threads` threads (1:
+/// this engine thread). Resolves with the elapsed milliseconds measured in wasm.
+#[wasm_bindgen(js_name = benchKernel)]
+pub async fn bench_kernel(n: f64, threads: usize) -> Result<f64, JsValue> {
+    let n = n.max(0.0) as u64;
+    let start = clock::now_ms();
+    if threads <= 1 {
+        std::hint::black_box(workloads::tasks::sum_squares_blocked(0, n));
+    } else {
+        let shares = threads as u64;
+        models::threads::spawn_all(threads, move |i| {
+            let (from, to) = (n * i as u64 / shares, n * (i as u64 + 1) / shares);
+            workloads::tasks::sum_squares_blocked(from, to)
+        })
+        .await
+        .map_err(|e| js_error(&RunError::Failed(e)))?;
+    }
+    Ok(clock::now_ms() - start)
 }
 
 /// Debug hook for the crash-recovery test: a panic here aborts, which traps in wasm and

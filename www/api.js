@@ -120,6 +120,11 @@ class EngineBridge {
     return this.send({ type: MSG.DEBUG_TRAP });
   }
 
+  /** Benchmark hook: times the sum-of-squares kernel in the engine. */
+  async debugBench(n, threads) {
+    return this.send({ type: MSG.DEBUG_BENCH, n, threads });
+  }
+
   /** Debug hook: the engine's wasm memory size. */
   async debugMemory() {
     return this.send({ type: MSG.DEBUG_MEMORY });
@@ -270,5 +275,6 @@ if (new URLSearchParams(location.search).get('debug') === '1') {
     trap: () => playground.ready.then(() => currentBridge().debugTrap()),
     setRunTimeLimit: (ms) => { currentBridge().runTimeLimitMs = ms; },
     memory: () => playground.ready.then(() => currentBridge().debugMemory()),
+    bench: (n, threads) => playground.ready.then(() => currentBridge().debugBench(n, threads)),
   };
 }

@@ -37,6 +37,13 @@ self.onmessage = async ({ data }) => {
         postMessage({ type: MSG.ERROR, seq: data.seq, error: errorToMessage(e), fatal: isFatal(e) });
       }
       break;
+    case MSG.DEBUG_BENCH:
+      try {
+        postMessage({ type: MSG.RESULT, seq: data.seq, result: { ms: await engine.benchKernel(data.n, data.threads) } });
+      } catch (e) {
+        postMessage({ type: MSG.ERROR, seq: data.seq, error: errorToMessage(e), fatal: isFatal(e) });
+      }
+      break;
     case MSG.DEBUG_MEMORY:
       postMessage({ type: MSG.RESULT, seq: data.seq, result: { wasmMemoryBytes: engine.memoryBytes() } });
       break;

@@ -7,6 +7,7 @@ export const MSG = Object.freeze({
   CANCEL: 'cancel',   // { seq }
   VALIDATE: 'validate', // { vseq, id, params }: answered at once, even during a run
   DEBUG_TRAP: 'debug-trap', // { seq }: the engine traps on purpose (crash-recovery tests)
+  DEBUG_BENCH: 'debug-bench', // { seq, n, threads }: replies with a result { ms } (make bench)
   DEBUG_MEMORY: 'debug-memory', // { seq }: replies with a result { wasmMemoryBytes } (soak test)
   // engine -> page
   READY: 'ready',     // { build, threads, demos }

@@ -47,7 +47,7 @@ pub fn iterations_per_ms() -> f64 {
             let rate = batch as f64 / took;
             let settled = best > 0.0 && (rate - best).abs() / best < 0.03;
             best = best.max(rate);
-            if settled || clock::now_ms() - began > 300.0 {
+            if settled || clock::now_ms() - began > 120.0 {
                 break;
             }
         }

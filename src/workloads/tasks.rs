@@ -37,6 +37,31 @@ fn square_block(from: u64, to: u64) -> u64 {
     })
 }
 
+/// The benchmark kernel, the same in every language compared (Rust, JS, Python): the
+/// sum of the squares of `from..to` in floating point.
+#[inline(never)]
+pub fn sum_squares_f64(from: u64, to: u64) -> f64 {
+    let mut acc = 0.0f64;
+    for i in from..to {
+        let x = std::hint::black_box(i) as f64;
+        acc += x * x;
+    }
+    acc
+}
+
+/// `sum_squares_f64` over `0..n` in blocks (each a call of its own, so the browser's
+/// optimised code takes over early; see `square`).
+pub fn sum_squares_blocked(from: u64, to: u64) -> f64 {
+    let mut acc = 0.0;
+    let mut at = from;
+    while at < to {
+        let end = to.min(at + SQUARE_BLOCK);
+        acc += sum_squares_f64(at, end);
+        at = end;
+    }
+    acc
+}
+
 /// Runs the kernels in short calls for about `ms` each, so this thread's engine has
 /// optimised them before a sequential baseline is measured with them. (Each worker warms
 /// up its own code: seen, a first baseline 2x slower than later ones, which made a

@@ -24,10 +24,10 @@ function tickStep(span, count) {
 }
 
 /** Rows inside each lane: one per task, so overlapping tasks on one lane stay visible. */
-function layout(result) {
+function layout(result, spansByLane) {
   let y = 0;
   return result.lanes.map((lane) => {
-    const tasks = [...new Set(result.spans.filter((s) => s.lane === lane.id).map((s) => s.task ?? -1))].sort((a, b) => a - b);
+    const tasks = [...new Set((spansByLane.get(lane.id) ?? []).map((s) => s.task ?? -1))].sort((a, b) => a - b);
     const rowOf = new Map(tasks.map((t, i) => [t, i]));
     const rows = Math.max(1, tasks.length);
     const rowH = Math.max(2, Math.min(16, MAX_LANE_ROWS_PX / rows));
@@ -36,6 +36,19 @@ function layout(result) {
     y += height;
     return box;
   });
+}
+
+/** What every frame needs and only the run decides: computed once per run, not per frame. */
+function prepare(result) {
+  const spansByLane = new Map();
+  const spansByKind = new Map();
+  for (const s of result.spans) {
+    if (!spansByLane.has(s.lane)) spansByLane.set(s.lane, []);
+    spansByLane.get(s.lane).push(s);
+    if (!spansByKind.has(s.kind)) spansByKind.set(s.kind, []);
+    spansByKind.get(s.kind).push(s);
+  }
+  return { spansByLane, spansByKind, boxes: layout(result, spansByLane) };
 }
 
 export class Timeline {
@@ -132,7 +145,7 @@ export class Timeline {
     if (box && px >= this.geometry.gutter) {
       const row = Math.floor((py - box.top - LANE_PAD) / box.rowH);
       const task = [...box.rowOf].find(([, r]) => r === row)?.[0];
-      const span = this.result.spans.find((s) => s.lane === box.lane.id && (s.task ?? -1) === task && s.start_ms <= t && t <= s.end_ms);
+      const span = (this.prepared.spansByLane.get(box.lane.id) ?? []).find((s) => (s.task ?? -1) === task && s.start_ms <= t && t <= s.end_ms);
       if (span) {
         text = `${box.lane.label}: ${span.label} (${span.kind}${span.task != null ? `, task ${span.task + 1}` : ''}), from ${formatMs(span.start_ms)} for ${formatMs(span.end_ms - span.start_ms)}`;
       }
@@ -151,6 +164,7 @@ export class Timeline {
 
   show(result) {
     this.result = result;
+    this.prepared = prepare(result);
     this.view = null;
     this.marker = null;
     this.describe();
@@ -188,12 +202,16 @@ export class Timeline {
     const { canvas } = this;
     const dpr = window.devicePixelRatio || 1;
     const width = canvas.parentElement.clientWidth;
-    const boxes = this.result ? layout(this.result) : [];
+    const boxes = this.result ? this.prepared.boxes : [];
     const lanesH = boxes.reduce((h, b) => h + b.height, 0);
     const height = Math.max(90, lanesH + AXIS);
-    canvas.style.height = `${height}px`;
-    canvas.width = Math.round(width * dpr);
-    canvas.height = Math.round(height * dpr);
+    // Resizing reallocates the canvas: only when its size really changed.
+    const [w, h] = [Math.round(width * dpr), Math.round(height * dpr)];
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.style.height = `${height}px`;
+      canvas.width = w;
+      canvas.height = h;
+    }
     const g = canvas.getContext('2d');
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
     g.clearRect(0, 0, width, height);
@@ -239,13 +257,18 @@ export class Timeline {
     g.clip();
     for (const { kind } of SPAN_KINDS) {
       g.fillStyle = spanColor(kind);
-      for (const s of r.spans) {
-        if (s.kind !== kind || s.end_ms < from || s.start_ms > to) continue;
+      // Many spans can fall in one pixel when zoomed out: one rectangle per pixel is enough.
+      const covered = new Map(); // row key -> rightmost pixel drawn
+      for (const s of this.prepared.spansByKind.get(kind) ?? []) {
+        if (s.end_ms < from || s.start_ms > to) continue;
         const b = boxOf.get(s.lane);
         if (!b) continue;
         const row = b.rowOf.get(s.task ?? -1) ?? 0;
         const x0 = x(s.start_ms);
         const w = Math.max(1, x(s.end_ms) - x0);
+        const key = s.lane * 65536 + row;
+        if ((covered.get(key) ?? -1) >= Math.floor(x0 + w)) continue;
+        covered.set(key, Math.floor(x0 + w));
         const gap = b.rowH > 4 ? 1 : 0;
         g.fillRect(x0, b.top + LANE_PAD + row * b.rowH, w, b.rowH - gap);
       }

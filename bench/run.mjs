@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// make bench: the same work, side by side, in one run on this machine. Prints a table of
+// figures and ratios and writes bench/results/latest.json. It reports; it never fails on
+// slowness. Native Rust and CPython run as processes; wasm and JS in headless Chromium.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import os from 'node:os';
+import { ROOT, startServers, startBrowser, openPlayground } from '../tests/e2e/support.mjs';
+
+const N = 200_000_000; // numbers for the compiled kernels
+const N_PY = 5_000_000; // CPython is ~50x slower: fewer numbers, compared per number
+const ns = (ms, n) => (ms * 1e6) / n;
+
+const native = JSON.parse(execFileSync(path.join(ROOT, 'target/release/examples/bench_native'), [String(N)], { encoding: 'utf8' }));
+const python = JSON.parse(execFileSync('python3', [path.join(ROOT, 'bench/python_bench.py'), String(N_PY)], { encoding: 'utf8' }));
+
+function gzipBytes(files) {
+  return files.reduce((sum, f) => sum + gzipSync(readFileSync(path.join(ROOT, f))).length, 0);
+}
+function filesUnder(dir, pattern) {
+  return readdirSync(path.join(ROOT, dir), { recursive: true })
+    .map((f) => path.join(dir, f))
+    .filter((f) => statSync(path.join(ROOT, f)).isFile() && pattern.test(f));
+}
+const pageFiles = ['index.html', 'www/style.css', ...filesUnder('www', /^www\/(?!pkg\/).*\.js$/)];
+const firstLoad = {
+  threads: gzipBytes([...pageFiles, ...filesUnder('www/pkg/threads', /\.(js|wasm)$/)]),
+  single: gzipBytes([...pageFiles, ...filesUnder('www/pkg/single', /\.(js|wasm)$/)]),
+};
+
+const servers = await startServers();
+const browser = await startBrowser();
+const browserFigures = {};
+try {
+  for (const build of ['threads', 'single']) {
+    const page = await browser.context.newPage();
+    await page.goto(`${servers.isolated}?debug=1${build === 'single' ? '&build=single' : ''}`);
+    browserFigures[`${build}_ready_ms`] = await page.evaluate(() => playground.ready.then(() => performance.now()));
+    await page.evaluate(() => window.playgroundDebug.bench(2_000_000, 1)); // warm up
+    const best = async (threads) => {
+      let b = Infinity;
+      for (let i = 0; i < 3; i++) b = Math.min(b, (await page.evaluate(([n, t]) => window.playgroundDebug.bench(n, t), [N, threads])).ms);
+      return b;
+    };
+    browserFigures[`wasm_${build}_1_thread_ms`] = await best(1);
+    if (build === 'threads') {
+      for (let t = 2; t <= os.cpus().length; t++) browserFigures[`wasm_threads_${t}_threads_ms`] = await best(t);
+      // The same loop in plain JavaScript, on the page's thread.
+      browserFigures.js_1_thread_ms = await page.evaluate((n) => {
+        const run = () => { let acc = 0; for (let i = 0; i < n; i++) { const x = i; acc += x * x; } return acc; };
+        run();
+        let b = Infinity;
+        for (let k = 0; k < 3; k++) { const t = performance.now(); run(); b = Math.min(b, performance.now() - t); }
+        return b;
+      }, N);
+      const waits = await page.evaluate(() => playground.run('asyncio', { tasks: 1000, steps: 1, delay_ms: 100 }));
+      browserFigures.async_1000_waits_overhead_ms = waits.wall_ms - 100;
+      const threadPool = await page.evaluate(() => playground.run('executors', { kind: 'thread', max_workers: 2, tasks: 64, delay_ms: 0 }));
+      browserFigures.thread_pool_dispatch_us = (threadPool.stats.pool_ms * 1000) / 64;
+      const procPool = await page.evaluate(() => playground.run('executors', { kind: 'process', max_workers: 2, tasks: 64, delay_ms: 0 }));
+      const moves = procPool.spans.filter((s) => s.kind === 'overhead' && !s.label.startsWith('start'));
+      browserFigures.process_pool_dispatch_us = (moves.reduce((t, s) => t + s.end_ms - s.start_ms, 0) * 1000) / 64;
+      const proc = await page.evaluate(() => playground.run('processes', { processes: 1, n: 1000 }));
+      const start = proc.spans.find((s) => s.label.startsWith('start process'));
+      browserFigures.process_start_ms = start.end_ms - start.start_ms;
+      // Timeline: draw and pan 100,000 spans.
+      browserFigures.timeline = await page.evaluate(async () => {
+        const { Timeline } = await import('/www/ui/timeline.js');
+        const box = document.createElement('div');
+        box.style.width = '1200px';
+        const canvas = document.createElement('canvas');
+        box.append(canvas);
+        document.body.append(box);
+        const lanes = Array.from({ length: 8 }, (_, id) => ({ id, label: `thread ${id + 1}`, kind: 'thread' }));
+        const kinds = ['cpu', 'io', 'sleep', 'wait', 'overhead'];
+        const spans = Array.from({ length: 100000 }, (_, i) => ({ lane: i % 8, kind: kinds[i % 5], start_ms: i / 10, end_ms: i / 10 + 0.08, task: i % 4, label: 'x' }));
+        const timeline = new Timeline(canvas, document.createElement('ul'), document.createElement('p'));
+        const t0 = performance.now();
+        timeline.show({ lanes, spans, logs: [], wall_ms: 10000 });
+        const first = performance.now() - t0;
+        const frames = [];
+        for (let k = 0; k < 20; k++) {
+          const t = performance.now();
+          timeline.setView(k * 100, k * 100 + 5000);
+          frames.push(performance.now() - t);
+        }
+        box.remove();
+        frames.sort((a, b) => a - b);
+        return { first_draw_ms: first, pan_frame_median_ms: frames[10], pan_frame_max_ms: frames[19] };
+      });
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await servers.close();
+}
+
+const cores = os.cpus().length;
+const f = browserFigures;
+const perNumber = {
+  native_1: ns(native.native_1_thread_ms, N),
+  native_all: ns(native.native_all_cores_ms, N),
+  wasm_single: ns(f.wasm_single_1_thread_ms, N),
+  wasm_threads_1: ns(f.wasm_threads_1_thread_ms, N),
+  wasm_threads_all: ns(f[`wasm_threads_${cores}_threads_ms`] ?? f.wasm_threads_1_thread_ms, N),
+  js_1: ns(f.js_1_thread_ms, N),
+  python_seq: ns(python.python_sequential_ms, N_PY),
+  python_pool: ns(python.python_pool_ms, N_PY),
+};
+const r = (x) => (Number.isFinite(x) ? x.toFixed(2) : '–');
+const rows = [
+  ['CPU kernel: sum of squares, ns per number', '', ''],
+  ['  native Rust, 1 thread', r(perNumber.native_1), ''],
+  [`  native Rust, ${cores} threads (rayon)`, r(perNumber.native_all), `speedup ×${r(perNumber.native_1 / perNumber.native_all)}`],
+  ['  wasm single build', r(perNumber.wasm_single), `×${r(perNumber.wasm_single / perNumber.native_1)} native (target ≤ 1.15)`],
+  ['  wasm threads build, 1 thread', r(perNumber.wasm_threads_1), `×${r(perNumber.wasm_threads_1 / perNumber.native_1)} native`],
+  [`  wasm threads build, ${cores} threads`, r(perNumber.wasm_threads_all), `efficiency ${r(perNumber.wasm_threads_1 / perNumber.wasm_threads_all / cores)} (target ≥ 0.9)`],
+  ['  plain JavaScript, 1 thread', r(perNumber.js_1), `×${r(perNumber.js_1 / perNumber.native_1)} native`],
+  [`  CPython ${python.python}, sequential`, r(perNumber.python_seq), ''],
+  [`  CPython multiprocessing.Pool(${cores})`, r(perNumber.python_pool), `wasm threads is ×${r(perNumber.python_pool / perNumber.wasm_threads_all)} faster (target ≥ 50)`],
+  ['Dispatch, µs per tiny task', '', ''],
+  ['  thread pool (executors demo, 64 empty tasks, traced)', r(f.thread_pool_dispatch_us), `CPython ThreadPoolExecutor ${r(python.python_thread_pool_dispatch_us)} (target < 10)`],
+  ['  process pool (send + receive per task)', r(f.process_pool_dispatch_us), `CPython ProcessPoolExecutor ${r(python.python_process_pool_dispatch_us)}`],
+  ['Async: 1000 waits of 100 ms gathered, overhead ms', r(f.async_1000_waits_overhead_ms), `CPython asyncio ${r(python.python_asyncio_1000_waits_of_100ms_ms - 100)} (target < 50)`],
+  ['Start-up', '', ''],
+  ['  engine ready, threads build (ms from navigation)', r(f.threads_ready_ms), 'target < 300'],
+  ['  engine ready, single build (ms from navigation)', r(f.single_ready_ms), ''],
+  ['  one process start (ms)', r(f.process_start_ms), ''],
+  ['  first load, threads build (KB gzip)', r(firstLoad.threads / 1024), 'target < 400'],
+  ['  first load, single build (KB gzip)', r(firstLoad.single / 1024), ''],
+  ['Timeline, 100,000 spans', '', ''],
+  ['  first draw (ms)', r(f.timeline.first_draw_ms), ''],
+  ['  pan frame, median / max (ms)', `${r(f.timeline.pan_frame_median_ms)} / ${r(f.timeline.pan_frame_max_ms)}`, 'target < 16'],
+];
+const width = Math.max(...rows.map((row) => row[0].length));
+console.log(`make bench: ${os.cpus()[0]?.model ?? 'cpu'}, ${cores} cores, ${new Date().toISOString().slice(0, 10)}`);
+for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${String(value).padStart(9)}  ${note}`);
+mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify({ date: new Date().toISOString(), cores, native, python, browser: f, first_load_gzip_bytes: firstLoad, ns_per_number: perNumber }, null, 2));
+console.log('written: bench/results/latest.json');
