@@ -1,16 +1,23 @@
-// The service worker: answers the simulated pages of the I/O demos (www/sim.js), so the
-// scraper works on static hosts that have no server code, and offline.
+// The service worker. Always: answers the simulated pages of the I/O demos (www/sim.js),
+// so the scraper works on static hosts and offline. Registered as sw.js?isolate=1 (by
+// the pages of `make dist`): also makes the site cross-origin isolated on hosts that
+// cannot send headers, by adding COOP/COEP to this origin's responses, and keeps a copy
+// of every file it served so the playground works offline after the first visit.
 import { parseSimUrl, simPageBody } from './www/sim.js';
+
+const ISOLATE = new URL(self.location.href).searchParams.get('isolate') === '1';
+const CACHE = 'playground-v1';
 
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
-  if (url.origin !== self.location.origin) return;
+  // Other origins (URLs a user pastes into the scraper) are never touched.
+  if (url.origin !== self.location.origin || event.request.method !== 'GET') return;
   const sim = parseSimUrl(url.pathname + url.search);
-  if (!sim) return;
-  event.respondWith(simResponse(sim));
+  if (sim) event.respondWith(simResponse(sim));
+  else if (ISOLATE) event.respondWith(isolated(event.request));
 });
 
 async function simResponse(sim) {
@@ -18,4 +25,22 @@ async function simResponse(sim) {
   if (sim.error) return new Response(sim.error, { status: 400, headers: { ...headers, 'Content-Type': 'text/plain' } });
   await new Promise((resolve) => setTimeout(resolve, sim.latencyMs));
   return new Response(simPageBody(sim.n), { headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
+}
+
+/** The network's answer (or, offline, the copy kept last time) with isolation headers. */
+async function isolated(request) {
+  const cache = await caches.open(CACHE);
+  let response;
+  try {
+    response = await fetch(request);
+    if (response.ok) cache.put(request, response.clone());
+  } catch (error) {
+    response = await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
+    if (!response) throw error;
+  }
+  const headers = new Headers(response.headers);
+  headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+  headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
+  headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

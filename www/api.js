@@ -1,7 +1,7 @@
 // `window.playground`: the JS API that the page, tests and embedding pages drive.
 // EngineBridge is the only code that talks to the engine worker.
 import { MSG, messageToError } from './protocol.js';
-import { chooseBuild, poolThreads, registerServiceWorker } from './boot.js';
+import { chooseBuild, poolThreads, startServiceWorker } from './boot.js';
 
 // How long a cancelled run may take to stop by itself before its worker is terminated.
 const CANCEL_GRACE_MS = 400;
@@ -196,13 +196,19 @@ class EngineBridge {
 let currentBridge = () => null;
 
 function createPlayground() {
-  const choice = chooseBuild();
-  let bridge = new EngineBridge(choice.build, poolThreads());
+  let choice = null;
+  let bridge = null;
   currentBridge = () => bridge;
   let demos = null;
   const startingRuns = new Set();
+  const listeners = new Set(); // shared by every engine bridge this page starts
 
   const ready = (async () => {
+    // A `make dist` page without headers may reload once into isolation: start nothing then.
+    if (await startServiceWorker()) return new Promise(() => {});
+    choice = chooseBuild();
+    bridge = new EngineBridge(choice.build, poolThreads());
+    bridge.listeners = listeners;
     let info;
     try {
       info = await bridge.engineReady;
@@ -210,7 +216,6 @@ function createPlayground() {
       if (choice.build !== 'threads') throw e;
       // The threads build could not start (e.g. a memory limit): the single build still can.
       console.warn(`threads build failed to start, using the single build: ${e.message}`);
-      const listeners = bridge.listeners;
       bridge = new EngineBridge('single', 1);
       bridge.listeners = listeners;
       choice.reason = `the threads build failed to start: ${e.message}`;
@@ -251,21 +256,20 @@ function createPlayground() {
     },
     cancel() {
       for (const waiting of startingRuns) waiting.cancelled = true;
-      bridge.cancel();
+      bridge?.cancel();
     },
     /** Milliseconds a run may take before it is stopped with a TimeoutError. */
     get runTimeLimitMs() {
-      return bridge.runTimeLimitMs;
+      return bridge?.runTimeLimitMs ?? RUN_TIME_LIMIT_MS;
     },
     /** Calls `listener(running)` whenever a run starts or ends (for the page's own UI). */
     onRunningChange(listener) {
-      bridge.listeners.add(listener);
-      return () => bridge.listeners.delete(listener);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   });
 }
 
-registerServiceWorker();
 export const playground = createPlayground();
 window.playground = playground;
 

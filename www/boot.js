@@ -20,7 +20,10 @@ export function chooseBuild(search = location.search) {
   const asked = new URLSearchParams(search).get('build');
   if (asked === 'single') return { build: 'single', reason: 'asked for by ?build=single' };
   if (!self.crossOriginIsolated) {
-    return { build: 'single', reason: 'the page is not cross-origin isolated (no COOP/COEP headers)' };
+    const why = isolationBySW() && !('serviceWorker' in navigator)
+      ? 'the page is not cross-origin isolated: this host sends no COOP/COEP headers and this browser has no service workers here (private browsing?)'
+      : 'the page is not cross-origin isolated (no COOP/COEP headers)';
+    return { build: 'single', reason: why };
   }
   if (!wasmThreadsSupported()) {
     return { build: 'single', reason: 'this browser has no WebAssembly threads' };
@@ -34,13 +37,31 @@ export function poolThreads() {
   return Math.max(navigator.hardwareConcurrency || 1, MIN_POOL_THREADS);
 }
 
+/** Whether this copy of the site asks the service worker for isolation (`make dist` does). */
+function isolationBySW() {
+  return document.querySelector('meta[name="playground-isolation"]')?.content === 'service-worker';
+}
+
 /**
  * The service worker answers the I/O demos' simulated pages where no dev server does
- * (static hosts, offline). Without it (private browsing, file://) the dev server answers.
+ * (static hosts, offline), and on `make dist` sites supplies cross-origin isolation.
+ * Resolves `true` when the page is about to reload to become isolated (once a session).
  */
-export function registerServiceWorker() {
-  if (!('serviceWorker' in navigator) || !self.isSecureContext) return;
-  navigator.serviceWorker
-    .register(new URL('../sw.js', import.meta.url), { type: 'module' })
-    .catch((e) => console.warn(`service worker not registered (${e.message}): simulated pages need the dev server`));
+export async function startServiceWorker() {
+  if (!('serviceWorker' in navigator) || !self.isSecureContext) return false;
+  const wantIsolation = isolationBySW();
+  const script = new URL(`../sw.js${wantIsolation ? '?isolate=1' : ''}`, import.meta.url);
+  try {
+    await navigator.serviceWorker.register(script, { type: 'module' });
+  } catch (e) {
+    console.warn(`service worker not registered (${e.message}): simulated pages need the dev server`);
+    return false;
+  }
+  if (!wantIsolation || self.crossOriginIsolated || sessionStorage.getItem('playground-isolation-reload')) return false;
+  // The service worker adds the headers to what it serves: this page was not served by it
+  // yet, so load it once more (only once: if that does not isolate, the single build runs).
+  await navigator.serviceWorker.ready;
+  sessionStorage.setItem('playground-isolation-reload', '1');
+  location.reload();
+  return true;
 }
