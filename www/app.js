@@ -11,6 +11,7 @@ import { renderPicture } from './ui/picture.js';
 import { renderChoosing } from './ui/choosing.js';
 import { readLink, linkFor } from './ui/permalink.js';
 import { exportTrace, exportPng } from './ui/export.js';
+import { renderCode } from './ui/code.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -85,6 +86,7 @@ function selectDemo(id, { push = false } = {}) {
     else a.removeAttribute('aria-current');
   }
   state.controls = renderControls($('params'), demo);
+  showCode();
   renderNotice(demo);
   clearResults();
   updateButtons();
@@ -98,6 +100,7 @@ async function applyLink() {
   if (!given) return;
   try {
     state.controls.set(await playground.validate(state.demo.id, params));
+    showCode();
   } catch (error) {
     state.controls.reset();
     showError(new Error(`This link's parameters were not used: ${error.message}. Showing the demo's defaults.`));
@@ -113,6 +116,11 @@ async function copyLink() {
   } catch {
     setStatus(`Copy this link: ${link}`);
   }
+}
+
+/** The code panel follows the controls: it shows the values that would run. */
+function showCode() {
+  if (state.demo && state.controls) renderCode($('code-panel'), state.demo.id, state.controls.values());
 }
 
 function renderNav() {
@@ -193,12 +201,17 @@ async function main() {
     state.running = running;
     updateButtons();
   });
+  $('controls').addEventListener('input', showCode);
+  $('controls').addEventListener('change', showCode);
   $('controls').addEventListener('submit', (event) => {
     event.preventDefault();
     if (!state.running) run();
   });
   $('stop').addEventListener('click', () => playground.cancel());
-  $('reset').addEventListener('click', () => state.controls?.reset());
+  $('reset').addEventListener('click', () => {
+    state.controls?.reset();
+    showCode();
+  });
   $('copy-link').addEventListener('click', copyLink);
   $('export-trace').addEventListener('click', () => state.result && exportTrace(state.result));
   $('export-png').addEventListener('click', () => state.result && exportPng($('timeline'), state.result.demo));

@@ -171,3 +171,26 @@ test('the timeline zooms and pans from the keyboard and tells what is under the 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('every demo shows its Python and its Rust, with the current parameter values', async () => {
+  const { page, problems } = await openPlayground(browser.context, servers.isolated);
+  const demos = await page.evaluate(() => playground.demos());
+  for (const demo of demos) {
+    await page.click(`.lessons a[data-demo="${demo.id}"]`);
+    await page.waitForFunction(() => document.querySelector('[data-code="python"]').textContent.length > 40);
+    const python = await page.textContent('[data-code="python"]');
+    const rust = await page.textContent('[data-code="rust"]');
+    assert.ok(python.length > 80 && rust.length > 80, demo.id);
+    const numeric = demo.params.find((p) => p.type === 'int' && p.min < p.max);
+    if (numeric) {
+      // Change a value: the code follows.
+      const value = numeric.min === numeric.default ? numeric.max : numeric.min;
+      await page.fill(`#param-${numeric.name}`, String(value));
+      await page.waitForFunction(([a, b]) => document.querySelector('[data-code="python"]').textContent !== a || document.querySelector('[data-code="rust"]').textContent !== b, [python, rust]);
+      const both = (await page.textContent('[data-code="python"]')) + (await page.textContent('[data-code="rust"]'));
+      assert.ok(both.includes(String(value)) || both.includes(String(value / 1000)), `${demo.id}: ${numeric.name}=${value} not shown`);
+    }
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -1,0 +1,26 @@
+export const python = (p) => `import asyncio, time
+
+async def worker(n):
+    for step in range(${p.steps}):
+        print(f"task {n} step {step + 1}")
+        await asyncio.sleep(${p.delay_ms / 1000})    # ${p.delay_ms} ms, others run meanwhile
+${p.blocking_ms > 0 ? `        if n == 1 and step == 0:       # right after its first await:
+            time.sleep(${p.blocking_ms / 1000})          # ${p.blocking_ms} ms without awaiting blocks the loop
+` : ''}
+
+async def main():
+    await asyncio.gather(*(worker(n) for n in range(1, ${p.tasks + 1})))
+
+asyncio.run(main())`;
+
+export const rust = (p) => `// src/demos/asyncio.rs: futures on one thread, timers are setTimeout promises
+let coroutine = |task| async move {
+    for step in 0..${p.steps} {
+        rec.log(lane, line(task, step));   // print
+        sleep(${p.delay_ms}.0).await;            // await asyncio.sleep
+${p.blocking_ms > 0 ? `        if task == 0 && step == 0 {
+            blocking.expected();           // ${p.blocking_ms} ms of computing, no await
+        }
+` : ''}    }
+};
+gather((0..${p.tasks}).map(coroutine)).await;   // asyncio.gather`;

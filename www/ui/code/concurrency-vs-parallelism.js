@@ -1,0 +1,29 @@
+export const python = (p) => `import asyncio
+from concurrent.futures import ProcessPoolExecutor
+
+def work(n):                      # ~${p.work_ms} ms of computing
+    return sum(i * i for i in range(n))
+
+async def interleaved(n):         # concurrency: one loop, tasks take turns
+    for _ in range(${Math.max(1, Math.round(p.work_ms / p.slice_ms))}):        # slices of ~${p.slice_ms} ms
+        work(n // ${Math.max(1, Math.round(p.work_ms / p.slice_ms))})
+        await asyncio.sleep(0)    # let the others run
+
+N = 2_000_000
+results = [work(N) for _ in range(${p.tasks})]                   # sequential
+async def concurrently():
+    await asyncio.gather(*(interleaved(N) for _ in range(${p.tasks})))
+asyncio.run(concurrently())
+with ProcessPoolExecutor(${p.threads}) as pool:                  # parallelism
+    results = list(pool.map(work, [N] * ${p.tasks}))`;
+
+export const rust = (p) => `// src/demos/concurrency_vs_parallelism.rs
+let works: Vec<Work> = (0..${p.tasks}).map(|t| Work::new(t, ${p.work_ms}.0)).collect();
+// sequential: one lane, one task after another
+let sequential = sequential_cpu(&rec, seq_lane, &works, cancel).await?;
+// concurrent: one event loop, each task computes ${p.slice_ms} ms then yields
+let concurrent = interleave_cpu(&rec, loop_lane, &works, Interleave { slice_ms: ${p.slice_ms}.0 }, cancel).await?;
+// parallel: ${p.threads} real threads take tasks from one queue
+let parallel = pool_cpu(&rec, &thread_lanes, &works, cancel).await?;
+// every phase must compute the same checksums
+all_match = checksums(&concurrent) == answer && checksums(&parallel) == answer;`;
