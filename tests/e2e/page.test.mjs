@@ -194,3 +194,19 @@ test('every demo shows its Python and its Rust, with the current parameter value
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('at a phone\'s width, in the dark theme, no demo is wider than the screen', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${servers.isolated}?demo=threads&delay_ms=5`);
+  await page.evaluate(() => playground.ready);
+  const demos = await page.evaluate(() => playground.demos().map((d) => d.id));
+  for (const id of demos) {
+    await page.click(`.lessons a[data-demo="${id}"]`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${id}: ${overflow} px wider than the screen`);
+  }
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(15, 20, 25)');
+  await page.close();
+});
