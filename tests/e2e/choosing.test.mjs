@@ -2,24 +2,15 @@
 // verdict from the measured numbers, and an Amdahl fit in [0, 1].
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServers, startBrowser, openPlayground, run } from './support.mjs';
+import { useServersAndBrowser, openPlayground, run } from './support.mjs';
 
-let servers;
-let browser;
-before(async () => {
-  servers = await startServers();
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+const env = useServersAndBrowser(before, after);
 
 const APPROACHES = ['sequential', 'async', 'threads + GIL', 'threads, no GIL', 'processes'];
 
 for (const workload of ['io', 'cpu', 'mixed']) {
   test(`threads build, ${workload}: a row per approach, all equal to sequential, a winner and a verdict`, async () => {
-    const { page, problems } = await openPlayground(browser.context, servers.isolated);
+    const { page, problems } = await openPlayground(env.browser.context, env.servers.isolated);
     const r = await run(page, 'choosing', { workload, tasks: 4, work_ms: 40, workers: 2, sweep: true });
     assert.equal(r.error, undefined, JSON.stringify(r.error));
     assert.deepEqual(r.value.rows.map((row) => row.approach), APPROACHES);
@@ -44,7 +35,7 @@ for (const workload of ['io', 'cpu', 'mixed']) {
 }
 
 test('single build: thread rows say they need the threads build, the others run', async () => {
-  const { page, problems } = await openPlayground(browser.context, servers.plain);
+  const { page, problems } = await openPlayground(env.browser.context, env.servers.plain);
   const r = await run(page, 'choosing', { workload: 'mixed', tasks: 3, work_ms: 20, workers: 2 });
   assert.equal(r.error, undefined, JSON.stringify(r.error));
   for (const row of r.value.rows) {
@@ -61,7 +52,7 @@ test('single build: thread rows say they need the threads build, the others run'
 });
 
 test('the page shows the table, the verdict and the claims for a choosing run', async () => {
-  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=choosing`);
+  const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=choosing`);
   await page.fill('#param-tasks', '3');
   await page.fill('#param-work_ms', '20');
   await page.click('#run');

@@ -2,25 +2,16 @@
 // the sequential answer, and waits overlap exactly where the model allows it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, startServers, startBrowser, openPlayground, run, anyOverlap, spansOn } from './support.mjs';
+import { ROOT, useServersAndBrowser, openPlayground, run, anyOverlap, spansOn } from './support.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
-let servers;
-let browser;
-before(async () => {
-  servers = await startServers();
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+const env = useServersAndBrowser(before, after);
 
 for (const build of ['threads', 'single']) {
-  const url = () => (build === 'threads' ? servers.isolated : servers.plain);
+  const url = () => (build === 'threads' ? env.servers.isolated : env.servers.plain);
 
   test(`${build}: concurrency-vs-parallelism phases give the sequential answer; one lane never computes two things at once`, async () => {
-    const { page, problems, ready } = await openPlayground(browser.context, url());
+    const { page, problems, ready } = await openPlayground(env.browser.context, url());
     assert.equal(ready.build, build);
     const r = await run(page, 'concurrency-vs-parallelism', { tasks: 3, work_ms: 30, threads: 2, slice_ms: 5 });
     assert.equal(r.error, undefined, JSON.stringify(r.error));
@@ -42,7 +33,7 @@ for (const build of ['threads', 'single']) {
   });
 
   test(`${build}: io-vs-cpu overlaps I/O under async, never CPU on one loop`, async () => {
-    const { page, problems } = await openPlayground(browser.context, url());
+    const { page, problems } = await openPlayground(env.browser.context, url());
     const r = await run(page, 'io-vs-cpu', { tasks: 3, io_ms: 60, cpu_ms: 20, workers: 2 });
     assert.equal(r.error, undefined, JSON.stringify(r.error));
     assert.equal(r.stats.matches_sequential, true);
@@ -56,7 +47,7 @@ for (const build of ['threads', 'single']) {
   });
 
   test(`${build}: a coroutine that computes without awaiting makes the others' timers late`, async () => {
-    const { page, problems } = await openPlayground(browser.context, url());
+    const { page, problems } = await openPlayground(env.browser.context, url());
     const r = await run(page, 'asyncio', { tasks: 3, steps: 2, delay_ms: 30, blocking_ms: 120 });
     assert.equal(r.error, undefined, JSON.stringify(r.error));
     assert.equal(r.lanes.length, 1);
@@ -68,7 +59,7 @@ for (const build of ['threads', 'single']) {
   });
 
   test(`${build}: scraper fetches for real; async requests overlap, sequential ones do not`, async () => {
-    const { page, problems } = await openPlayground(browser.context, url());
+    const { page, problems } = await openPlayground(env.browser.context, url());
     const r = await run(page, 'scraper', { urls: 5, latency_ms: 80, mode: 'async' });
     assert.equal(r.error, undefined, JSON.stringify(r.error));
     assert.equal(r.stats.matches_sequential, true);
@@ -98,7 +89,7 @@ for (const build of ['threads', 'single']) {
   });
 
   test(`${build}: a failing URL is reported on its own and the others succeed`, async () => {
-    const { page, problems } = await openPlayground(browser.context, url());
+    const { page, problems } = await openPlayground(env.browser.context, url());
     const urls = ['/sim/page/2?latency_ms=10', 'http://127.0.0.1:9/unreachable', '/sim/page/3?latency_ms=10'];
     const r = await run(page, 'scraper', { urls, mode: 'async' });
     assert.equal(r.error, undefined, JSON.stringify(r.error));
@@ -116,7 +107,7 @@ for (const build of ['threads', 'single']) {
 }
 
 test('cancelling a scraper run stops it and the next run works', async () => {
-  const { page } = await openPlayground(browser.context, servers.isolated);
+  const { page } = await openPlayground(env.browser.context, env.servers.isolated);
   const name = await page.evaluate(async () => {
     const pending = playground.run('scraper', { urls: 10, latency_ms: 2000, mode: 'async' }).then(() => 'resolved', (e) => e.name);
     await new Promise((r) => setTimeout(r, 300));
@@ -133,7 +124,7 @@ test('on a static host with no simulated pages, the service worker answers them'
   // Files only, like a static host: /sim/ is a 404 unless the service worker answers.
   const staticHost = await startServer({ root: ROOT, port: 0, isolation: false, sim: false });
   try {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.goto(staticHost.url);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload(); // the page and its engine worker are now controlled

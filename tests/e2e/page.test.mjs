@@ -2,18 +2,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServers, startBrowser, openPlayground } from './support.mjs';
+import { useServersAndBrowser, openPlayground } from './support.mjs';
 
-let servers;
-let browser;
-before(async () => {
-  servers = await startServers();
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+const env = useServersAndBrowser(before, after);
 
 /** The values the page's controls hold, read from the DOM as a user sees them. */
 const readControls = (page, demo) =>
@@ -24,7 +15,7 @@ const readControls = (page, demo) =>
   })), demo);
 
 test('every demo gets one control per parameter with the schema\'s range, and its extremes are all valid', async () => {
-  const { page, problems } = await openPlayground(browser.context, servers.isolated);
+  const { page, problems } = await openPlayground(env.browser.context, env.servers.isolated);
   const demos = await page.evaluate(() => playground.demos());
   assert.equal(demos.length, 10);
   for (const demo of demos) {
@@ -57,7 +48,7 @@ test('every demo gets one control per parameter with the schema\'s range, and it
 });
 
 test('a value outside the schema cannot be run from the page', async () => {
-  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=threads`);
+  const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=threads`);
   await page.fill('#param-threads', '99');
   await page.click('#run');
   await page.waitForTimeout(300);
@@ -69,7 +60,7 @@ test('a value outside the schema cannot be run from the page', async () => {
 });
 
 test('a permalink round-trips: it restores the demo and parameters, and a run writes them back', async () => {
-  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=gil&threads=3&workload=mixed&gil=false&work_ms=30`);
+  const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=gil&threads=3&workload=mixed&gil=false&work_ms=30`);
   await page.waitForFunction(() => document.getElementById('param-threads').value === '3');
   assert.equal(await page.inputValue('#param-workload'), 'mixed');
   assert.equal(await page.isChecked('#param-gil'), false);
@@ -84,7 +75,7 @@ test('a permalink round-trips: it restores the demo and parameters, and a run wr
   assert.equal(url.searchParams.get('gil'), 'false');
   assert.equal(url.searchParams.has('switch_interval_ms'), false, 'defaults stay out of the link');
   // Opening that link again gives the same controls.
-  const again = await openPlayground(browser.context, url.href);
+  const again = await openPlayground(env.browser.context, url.href);
   await again.page.waitForFunction(() => document.getElementById('param-threads').value === '3');
   assert.equal(await again.page.inputValue('#param-work_ms'), '30');
   await page.click('#copy-link');
@@ -96,7 +87,7 @@ test('a permalink round-trips: it restores the demo and parameters, and a run wr
 
 test('a bad permalink says what was wrong and shows the defaults', async () => {
   for (const [query, name] of [['threads=99', 'threads'], ['threads=abc', 'threads'], ['bogus=1', 'bogus'], ['workload=disk', 'workload']]) {
-    const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=gil&${query}`);
+    const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=gil&${query}`);
     await page.waitForSelector('#error:not([hidden])');
     const message = await page.textContent('#error');
     assert.match(message, /link's parameters were not used/);
@@ -108,7 +99,7 @@ test('a bad permalink says what was wrong and shows the defaults', async () => {
 });
 
 test('export gives Chrome trace JSON whose events match the run\'s spans', async () => {
-  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=threads&threads=3&steps=3&delay_ms=20`);
+  const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=threads&threads=3&steps=3&delay_ms=20`);
   await page.click('#run');
   await page.waitForSelector('#output li');
   const result = await page.evaluate(() => playground.run('threads', { threads: 3, steps: 3, delay_ms: 20 }));
@@ -140,7 +131,7 @@ test('export gives Chrome trace JSON whose events match the run\'s spans', async
 });
 
 test('the timeline zooms and pans from the keyboard and tells what is under the pointer', async () => {
-  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=threads&threads=2&steps=4&delay_ms=50`);
+  const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=threads&threads=2&steps=4&delay_ms=50`);
   await page.click('#run');
   await page.waitForSelector('#output li');
   const view = async () => (await page.getAttribute('#timeline', 'data-view')).split('-').map(Number);
@@ -173,7 +164,7 @@ test('the timeline zooms and pans from the keyboard and tells what is under the 
 });
 
 test('every demo shows its Python and its Rust, with the current parameter values', async () => {
-  const { page, problems } = await openPlayground(browser.context, servers.isolated);
+  const { page, problems } = await openPlayground(env.browser.context, env.servers.isolated);
   const demos = await page.evaluate(() => playground.demos());
   for (const demo of demos) {
     await page.click(`.lessons a[data-demo="${demo.id}"]`);
@@ -196,10 +187,10 @@ test('every demo shows its Python and its Rust, with the current parameter value
 });
 
 test('at a phone\'s width, in the dark theme, no demo is wider than the screen', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.setViewportSize({ width: 390, height: 800 });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(`${servers.isolated}?demo=threads&delay_ms=5`);
+  await page.goto(`${env.servers.isolated}?demo=threads&delay_ms=5`);
   await page.evaluate(() => playground.ready);
   const demos = await page.evaluate(() => playground.demos().map((d) => d.id));
   for (const id of demos) {

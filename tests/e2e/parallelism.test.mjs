@@ -2,18 +2,9 @@
 // memory, pools keep order and bounds, and nothing is left running after a cancel.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServers, startBrowser, openPlayground, run } from './support.mjs';
+import { useServersAndBrowser, openPlayground, run } from './support.mjs';
 
-let servers;
-let browser;
-before(async () => {
-  servers = await startServers();
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+const env = useServersAndBrowser(before, after);
 
 /** The most spans of `kind` on lanes of `laneKind` running at the same instant. */
 function mostAtOnce(r, kind, laneKind) {
@@ -22,10 +13,10 @@ function mostAtOnce(r, kind, laneKind) {
 }
 
 for (const build of ['threads', 'single']) {
-  const url = () => (build === 'threads' ? servers.isolated : servers.plain);
+  const url = () => (build === 'threads' ? env.servers.isolated : env.servers.plain);
 
   test(`${build}: process lanes never share memory; threads share one counter`, async () => {
-    const { page, problems } = await openPlayground(browser.context, url());
+    const { page, problems } = await openPlayground(env.browser.context, url());
     const n = 3_000_001;
     const r = await run(page, 'processes', { processes: 3, n });
     assert.equal(r.error, undefined, JSON.stringify(r.error));
@@ -52,7 +43,7 @@ for (const build of ['threads', 'single']) {
   });
 
   test(`${build}: pool-map gives the sequential picture bit for bit, however it is chunked`, async () => {
-    const { page, problems } = await openPlayground(browser.context, url());
+    const { page, problems } = await openPlayground(env.browser.context, url());
     const pictures = new Set();
     for (const p of [{ workers: 1, chunks: 1, size: 48 }, { workers: 3, chunks: 7, size: 48 }, { workers: 2, chunks: 100, size: 48 }, { workers: 4, chunks: 256, size: 48 }]) {
       const r = await run(page, 'pool-map', p);
@@ -71,7 +62,7 @@ for (const build of ['threads', 'single']) {
   });
 
   test(`${build}: executor map returns input order, never more than max_workers at once`, async () => {
-    const { page, problems } = await openPlayground(browser.context, url());
+    const { page, problems } = await openPlayground(env.browser.context, url());
     const kinds = build === 'threads' ? ['thread', 'process'] : ['process'];
     for (const kind of kinds) {
       const r = await run(page, 'executors', { kind, max_workers: 3, tasks: 10, delay_ms: 60 });
@@ -93,8 +84,8 @@ for (const build of ['threads', 'single']) {
 }
 
 test('cancelling while processes start leaves no orphan workers, and the next run works', async () => {
-  const { page, problems } = await openPlayground(browser.context, servers.isolated);
-  const cdp = await browser.context.browser()?.newBrowserCDPSession?.() ?? (await browser.context.newCDPSession(page));
+  const { page, problems } = await openPlayground(env.browser.context, env.servers.isolated);
+  const cdp = await env.browser.context.browser()?.newBrowserCDPSession?.() ?? (await env.browser.context.newCDPSession(page));
   const workers = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'worker').length;
   const before = await workers();
   for (const [id, params, delay] of [['pool-map', { workers: 4, chunks: 64, size: 800 }, 30], ['executors', { kind: 'process', max_workers: 6, tasks: 40, delay_ms: 500 }, 300], ['processes', { processes: 4, n: 4_000_000_000 }, 400]]) {

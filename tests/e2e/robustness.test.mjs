@@ -4,19 +4,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, startServers, startBrowser, openPlayground, run } from './support.mjs';
+import { ROOT, useServersAndBrowser, openPlayground, run } from './support.mjs';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/serve.mjs';
 
-let servers;
-let browser;
-before(async () => {
-  servers = await startServers();
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+const env = useServersAndBrowser(before, after);
 
 /** Values a parameter of this schema must refuse, built from the schema itself. */
 function badValues(p) {
@@ -43,7 +34,7 @@ function quickParams(demo) {
 }
 
 test('fuzz: every demo refuses every generated bad value, naming the parameter, and runs afterwards', async () => {
-  const { page, problems } = await openPlayground(browser.context, servers.isolated);
+  const { page, problems } = await openPlayground(env.browser.context, env.servers.isolated);
   const demos = await page.evaluate(() => playground.demos());
   let refused = 0;
   for (const demo of demos) {
@@ -74,7 +65,7 @@ test('fuzz: every demo refuses every generated bad value, naming the parameter, 
 });
 
 test('cancel at random moments: every demo stops, and the next run works', async () => {
-  const { page, problems } = await openPlayground(browser.context, servers.isolated);
+  const { page, problems } = await openPlayground(env.browser.context, env.servers.isolated);
   const demos = await page.evaluate(() => playground.demos());
   const long = {
     'concurrency-vs-parallelism': { tasks: 8, work_ms: 400 },
@@ -114,7 +105,7 @@ test('cancel at random moments: every demo stops, and the next run works', async
 });
 
 test('a run over the time limit is stopped with a TimeoutError, and the next run works', async () => {
-  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?debug=1`);
+  const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?debug=1`);
   assert.equal(await page.evaluate(() => playground.runTimeLimitMs), 10 * 60 * 1000);
   await page.evaluate(() => window.playgroundDebug.setRunTimeLimit(300));
   const r = await run(page, 'threads', { threads: 2, steps: 10, delay_ms: 500 });
@@ -129,8 +120,8 @@ test('a run over the time limit is stopped with a TimeoutError, and the next run
 
 for (const build of ['threads', 'single']) {
   test(`${build}: a trap inside wasm is reported, the engine restarts, and the page keeps its settings`, async () => {
-    const base = build === 'threads' ? servers.isolated : servers.plain;
-    const { page, problems } = await openPlayground(browser.context, `${base}?debug=1&demo=asyncio`);
+    const base = build === 'threads' ? env.servers.isolated : env.servers.plain;
+    const { page, problems } = await openPlayground(env.browser.context, `${base}?debug=1&demo=asyncio`);
     await page.fill('#param-tasks', '7');
     const crash = await page.evaluate(() => window.playgroundDebug.trap().then(() => null, (e) => ({ name: e.name, message: e.message })));
     assert.equal(crash?.name, 'EngineError');
@@ -147,11 +138,11 @@ for (const build of ['threads', 'single']) {
 
 test('hostile text from the address, pasted URLs and fetched bodies is never run as HTML', async () => {
   const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
-  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=${encodeURIComponent(payload)}`);
+  const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=${encodeURIComponent(payload)}`);
   await page.waitForSelector('#error:not([hidden])');
   assert.ok((await page.textContent('#error')).includes('<img src=x'), 'the bad demo name is shown as text');
   const hostileUrl = '/sim/page/1?latency_ms=1&q=<script>window.__xss=3</script>';
-  await page.goto(`${servers.isolated}?demo=scraper`);
+  await page.goto(`${env.servers.isolated}?demo=scraper`);
   await page.waitForSelector('#run:not([disabled])');
   await page.fill('textarea', [hostileUrl, '/tests/e2e/fixtures/hostile.html'].join('\n'));
   await page.click('#run');
@@ -166,8 +157,8 @@ test('hostile text from the address, pasted URLs and fetched bodies is never run
 });
 
 test('the Content-Security-Policy blocks inline script, and the meta tag matches the header', async () => {
-  const { page, problems } = await openPlayground(browser.context, servers.isolated);
-  const response = await page.goto(servers.isolated);
+  const { page, problems } = await openPlayground(env.browser.context, env.servers.isolated);
+  const response = await page.goto(env.servers.isolated);
   assert.equal(response.headers()['content-security-policy'], CONTENT_SECURITY_POLICY);
   const html = readFileSync(path.join(ROOT, 'index.html'), 'utf8');
   const meta = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
@@ -188,7 +179,7 @@ test('the scraper refuses an answer over 5 MB for that URL alone, in both modes'
   const big = path.join(ROOT, 'tests/e2e/fixtures/big.generated.bin');
   writeFileSync(big, Buffer.alloc(6 * 1024 * 1024, 1));
   try {
-    const { page, problems } = await openPlayground(browser.context, servers.isolated);
+    const { page, problems } = await openPlayground(env.browser.context, env.servers.isolated);
     for (const mode of ['async', 'threads']) {
       const r = await run(page, 'scraper', { urls: ['/tests/e2e/fixtures/big.generated.bin', '/sim/page/1?latency_ms=1'], mode });
       assert.equal(r.error, undefined, JSON.stringify(r.error));
@@ -203,7 +194,7 @@ test('the scraper refuses an answer over 5 MB for that URL alone, in both modes'
 });
 
 test('fuzz through the address: every demo and parameter, a bad link names it and keeps the defaults', async () => {
-  const { page, problems } = await openPlayground(browser.context, servers.isolated);
+  const { page, problems } = await openPlayground(env.browser.context, env.servers.isolated);
   const demos = await page.evaluate(() => playground.demos());
   const textBad = (p) => {
     switch (p.type) {
@@ -219,7 +210,7 @@ test('fuzz through the address: every demo and parameter, a bad link names it an
     for (const p of [...demo.params, { name: 'zz_unknown', type: 'choice' }]) {
       for (const bad of textBad(p)) {
         // The single build starts fastest; validation is the same code in both builds.
-        await page.goto(`${servers.isolated}?build=single&demo=${demo.id}&${encodeURIComponent(p.name)}=${encodeURIComponent(bad)}`);
+        await page.goto(`${env.servers.isolated}?build=single&demo=${demo.id}&${encodeURIComponent(p.name)}=${encodeURIComponent(bad)}`);
         await page.waitForSelector('#error:not([hidden])');
         const message = await page.textContent('#error');
         assert.ok(message.includes(`"${p.name}"`), `${demo.id}.${p.name}=${bad}: ${message}`);

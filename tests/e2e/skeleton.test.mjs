@@ -2,24 +2,15 @@
 // validation, cancellation, and a first drawing of the run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServers, startBrowser, openPlayground, run, overlaps } from './support.mjs';
+import { useServersAndBrowser, openPlayground, run, overlaps } from './support.mjs';
 
-let servers;
-let browser;
-before(async () => {
-  servers = await startServers();
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+const env = useServersAndBrowser(before, after);
 
 const threadSymbol = (thread, step) =>
   thread === 0 ? String(step + 1) : thread === 1 ? String.fromCharCode(97 + step) : String.fromCharCode(65 + step);
 
 test('with isolation headers the threads build runs and demos() publishes every schema', async () => {
-  const { page, problems, ready } = await openPlayground(browser.context, servers.isolated);
+  const { page, problems, ready } = await openPlayground(env.browser.context, env.servers.isolated);
   assert.equal(ready.build, 'threads');
   assert.equal(ready.crossOriginIsolated, true);
   assert.ok(ready.threads >= 3, `pool of ${ready.threads}`);
@@ -40,7 +31,7 @@ test('with isolation headers the threads build runs and demos() publishes every 
 });
 
 test('threads run: one lane per thread, sleeps overlap, output interleaves and equals the sequential answer', async () => {
-  const { page, problems } = await openPlayground(browser.context, servers.isolated);
+  const { page, problems } = await openPlayground(env.browser.context, env.servers.isolated);
   const r = await run(page, 'threads', { threads: 3, steps: 4, delay_ms: 60 });
   assert.equal(r.error, undefined, JSON.stringify(r.error));
   assert.equal(r.build, 'threads');
@@ -70,7 +61,7 @@ test('threads run: one lane per thread, sleeps overlap, output interleaves and e
 });
 
 test('asyncio run: one event-loop lane whose tasks wait at the same time', async () => {
-  const { page, problems } = await openPlayground(browser.context, servers.isolated);
+  const { page, problems } = await openPlayground(env.browser.context, env.servers.isolated);
   const r = await run(page, 'asyncio', { tasks: 4, steps: 2, delay_ms: 80 });
   assert.equal(r.error, undefined, JSON.stringify(r.error));
   assert.equal(r.lanes.length, 1);
@@ -88,7 +79,7 @@ test('asyncio run: one event-loop lane whose tasks wait at the same time', async
 });
 
 test('bad parameters are refused with a ParamError naming the parameter and its range', async () => {
-  const { page, problems } = await openPlayground(browser.context, servers.isolated);
+  const { page, problems } = await openPlayground(env.browser.context, env.servers.isolated);
   const cases = [
     ['nope', {}, 'nope'],
     ['threads', { bogus: 1 }, 'bogus'],
@@ -111,7 +102,7 @@ test('bad parameters are refused with a ParamError naming the parameter and its 
 });
 
 test('cancel stops long runs with an AbortError and the next run works', async () => {
-  const { page, problems } = await openPlayground(browser.context, servers.isolated);
+  const { page, problems } = await openPlayground(env.browser.context, env.servers.isolated);
   for (const [id, params] of [['threads', { threads: 3, steps: 50, delay_ms: 1000 }], ['asyncio', { tasks: 5, steps: 50, delay_ms: 1000 }]]) {
     const outcome = await page.evaluate(async ([id, params]) => {
       const pending = playground.run(id, params).then(() => 'resolved', (e) => e.name);
@@ -130,8 +121,8 @@ test('cancel stops long runs with an AbortError and the next run works', async (
 });
 
 test('cancel while the engine is still starting rejects the run, and a run then works', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(servers.isolated);
+  const page = await env.browser.context.newPage();
+  await page.goto(env.servers.isolated);
   const name = await page.evaluate(() => {
     const pending = playground.run('asyncio', {});
     playground.cancel();
@@ -144,7 +135,7 @@ test('cancel while the engine is still starting rejects the run, and a run then 
 });
 
 test('a second run while one is in flight is refused without disturbing the first', async () => {
-  const { page } = await openPlayground(browser.context, servers.isolated);
+  const { page } = await openPlayground(env.browser.context, env.servers.isolated);
   const [second, first] = await page.evaluate(async () => {
     const first = playground.run('asyncio', { tasks: 2, steps: 2, delay_ms: 100 });
     const second = await playground.run('asyncio', {}).then(() => 'resolved', (e) => e.name);
@@ -156,7 +147,7 @@ test('a second run while one is in flight is refused without disturbing the firs
 });
 
 test('without isolation headers the single build runs asyncio and refuses threads plainly', async () => {
-  const { page, problems, ready } = await openPlayground(browser.context, servers.plain);
+  const { page, problems, ready } = await openPlayground(env.browser.context, env.servers.plain);
   assert.equal(ready.build, 'single');
   assert.equal(ready.crossOriginIsolated, false);
   const a = await run(page, 'asyncio', { tasks: 3, steps: 1, delay_ms: 20 });
@@ -169,7 +160,7 @@ test('without isolation headers the single build runs asyncio and refuses thread
   const bad = await run(page, 'threads', { threads: 0 });
   assert.equal(bad.error?.name, 'ParamError');
   // The page says so too, with a link to the full playground, and does not offer Run.
-  await page.goto(`${servers.plain}?demo=threads`);
+  await page.goto(`${env.servers.plain}?demo=threads`);
   await page.waitForSelector('#demo-notice:not([hidden]) a');
   assert.equal(await page.locator('#run').isDisabled(), true);
   assert.deepEqual(problems, []);
@@ -177,14 +168,14 @@ test('without isolation headers the single build runs asyncio and refuses thread
 });
 
 test('?build=single picks the single build even where threads are available', async () => {
-  const { page, ready } = await openPlayground(browser.context, `${servers.isolated}?build=single`);
+  const { page, ready } = await openPlayground(env.browser.context, `${env.servers.isolated}?build=single`);
   assert.equal(ready.build, 'single');
   assert.equal(ready.crossOriginIsolated, true);
   await page.close();
 });
 
 test('the page runs a demo from its Run button and draws its lanes and output', async () => {
-  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=threads`);
+  const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=threads`);
   await page.fill('#param-threads', '3');
   await page.fill('#param-delay_ms', '20');
   await page.click('#run');

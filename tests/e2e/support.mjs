@@ -87,3 +87,20 @@ export function anyOverlap(spans) {
 export function spansOn(result, prefix, kind) {
   return result.spans.filter((s) => s.kind === kind && result.lanes[s.lane].label.startsWith(prefix));
 }
+
+/**
+ * Registers the usual set-up for a test file: both servers and a fresh browser, closed
+ * after the file's tests. Returns a handle whose `servers` and `browser` are set by then.
+ */
+export function useServersAndBrowser(before, after) {
+  const env = { servers: null, browser: null };
+  before(async () => {
+    env.servers = await startServers();
+    env.browser = await startBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.servers?.close();
+  });
+  return env;
+}
