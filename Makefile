@@ -48,9 +48,9 @@ bench: build
 
 dist: build
 	rm -rf dist && mkdir -p dist
-	cp -r index.html sw.js www dist/
+	cp -r index.html embed.html sw.js www dist/
 	# dist may be served without headers: its pages ask the service worker for isolation.
-	sed -i 's|<meta charset="utf-8">|<meta charset="utf-8">\n  <meta name="playground-isolation" content="service-worker">|' dist/index.html
+	sed -i 's|<meta charset="utf-8">|<meta charset="utf-8">\n  <meta name="playground-isolation" content="service-worker">|' dist/index.html dist/embed.html
 	@echo "dist/ is ready: serve it with any static server (the service worker supplies isolation)"
 
 clean:

@@ -72,7 +72,8 @@ pub fn demos() -> String {
 /// Runs a demo and resolves with its `RunResult` as JSON text; rejects with an `Error`
 /// whose `name` is `ParamError`, `IsolationError`, `AbortError` or `Error`.
 #[wasm_bindgen]
-pub async fn run(id: String, params: JsValue) -> Result<String, JsValue> {
+pub async fn run(id: JsValue, params: JsValue) -> Result<String, JsValue> {
+    let id = demo_id(&id).map_err(|e| js_error(&RunError::Param(e)))?;
     let given = raw_params(&params).map_err(|e| js_error(&RunError::Param(e)))?;
     let token = CancelToken::new();
     CURRENT_RUN.with(|current| {
@@ -147,7 +148,8 @@ pub async fn process_task(task: String, input: String) -> Result<String, JsValue
 /// Validates parameters without running anything: resolves with the parameters after
 /// defaults (JSON text), or rejects like `run` would. The page checks permalinks with it.
 #[wasm_bindgen]
-pub fn validate(id: String, params: JsValue) -> Result<String, JsValue> {
+pub fn validate(id: JsValue, params: JsValue) -> Result<String, JsValue> {
+    let id = demo_id(&id).map_err(|e| js_error(&RunError::Param(e)))?;
     let given = raw_params(&params).map_err(|e| js_error(&RunError::Param(e)))?;
     let demo = demos::find(&id).map_err(|e| js_error(&e))?;
     let checked = params::validate(demo.id, demo.params, &given).map_err(|e| js_error(&RunError::Param(e)))?;
@@ -170,11 +172,27 @@ fn js_error(e: &RunError) -> JsValue {
     error.into()
 }
 
+// Taken as JsValue, not String: wasm-bindgen's String conversion trusts its input, and a
+// number there read memory out of bounds and crashed the engine.
+fn demo_id(value: &JsValue) -> Result<String, params::ParamError> {
+    value.as_string().ok_or_else(|| {
+        params::ParamError::general(format!(
+            "the demo id must be a string such as \"threads\", got {}",
+            if value.is_null() { "null" } else if value.is_undefined() { "undefined" } else { describe(value) }
+        ))
+    })
+}
+
 fn raw_params(value: &JsValue) -> Result<Vec<(String, Raw)>, params::ParamError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Vec::new());
     }
-    if !value.is_object() || Array::is_array(value) {
+    // A Map, Date or class instance would read as {}: refuse anything but a plain object.
+    let plain = value.is_object() && {
+        let proto = Object::get_prototype_of(value);
+        proto.is_null() || proto == Object::get_prototype_of(&Object::new().into())
+    };
+    if !plain || Array::is_array(value) {
         return Err(params::ParamError::general(format!(
             "parameters must be an object such as {{\"threads\": 3}}, got {}",
             describe(value)
@@ -197,8 +215,10 @@ fn raw_value(value: &JsValue) -> Raw {
         Raw::Bool(b)
     } else if let Some(s) = value.as_string() {
         Raw::Text(s)
-    } else if value.is_null() || value.is_undefined() {
+    } else if value.is_null() {
         Raw::Null
+    } else if value.is_undefined() {
+        Raw::Other("undefined")
     } else if Array::is_array(value) {
         let items: Array = value.clone().unchecked_into();
         // Bounded before mapping: a parameter never takes a long list, so say how long it was.
@@ -224,6 +244,10 @@ fn describe(value: &JsValue) -> &'static str {
         "an object"
     } else if value.is_string() {
         "a string"
+    } else if value.as_f64().is_some() {
+        "a number"
+    } else if value.as_bool().is_some() {
+        "a boolean"
     } else {
         "a value of another type"
     }

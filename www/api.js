@@ -61,7 +61,11 @@ class EngineBridge {
     const waiting = this.validations.get(data.vseq);
     if (!waiting) return;
     this.validations.delete(data.vseq);
-    if (data.error) waiting.reject(messageToError(data.error));
+    if (data.error && data.fatal) {
+      // A trap poisons the instance whatever call caused it: replace the engine.
+      this.restart();
+      waiting.reject(namedError('EngineError', `the engine crashed (${data.error.name}: ${data.error.message}); it has been restarted`));
+    } else if (data.error) waiting.reject(messageToError(data.error));
     else waiting.resolve(data.params);
   }
 

@@ -53,10 +53,20 @@ function clearResults() {
 
 /** The same page and demo, on the threads build: where a thread demo can run. */
 function fullPlaygroundUrl(demoId) {
-  const url = new URL(location.href);
+  const demo = state.demos.find((d) => d.id === demoId);
+  const values = state.controls ? state.controls.values() : {};
+  const url = new URL(linkFor(demo, values, new URL('index.html', location.href).href + location.search));
   url.searchParams.delete('build');
-  url.searchParams.set('demo', demoId);
+  for (const key of ['panels', 'autorun']) url.searchParams.delete(key);
   return url.href;
+}
+
+/** The embed page's link to the full playground follows the parameters. */
+function updateOpenFull() {
+  if (!state.demo) return;
+  for (const link of [$('open-full'), $('demo-notice').querySelector('a')]) {
+    if (link) link.href = fullPlaygroundUrl(state.demo.id);
+  }
 }
 
 function renderNotice(demo) {
@@ -81,7 +91,7 @@ function selectDemo(id, { push = false } = {}) {
   document.title = `${demo.title} · Concurrency Playground`;
   $('demo-title').textContent = demo.title;
   $('demo-lesson').textContent = LESSONS[demo.id] ?? '';
-  for (const a of $('demo-list').querySelectorAll('a')) {
+  for (const a of $('demo-list')?.querySelectorAll('a') ?? []) {
     if (a.dataset.demo === demo.id) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
@@ -121,6 +131,7 @@ async function copyLink() {
 /** The code panel follows the controls: it shows the values that would run. */
 function showCode() {
   if (state.demo && state.controls) renderCode($('code-panel'), state.demo.id, state.controls.values());
+  updateOpenFull();
 }
 
 function renderNav() {
@@ -141,7 +152,7 @@ function renderNav() {
     li.append(a);
     return li;
   });
-  $('demo-list').replaceChildren(...items);
+  $('demo-list')?.replaceChildren(...items);
 }
 
 async function run() {
@@ -182,6 +193,7 @@ async function run() {
 }
 
 function describeEngine(info) {
+  if (!$('engine')) return; // the embed page has no header
   const badge = document.createElement('span');
   badge.className = 'badge';
   badge.textContent = `${info.build} build`;
@@ -226,7 +238,7 @@ async function main() {
   try {
     state.info = await playground.ready;
   } catch (error) {
-    $('engine').textContent = 'The engine could not start.';
+    if ($('engine')) $('engine').textContent = 'The engine could not start.';
     showError(error);
     return;
   }
@@ -240,6 +252,15 @@ async function main() {
   } else {
     await applyLink();
   }
+  // Embeds: `?panels=timeline,output` shows only those; `?autorun=1` runs at once.
+  const query = new URLSearchParams(location.search);
+  const panels = query.get('panels');
+  if (panels) {
+    const wanted = new Set(panels.split(','));
+    // An attribute of its own: panels that show and hide themselves must not undo this.
+    for (const section of document.querySelectorAll('[data-panel]')) section.toggleAttribute('data-off', !wanted.has(section.dataset.panel));
+  }
+  if (query.get('autorun') === '1' && !state.blocked) run();
 }
 
 main();

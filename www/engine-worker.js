@@ -58,7 +58,7 @@ self.onmessage = async ({ data }) => {
       try {
         postMessage({ type: MSG.VALIDATED, vseq: data.vseq, params: JSON.parse(engine.validate(data.id, data.params)) });
       } catch (e) {
-        postMessage({ type: MSG.VALIDATED, vseq: data.vseq, error: errorToMessage(e) });
+        postMessage({ type: MSG.VALIDATED, vseq: data.vseq, error: errorToMessage(e), fatal: isFatal(e) });
       }
       break;
     case MSG.CANCEL:

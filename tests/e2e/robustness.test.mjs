@@ -225,3 +225,28 @@ test('fuzz through the address: every demo and parameter, a bad link names it an
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a demo id that is not a string, or parameters that are not a plain object, are refused and the engine lives on', async () => {
+  const { page, problems } = await openPlayground(env.browser.context, env.servers.isolated);
+  for (const id of [5, true, null, ['threads'], { id: 'threads' }]) {
+    for (const call of ['run', 'validate']) {
+      const e = await page.evaluate(([id, call]) => playground[call](id, {}).then(() => null, (e) => ({ name: e.name, message: e.message })), [id, call]);
+      assert.equal(e?.name, 'ParamError', `${call}(${JSON.stringify(id)}): ${e?.name}: ${e?.message}`);
+      assert.match(e.message, /demo id must be a string/);
+    }
+  }
+  const refused = await page.evaluate(async () => {
+    const out = [];
+    for (const params of [new Map([['threads', 3]]), new Date(), new (class Params {})()]) {
+      out.push(await playground.run('threads', params).then(() => 'accepted', (e) => e.name));
+    }
+    out.push(await playground.run('threads', { threads: undefined }).then(() => 'accepted', (e) => e.message));
+    return out;
+  });
+  assert.deepEqual(refused.slice(0, 3), ['ParamError', 'ParamError', 'ParamError']);
+  assert.match(refused[3], /"threads" must be .*got undefined/);
+  const ok = await run(page, 'threads', { threads: 2, steps: 1, delay_ms: 1 });
+  assert.equal(ok.error, undefined, JSON.stringify(ok.error));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
