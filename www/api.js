@@ -14,6 +14,16 @@ function namedError(name, message) {
   return e;
 }
 
+/** Structured clone drops prototypes: a class instance would reach the engine as a plain
+ *  `{}` and run with the defaults. Refuse it here, where its kind is still visible. */
+function plainParams(params) {
+  if (params === undefined || params === null || typeof params !== 'object') return;
+  const proto = Object.getPrototypeOf(params);
+  if (proto !== Object.prototype && proto !== null && !Array.isArray(params) && !(params instanceof Map) && !(params instanceof Date)) {
+    throw namedError('ParamError', `parameters must be a plain object such as {"threads": 3}, got an instance of ${proto?.constructor?.name || 'a class'}`);
+  }
+}
+
 class EngineBridge {
   constructor(build, threads) {
     this.build = build;
@@ -71,6 +81,7 @@ class EngineBridge {
 
   /** Checks parameters in the engine (declared and validated once, in Rust). */
   async validate(id, params) {
+    plainParams(params);
     await this.engineReady;
     const vseq = ++this.vseq;
     const answer = new Promise((resolve, reject) => this.validations.set(vseq, { resolve, reject }));
@@ -135,6 +146,7 @@ class EngineBridge {
   }
 
   async send(message) {
+    plainParams(message.params);
     if (this.pending) {
       throw namedError('InvalidStateError', 'a run is already in progress: call playground.cancel() first');
     }

@@ -359,16 +359,10 @@ test('?build=single on the isolated server gives the single build', opts, async 
   assertNoErrors(errors);
 });
 
-// Known bug, outside tests/e2e: www/api.js and www/engine-worker.js hand a non-string id
-// straight to wasm-bindgen's `run(id: String)` / `validate(id: String)`, whose glue does not
-// check the type: the engine traps ("memory access out of bounds") or a TypeError escapes,
-// and a trap inside validate() is not treated as fatal, so the poisoned threads engine then
-// takes the whole browser down on the next run. Marked todo until it is fixed; it uses its
-// own browser so that a crash cannot disturb the other tests.
-test('a demo id that is not a string is refused with a ParamError by run() and validate(), and the engine keeps working', {
-  ...opts,
-  todo: 'non-string ids reach wasm unchecked: trap / TypeError instead of ParamError (see the comment above)',
-}, async (t) => {
+// Found by this suite: a non-string id used to reach wasm-bindgen's String conversion
+// unchecked and crash the engine. src/lib.rs now takes the id as a JsValue and checks it.
+// Its own browser, so that a regression cannot take the other tests down with it.
+test('a demo id that is not a string is refused with a ParamError by run() and validate(), and the engine keeps working', opts, async (t) => {
   const browser = await launchBrowser();
   t.after(() => browser.close().catch(() => {}));
   const { page, errors } = await openPage(t, browser.context, env.servers.isolated);
