@@ -10,6 +10,8 @@ PORT ?= 8080
 RUST_SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock
 SINGLE := www/pkg/single/concurrency_playground_bg.wasm
 THREADS := www/pkg/threads/concurrency_playground_bg.wasm
+# What the page serves from npm packages (same origin, no CDN): copied, gitignored.
+PRISM := $(addprefix www/vendor/prism/,prism-core.min.js prism-python.min.js prism-rust.min.js LICENSE)
 
 all: build
 
@@ -17,7 +19,13 @@ setup:
 	@scripts/setup.sh
 
 build: setup
-	@$(MAKE) --no-print-directory $(SINGLE) $(THREADS)
+	@$(MAKE) --no-print-directory $(SINGLE) $(THREADS) $(PRISM)
+
+www/vendor/prism/%.js: node_modules/prismjs/components/%.js
+	@mkdir -p $(@D) && cp $< $@
+
+www/vendor/prism/LICENSE: node_modules/prismjs/LICENSE
+	@mkdir -p $(@D) && cp $< $@
 
 $(SINGLE): $(RUST_SOURCES) scripts/build-wasm.sh
 	scripts/build-wasm.sh single
@@ -54,4 +62,4 @@ dist: build
 	@echo "dist/ is ready: serve it with any static server (the service worker supplies isolation)"
 
 clean:
-	rm -rf dist www/pkg target
+	rm -rf dist www/pkg www/vendor target

@@ -4,7 +4,7 @@ import { playground } from './api.js';
 import { renderControls } from './ui/controls.js';
 import { Timeline, formatMs } from './ui/timeline.js';
 import { renderOutput, clearOutput } from './ui/output.js';
-import { renderFigures } from './ui/figures.js';
+import { renderFigures, clearFigures } from './ui/figures.js';
 import { renderLegend } from './ui/palette.js';
 import { LESSONS } from './ui/lessons.js';
 import { renderPicture } from './ui/picture.js';
@@ -33,9 +33,18 @@ function setStatus(text) {
 }
 
 function updateButtons() {
-  $('run').disabled = state.running || state.blocked || !state.demo;
-  $('stop').disabled = !state.running;
-  $('progress').hidden = !state.running;
+  // A button about to be disabled would drop the keyboard focus to the page: hand it to
+  // the other one, so Enter runs, Enter stops, and Enter runs again.
+  const active = document.activeElement;
+  const run = $('run');
+  const stop = $('stop');
+  run.disabled = state.running || state.blocked || !state.demo;
+  stop.disabled = !state.running;
+  if (state.running && active === run) stop.focus();
+  else if (!state.running && active === stop && !run.disabled) run.focus();
+  // Shown by visibility, not display: the row keeps its size and nothing below moves.
+  $('progress').classList.toggle('idle', !state.running);
+  $('progress').setAttribute('aria-hidden', String(!state.running));
 }
 
 function clearResults() {
@@ -44,7 +53,7 @@ function clearResults() {
   $('export-png').disabled = true;
   timeline.clear();
   clearOutput($('output'));
-  $('figures').replaceChildren();
+  clearFigures($('figures'));
   renderPicture($('picture-panel'), null);
   renderChoosing($('choosing-panel'), null);
   setStatus('');
@@ -95,7 +104,7 @@ function selectDemo(id, { push = false } = {}) {
     if (a.dataset.demo === demo.id) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
-  state.controls = renderControls($('params'), demo);
+  state.controls = renderControls($('params'), demo, { check: (values) => playground.validate(demo.id, values) });
   showCode();
   renderNotice(demo);
   clearResults();
@@ -156,6 +165,7 @@ function renderNav() {
 }
 
 async function run() {
+  if (state.starting) return; // Enter pressed twice while the engine checks the values
   const invalid = state.controls.firstInvalid();
   if (invalid) {
     invalid.reportValidity();
@@ -164,11 +174,24 @@ async function run() {
   }
   hideError();
   const demo = state.demo;
+  const values = state.controls.values();
+  // The engine has the last word on what the controls hold (URL lists, types the page
+  // does not know): a refused value is marked on its control and nothing runs.
+  state.starting = true;
+  try {
+    await playground.validate(demo.id, values);
+  } catch (error) {
+    if (state.demo === demo && !state.controls.refuse(error)) showError(error);
+    return;
+  } finally {
+    state.starting = false;
+  }
+  if (state.demo !== demo || state.running) return;
   const started = performance.now();
   const tick = setInterval(() => setStatus(`Running… ${formatMs(performance.now() - started)}`), 100);
   setStatus('Running…');
   try {
-    const result = await playground.run(demo.id, state.controls.values());
+    const result = await playground.run(demo.id, values);
     if (state.demo !== demo) return;
     state.result = result;
     $('export-trace').disabled = false;
@@ -179,7 +202,7 @@ async function run() {
     renderPicture($('picture-panel'), result);
     renderChoosing($('choosing-panel'), result);
     timeline.show(result);
-    renderOutput($('output'), result, (t) => timeline.mark(t));
+    renderOutput($('output'), result, (t, lane) => timeline.mark(t, lane));
     setStatus(`Done: ${formatMs(result.wall_ms)} on the ${result.build} build.`);
   } catch (error) {
     if (error.name === 'AbortError') setStatus('Stopped.');

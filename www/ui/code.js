@@ -1,6 +1,9 @@
 // Code side by side: the Python a learner would write for CPython, and the Rust that
 // actually runs here, both with the current parameter values. One module per demo in
-// www/ui/code/<demo-id>.js exports `python(params)` and `rust(params)`.
+// www/ui/code/<demo-id>.js exports `python(params)` and `rust(params)`; a demo without
+// one simply has no code panel.
+import { paint } from './highlight.js';
+
 const loaded = new Map();
 
 async function codeFor(id) {
@@ -13,6 +16,8 @@ export async function renderCode(panel, id, params) {
   const code = await codeFor(id);
   panel.hidden = !code;
   if (!code) return;
-  panel.querySelector('[data-code="python"]').textContent = code.python(params);
-  panel.querySelector('[data-code="rust"]').textContent = code.rust(params);
+  await Promise.all([
+    paint(panel.querySelector('[data-code="python"]'), code.python(params), 'python'),
+    paint(panel.querySelector('[data-code="rust"]'), code.rust(params), 'rust'),
+  ]);
 }

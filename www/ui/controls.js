@@ -1,6 +1,8 @@
 // Controls generated from a demo's parameter schema (declared in Rust).
-// The inputs carry the schema's min/max/step, so the form's own validation refuses
-// what the engine would refuse, and Run stays blocked until the values are valid.
+// Whole numbers carry the schema's min/max, so the browser's own validation refuses what
+// the engine would refuse. What HTML cannot express (a list of URLs, a type this page
+// does not know yet) is checked by the engine itself through `check` (playground.validate),
+// so the rules stay declared once, in Rust. Run stays blocked while any control is invalid.
 
 function el(tag, props = {}, children = []) {
   const node = Object.assign(document.createElement(tag), props);
@@ -8,11 +10,19 @@ function el(tag, props = {}, children = []) {
   return node;
 }
 
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
 function intControl(spec, id, onChange) {
-  const range = el('input', { type: 'range', min: spec.min, max: spec.max, step: spec.step ?? 1, value: spec.default, tabIndex: -1 });
+  // The schema's step is the slider's increment, not a constraint: the number box takes
+  // any whole number in range (step 1), so typed entry refuses nothing the engine accepts.
+  const range = el('input', { type: 'range', min: spec.min, max: spec.max, step: Math.max(1, spec.step ?? 1), value: spec.default, tabIndex: -1 });
   range.setAttribute('aria-hidden', 'true'); // the number box is the accessible control
-  const number = el('input', { type: 'number', id, name: spec.name, min: spec.min, max: spec.max, step: spec.step ?? 1, value: spec.default, required: true, inputMode: 'numeric' });
-  range.addEventListener('input', () => { number.value = range.value; onChange(); });
+  const number = el('input', { type: 'number', id, name: spec.name, min: spec.min, max: spec.max, step: 1, value: spec.default, required: true, inputMode: 'numeric' });
+  range.addEventListener('input', () => {
+    number.value = range.value;
+    number.setCustomValidity('');
+    onChange();
+  });
   number.addEventListener('input', () => {
     if (number.validity.valid) range.value = number.value;
     number.setCustomValidity('');
@@ -21,8 +31,9 @@ function intControl(spec, id, onChange) {
   return {
     inputs: [range, number],
     read: () => Number(number.value),
-    write: (v) => { number.value = v; range.value = v; },
+    write: (v) => { number.value = v; range.value = v; number.setCustomValidity(''); },
     input: number,
+    message: () => `${spec.name} must be a whole number from ${spec.min} to ${spec.max}`,
   };
 }
 
@@ -33,7 +44,7 @@ function boolControl(spec, id, onChange) {
 }
 
 function choiceControl(spec, id, onChange) {
-  const select = el('select', { id, name: spec.name }, spec.options.map((o) => el('option', { value: o, textContent: o })));
+  const select = el('select', { id, name: spec.name }, (spec.options ?? []).map((o) => el('option', { value: o, textContent: o })));
   select.value = spec.default;
   select.addEventListener('change', onChange);
   return { inputs: [select], read: () => select.value, write: (v) => { select.value = v; }, input: select };
@@ -42,51 +53,135 @@ function choiceControl(spec, id, onChange) {
 // A count of simulated URLs, or real URLs pasted one per line (the list wins when given).
 function urlsControl(spec, id, onChange) {
   const count = intControl(spec, id, onChange);
-  const list = el('textarea', { rows: 3, placeholder: `or paste up to ${spec.max_list} URLs, one per line`, spellcheck: false });
-  list.setAttribute('aria-label', `${spec.name}: real URLs to fetch, one per line`);
-  list.addEventListener('input', onChange);
+  const listId = `${id}-list`;
+  const max = spec.max_list ?? 1;
+  const list = el('textarea', { id: listId, name: `${spec.name}-list`, rows: 3, placeholder: `or paste up to ${max} URLs, one per line`, spellcheck: false });
+  list.setAttribute('aria-label', `${spec.name}: or real URLs to fetch, one per line (at most ${max})`);
   const pasted = () => list.value.split('\n').map((line) => line.trim()).filter(Boolean);
+  list.addEventListener('input', () => {
+    // The schema says how many may be listed: refuse more at once. Each URL's own rules
+    // are the engine's (see `check` in renderControls).
+    const n = pasted().length;
+    list.setCustomValidity(n > max ? `${spec.name}: at most ${max} URLs, one per line (${n} given)` : '');
+    count.input.disabled = n > 0; // the list wins: say so by greying the count out
+    onChange();
+  });
   return {
     inputs: [...count.inputs, list],
     read: () => (pasted().length ? pasted() : count.read()),
     write: (v) => {
-      if (Array.isArray(v)) list.value = v.join('\n');
-      else {
+      list.setCustomValidity('');
+      if (Array.isArray(v)) {
+        list.value = v.join('\n');
+        count.input.disabled = v.length > 0;
+      } else {
         list.value = '';
+        count.input.disabled = false;
         count.write(v);
       }
     },
+    // The field the engine's verdict belongs to: the list when one is given.
     input: count.input,
+    inputFor: () => (pasted().length ? list : count.input),
+    engineChecked: true,
+    message: count.message,
   };
+}
+
+// A parameter type this page does not know yet: a text field holding the default (as
+// JSON when it is not text). It sends the default until edited, then what was typed
+// (parsed as JSON when it parses), and the engine says whether that is acceptable.
+function fallbackControl(spec, id, onChange) {
+  const asText = (v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');
+  const box = el('input', { type: 'text', id, name: spec.name, value: asText(spec.default), spellcheck: false });
+  box.addEventListener('input', () => { box.setCustomValidity(''); onChange(); });
+  const read = () => {
+    if (box.value === asText(spec.default)) return spec.default;
+    try {
+      return JSON.parse(box.value);
+    } catch {
+      return box.value;
+    }
+  };
+  return { inputs: [box], read, write: (v) => { box.value = asText(v); box.setCustomValidity(''); }, input: box, engineChecked: true };
 }
 
 const MAKERS = { int: intControl, bool: boolControl, choice: choiceControl, urls: urlsControl };
 
-/** Fills `fieldset` with one control per parameter; returns { values(), setValues(), reset(), firstInvalid() }. */
-export function renderControls(fieldset, demo) {
+/** The range, in words, under a number's help text. */
+function rangeText(spec) {
+  if (spec.type === 'int') return `${spec.min} to ${spec.max}`;
+  if (spec.type === 'urls') return `${spec.min} to ${spec.max}, or up to ${spec.max_list} URLs`;
+  return '';
+}
+
+/**
+ * Fills `fieldset` with one control per parameter of `demo`. `check(values)` asks the
+ * engine (resolves, or rejects with its ParamError). Returns { values(), set(), reset(),
+ * firstInvalid(), refuse(error) }.
+ */
+export function renderControls(fieldset, demo, { check = null } = {}) {
   for (const old of fieldset.querySelectorAll('.param')) old.remove();
   const controls = new Map();
+  let pending = null;
+
+  // Debounced: ask the engine about the controls only it can judge, and mark the one it names.
+  const engineCheck = () => {
+    if (!check) return;
+    clearTimeout(pending);
+    pending = setTimeout(async () => {
+      const values = api.values();
+      const marked = [...controls.values()].filter(({ control }) => control.engineChecked);
+      try {
+        await check(values);
+        for (const { control } of marked) for (const input of control.inputs) input.setCustomValidity('');
+      } catch (error) {
+        if (!same(values, api.values())) return; // the user typed on: a newer check follows
+        api.refuse(error, { focus: false });
+      }
+    }, 150);
+  };
+
   for (const spec of demo.params) {
     const id = `param-${spec.name}`;
-    const changed = el('span', { className: 'changed', textContent: '● changed', hidden: true });
-    const make = MAKERS[spec.type];
-    if (!make) throw new Error(`no control for parameter type ${spec.type}`);
-    const control = make(spec, id, () => { changed.hidden = JSON.stringify(control.read()) === JSON.stringify(spec.default); });
-    const label = el('label', { htmlFor: id }, [spec.name, spec.unit && spec.unit !== spec.name ? el('span', { className: 'unit', textContent: ` (${spec.unit})` }) : '', changed]);
-    const help = el('span', { className: 'help', id: `${id}-help`, textContent: spec.help });
+    const make = MAKERS[spec.type] ?? fallbackControl;
+    const reset = el('button', { type: 'button', className: 'changed', textContent: '● changed: reset', hidden: true });
+    reset.setAttribute('aria-label', `${spec.name} differs from its default: reset it to ${JSON.stringify(spec.default)}`);
+    const entry = { spec, control: null, reset };
+    const onChange = () => {
+      reset.hidden = same(entry.control.read(), spec.default);
+      if (entry.control.engineChecked) engineCheck();
+    };
+    const control = make(spec, id, onChange);
+    entry.control = control;
+    reset.addEventListener('click', () => {
+      control.write(spec.default);
+      reset.hidden = true;
+      control.input.focus();
+      // Others (the code panel, the address) follow the form's input events.
+      control.input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const unit = spec.unit && spec.unit !== spec.name ? el('span', { className: 'unit', textContent: ` (${spec.unit})` }) : '';
+    const label = el('label', { htmlFor: id }, [spec.name, unit]);
+    const help = el('span', { className: 'help', id: `${id}-help`, textContent: spec.help ?? '' });
     control.input.setAttribute('aria-describedby', help.id);
-    const range = spec.type === 'int' ? el('span', { className: 'help', textContent: `${spec.min} to ${spec.max}` }) : '';
-    fieldset.append(el('div', { className: 'param' }, [label, el('div', { className: 'inputs' }, control.inputs), help, range]));
-    controls.set(spec.name, { spec, control, changed });
+    const range = rangeText(spec) ? el('span', { className: 'help range', textContent: rangeText(spec) }) : '';
+    const head = el('div', { className: 'param-head' }, [label, reset]);
+    const box = el('div', { className: 'param' }, [head, el('div', { className: 'inputs' }, control.inputs), help, range]);
+    box.dataset.param = spec.name;
+    box.dataset.type = spec.type;
+    fieldset.append(box);
+    controls.set(spec.name, entry);
   }
-  return {
+
+  const api = {
     values() {
       return Object.fromEntries([...controls].map(([name, { control }]) => [name, control.read()]));
     },
     reset() {
-      for (const { spec, control, changed } of controls.values()) {
+      for (const { spec, control, reset } of controls.values()) {
         control.write(spec.default);
-        changed.hidden = true;
+        reset.hidden = true;
       }
     },
     /** Sets the controls to `values` (already validated by the engine). */
@@ -95,18 +190,34 @@ export function renderControls(fieldset, demo) {
         const entry = controls.get(name);
         if (!entry) continue;
         entry.control.write(value);
-        entry.changed.hidden = JSON.stringify(value) === JSON.stringify(entry.spec.default);
+        entry.reset.hidden = same(value, entry.spec.default);
       }
     },
     /** The first input the browser's validation refuses, with its message shown. */
     firstInvalid() {
-      for (const { spec, control } of controls.values()) {
-        if (!control.input.checkValidity()) {
-          control.input.setCustomValidity(`${spec.name} must be a whole number from ${spec.min} to ${spec.max}`);
-          return control.input;
+      for (const { control } of controls.values()) {
+        for (const input of control.inputs) {
+          if (input.tabIndex < 0 || input.disabled || input.checkValidity()) continue;
+          // Our wording for range errors; the engine's or the list's own message stays.
+          if (!input.validity.customError && control.message) input.setCustomValidity(control.message());
+          return input;
         }
       }
       return null;
     },
+    /** Marks the control a ParamError names (`parameter "x" ...`) with the engine's message; returns its input. */
+    refuse(error, { focus = true } = {}) {
+      const name = /parameter "([^"]+)"/.exec(error.message)?.[1];
+      const entry = controls.get(name);
+      if (!entry) return null;
+      const input = entry.control.inputFor?.() ?? entry.control.input;
+      input.setCustomValidity(error.message);
+      if (focus) {
+        input.reportValidity();
+        input.focus();
+      }
+      return input;
+    },
   };
+  return api;
 }

@@ -1,4 +1,6 @@
-// The run's figures: wall time, CPU time, and what the demo reported in `stats`.
+// The run's figures: wall time, CPU time, the phases against their sequential baseline
+// (speedup and parallel efficiency), and whatever else the demo reported in `stats`.
+// Stats are read generically: a demo adds figures without touching this file.
 import { formatMs } from './timeline.js';
 
 // How each known statistic is shown; unknown ones are shown under their own name.
@@ -20,44 +22,132 @@ const STATS = {
   io_response_ms: { label: 'I/O thread waited for the GIL (mean)', format: formatMs },
   io_response_max_ms: { label: 'I/O thread waited for the GIL (worst)', format: formatMs },
   matches_sequential: { label: 'Output matches the sequential answer', format: (v) => (v ? 'yes ✓' : 'NO ✗') },
+  parallel_efficiency: { label: 'Parallel efficiency (speedup ÷ threads)', format: (v) => `${Math.round(v * 100)}%` },
 };
 
-// Phase-by-phase demos report `<phase>_ms` and `speedup_<phase>`.
-function patternLabel(key, value) {
-  const words = (s) => s.replaceAll('_', ' ');
-  let m = key.match(/^speedup_(.+)$/);
-  if (m) return { label: `Speedup: ${words(m[1])}`, text: `×${Number(value).toFixed(2)}` };
-  m = key.match(/^(.+)_ms$/);
-  if (m && typeof value === 'number') return { label: `${words(m[1])[0].toUpperCase()}${words(m[1]).slice(1)} phase`, text: formatMs(value) };
-  if (key === 'parallel_efficiency') return { label: 'Parallel efficiency (speedup ÷ threads)', text: `${Math.round(value * 100)}%` };
-  return null;
+const words = (s) => s.replaceAll('_', ' ');
+const capital = (s) => `${s[0].toUpperCase()}${s.slice(1)}`;
+
+function el(tag, props = {}, children = []) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+/**
+ * Phases are what demos report as `<phase>_ms` (not a known statistic), with
+ * `speedup_<phase>` when they computed one. The baseline of a phase is the
+ * `sequential` phase, or `<group>_sequential` for phases named `<group>_...`.
+ */
+export function phasesOf(result) {
+  const stats = result.stats ?? {};
+  const names = Object.keys(stats)
+    .filter((k) => /^.+_ms$/.test(k) && !STATS[k] && typeof stats[k] === 'number')
+    .map((k) => k.slice(0, -3));
+  const baselines = names.filter((n) => n === 'sequential' || n.endsWith('_sequential'));
+  const baselineOf = (name) => baselines
+    .filter((b) => b !== name && name.startsWith(b.slice(0, -'sequential'.length)))
+    .sort((a, b) => b.length - a.length)[0];
+  // Grouped by baseline, the baseline first: "sequential, threads", "cpu sequential, cpu async, ...".
+  const group = (n) => (baselines.includes(n) ? n : baselineOf(n) ?? n);
+  names.sort((a, b) => group(a).localeCompare(group(b)) || (baselines.includes(b) - baselines.includes(a)) || a.localeCompare(b));
+  return names.map((name) => {
+    const ms = stats[`${name}_ms`];
+    const baseline = baselineOf(name);
+    const isBaseline = baselines.includes(name);
+    let speedup = typeof stats[`speedup_${name}`] === 'number' ? stats[`speedup_${name}`] : null;
+    if (speedup == null && baseline && !isBaseline && ms > 0) speedup = stats[`${baseline}_ms`] / ms;
+    const workers = workerLanes(result, name);
+    const efficiency = speedup != null && workers > 1 ? speedup / workers : null;
+    return { name, ms, baseline: isBaseline ? null : baseline ?? null, isBaseline, speedup, workers, efficiency };
+  });
+}
+
+/** How many threads or processes ran phase `name`: the lanes whose label names it
+ *  ("threads" -> "thread 1", "cpu_threads" -> "CPU, thread 2", "processes" -> "process 1"). */
+function workerLanes(result, name) {
+  const singular = (w) => (w.endsWith('sses') ? w.slice(0, -2) : w.endsWith('s') ? w.slice(0, -1) : w);
+  const tokens = (text) => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map(singular);
+  const parts = tokens(name);
+  // The phase's words in a row: "threads_gil" names "threads + GIL: thread 1", not "threads, no GIL: thread 1".
+  const names = (label) => tokens(label).some((_, i, all) => parts.every((p, j) => all[i + j] === p));
+  return (result.lanes ?? []).filter((lane) => (lane.kind === 'thread' || lane.kind === 'process') && names(lane.label)).length;
 }
 
 function figure(label, value, key) {
-  const div = document.createElement('div');
+  const div = el('div', {}, [el('dt', { textContent: label }), el('dd', { textContent: value })]);
   if (key) div.dataset.stat = key;
-  const dt = document.createElement('dt');
-  dt.textContent = label;
-  const dd = document.createElement('dd');
-  dd.textContent = value;
-  div.append(dt, dd);
   return div;
 }
 
+function speedupText(s) {
+  if (s == null) return '–';
+  const x = `×${s.toFixed(2)}`;
+  if (s < 0.95) return `${x} (slower)`;
+  if (s <= 1.05) return `${x} (no gain)`;
+  return x;
+}
+
+/** The phases as a table: time with a bar, speedup and efficiency against the baseline. */
+function phaseTable(phases) {
+  const longest = Math.max(...phases.map((p) => p.ms), 1e-9);
+  const rows = phases.map((p) => {
+    const bar = el('span', { className: 'bar' });
+    bar.style.width = `${Math.max(0.5, (100 * p.ms) / longest)}%`;
+    if (p.isBaseline) bar.classList.add('baseline');
+    const tr = el('tr', {}, [
+      el('th', { scope: 'row', textContent: capital(words(p.name)) }),
+      el('td', { className: 'num', textContent: formatMs(p.ms) }),
+      el('td', { className: 'bar-cell' }, [bar]),
+      el('td', { className: 'num', textContent: p.isBaseline ? 'baseline' : speedupText(p.speedup) }),
+      el('td', { className: 'num', textContent: p.efficiency == null ? '–' : `${Math.round(p.efficiency * 100)}% of ${p.workers}` }),
+    ]);
+    tr.dataset.phase = p.name;
+    return tr;
+  });
+  const head = el('tr', {}, ['phase', 'time', '', 'speedup', 'efficiency'].map((t) => el('th', { scope: 'col', textContent: t })));
+  return el('table', { className: 'phase-table' }, [
+    el('caption', { textContent: 'Each phase against its sequential baseline (efficiency: speedup ÷ workers)' }),
+    el('thead', {}, [head]),
+    el('tbody', {}, rows),
+  ]);
+}
+
+/** Fills the figures list (`dl`) and, when the run has phases, the phase table after it. */
 export function renderFigures(list, result) {
+  const stats = result.stats ?? {};
+  const phases = phasesOf(result);
+  const phaseKeys = new Set(phases.flatMap((p) => [`${p.name}_ms`, `speedup_${p.name}`]));
   const items = [figure('Wall time', formatMs(result.wall_ms), 'wall_ms')];
-  for (const [key, value] of Object.entries(result.stats)) {
+  // The best phase against its baseline, up front: the number the lesson is about.
+  const best = phases.filter((p) => p.speedup != null).sort((a, b) => b.speedup - a.speedup)[0];
+  if (best) items.push(figure(`Best speedup (${words(best.name)})`, speedupText(best.speedup), 'best_speedup'));
+  for (const [key, value] of Object.entries(stats)) {
+    if (phaseKeys.has(key)) continue;
     const known = STATS[key];
-    const pattern = known ? null : patternLabel(key, value);
-    const label = known?.label ?? pattern?.label ?? key.replaceAll('_', ' ');
-    const text = known ? known.format(value) : pattern ? pattern.text : String(value);
+    const label = known?.label ?? capital(words(key.replace(/_ms$/, ' (ms)')));
+    const text = known ? known.format(value) : typeof value === 'object' ? JSON.stringify(value) : String(value);
     items.push(figure(label, text, key));
   }
-  const sleeps = result.stats.sequential_sleep_ms;
+  const sleeps = stats.sequential_sleep_ms;
   if (sleeps > 0 && result.wall_ms > 0) {
     // Measured: how many waits were under way at once, on average.
     items.push(figure('Sleeps overlapped (sum ÷ wall)', `×${(sleeps / result.wall_ms).toFixed(2)}`, 'overlap'));
   }
   items.push(figure('Lanes', String(result.lanes.length), 'lanes'));
   list.replaceChildren(...items);
+  const table = list.nextElementSibling?.classList.contains('phase-table') ? list.nextElementSibling : null;
+  if (phases.length > 1) {
+    const fresh = phaseTable(phases);
+    if (table) table.replaceWith(fresh);
+    else list.after(fresh);
+  } else {
+    table?.remove();
+  }
+}
+
+/** Empties the figures (a new demo was chosen). */
+export function clearFigures(list) {
+  list.replaceChildren(figure('Wall time', '–', 'wall_ms'));
+  if (list.nextElementSibling?.classList.contains('phase-table')) list.nextElementSibling.remove();
 }

@@ -4,7 +4,7 @@ import { formatMs } from './timeline.js';
 // More lines than this make the page sluggish and nobody reads them: say how many were left out.
 const MAX_LINES = 5000;
 
-/** Fills the output panel; choosing a line (click, Enter) calls `onSelect(t_ms)`. */
+/** Fills the output panel; choosing a line (click, Enter) calls `onSelect(t_ms, lane)`. */
 export function renderOutput(list, result, onSelect = () => {}) {
   const labels = new Map(result.lanes.map((l) => [l.id, l.label]));
   const shown = result.logs.slice(0, MAX_LINES);
@@ -24,7 +24,7 @@ export function renderOutput(list, result, onSelect = () => {}) {
     const select = () => {
       for (const other of list.querySelectorAll('[aria-current]')) other.removeAttribute('aria-current');
       li.setAttribute('aria-current', 'true');
-      onSelect(log.t_ms);
+      onSelect(log.t_ms, log.lane);
     };
     li.addEventListener('click', select);
     li.addEventListener('keydown', (e) => {
