@@ -201,3 +201,208 @@ test('at a phone\'s width, in the dark theme, no demo is wider than the screen',
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(15, 20, 25)');
   await page.close();
 });
+
+test('controls for a type the page does not know send the default, and a step is not a constraint', async () => {
+  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=threads`);
+  const seen = await page.evaluate(async () => {
+    const { renderControls } = await import('/www/ui/controls.js');
+    const fieldset = document.createElement('fieldset');
+    document.body.append(fieldset);
+    const demo = {
+      id: 'future',
+      params: [
+        { name: 'shape', type: 'vector', default: [1, 2], help: 'a type from a later demo' },
+        { name: 'label', type: 'text', default: 'hello', help: '' },
+        { name: 'n', type: 'int', min: 1, max: 9, step: 4, default: 1, unit: 'items', help: '' },
+      ],
+    };
+    const controls = renderControls(fieldset, demo);
+    const before = controls.values();
+    const n = fieldset.querySelector('#param-n');
+    n.value = '3'; // not a multiple of the slider's step: still a valid whole number
+    n.dispatchEvent(new Event('input', { bubbles: true }));
+    const result = {
+      before,
+      inputs: fieldset.querySelectorAll('.param').length,
+      shapeType: fieldset.querySelector('#param-shape').type,
+      shapeText: fieldset.querySelector('#param-shape').value,
+      invalid: controls.firstInvalid()?.id ?? null,
+      after: controls.values().n,
+      changedShown: !fieldset.querySelector('[data-param="n"] .changed').hidden,
+    };
+    fieldset.remove();
+    return result;
+  });
+  assert.deepEqual(seen.before, { shape: [1, 2], label: 'hello', n: 1 });
+  assert.equal(seen.inputs, 3);
+  assert.equal(seen.shapeType, 'text');
+  assert.equal(seen.shapeText, '[1,2]');
+  assert.equal(seen.invalid, null);
+  assert.equal(seen.after, 3);
+  assert.equal(seen.changedShown, true);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a changed parameter is marked and resets on its own', async () => {
+  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=threads`);
+  const mark = page.locator('[data-param="steps"] .changed');
+  assert.equal(await mark.isHidden(), true);
+  await page.fill('#param-steps', '7');
+  assert.equal(await mark.isVisible(), true);
+  assert.equal(await page.locator('[data-param="threads"] .changed').isHidden(), true, 'only the changed one is marked');
+  await mark.click();
+  assert.equal(await page.inputValue('#param-steps'), '5');
+  assert.equal(await mark.isHidden(), true);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a list of URLs the schema refuses cannot be run; a valid one runs and round-trips in the link', async () => {
+  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=scraper`);
+  const schema = (await page.evaluate(() => playground.demos())).find((d) => d.id === 'scraper').params.find((p) => p.name === 'urls');
+  const list = page.locator('#param-urls-list');
+  // One more than max_list: refused at once, from the schema.
+  await list.fill(Array.from({ length: schema.max_list + 1 }, (_, i) => `/sim/page/${i + 1}?latency_ms=1`).join('\n'));
+  await page.click('#run');
+  await page.waitForFunction(() => document.getElementById('param-urls-list').matches(':invalid'));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'param-urls-list');
+  // Not http(s): the engine's own rule, and its message, mark the list.
+  await list.fill('ftp://example.com/file');
+  await page.click('#run');
+  await page.waitForFunction(() => document.getElementById('param-urls-list').validationMessage.includes('http'));
+  assert.equal(await page.locator('#output li').count(), 0, 'a refused list ran anyway');
+  assert.equal(await page.isHidden('#error'), true, 'the message belongs on the control, not in a page error');
+  // Valid same-origin pages: it runs, and the address holds the list.
+  await list.fill('/sim/page/1?latency_ms=5\n/sim/page/2?latency_ms=5');
+  await page.click('#run');
+  await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Done'));
+  const url = new URL(page.url());
+  assert.deepEqual(url.searchParams.getAll('urls'), ['/sim/page/1?latency_ms=5', '/sim/page/2?latency_ms=5']);
+  const again = await openPlayground(browser.context, url.href);
+  await again.page.waitForFunction(() => document.getElementById('param-urls-list').value.includes('page/2'));
+  assert.equal(await again.page.inputValue('#param-urls-list'), '/sim/page/1?latency_ms=5\n/sim/page/2?latency_ms=5');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(again.problems, []);
+  await page.close();
+  await again.page.close();
+});
+
+test('Run and Stop work from the keyboard alone', async () => {
+  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=threads&steps=50&delay_ms=2000`);
+  // Tab from the top of the page reaches Run.
+  let reached = false;
+  for (let i = 0; i < 80 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.id === 'run');
+  }
+  assert.ok(reached, 'Tab never reached Run');
+  const status = () => page.textContent('#status');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Running'));
+  // Run is disabled while running: the focus moved to Stop, so Enter stops.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'stop');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('status').textContent === 'Stopped.');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'run');
+  // And again, stopped with Esc this time.
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Running'));
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.getElementById('status').textContent === 'Stopped.');
+  assert.equal(await status(), 'Stopped.');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the timeline draws the lanes of the run, and the keyboard walks its spans', async () => {
+  const params = { threads: 3, workload: 'mixed', work_ms: 20 };
+  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=gil&threads=3&workload=mixed&work_ms=20`);
+  const expected = await page.evaluate((p) => playground.run('gil', p), params);
+  await page.waitForFunction(() => document.getElementById('param-threads').value === '3');
+  await page.click('#run');
+  await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Done'));
+  // The accessible summary: one item per lane of the run, with its label and kind.
+  const items = await page.locator('#timeline-lanes li').evaluateAll((lis) => lis.map((li) => ({ text: li.textContent, kind: li.dataset.kind })));
+  assert.equal(items.length, expected.lanes.length);
+  expected.lanes.forEach((lane, i) => {
+    assert.ok(items[i].text.startsWith(`${lane.label} (${lane.kind}): `), items[i].text);
+    assert.equal(items[i].kind, lane.kind);
+  });
+  const label = await page.getAttribute('#timeline', 'aria-label');
+  assert.ok(label.includes(`${expected.lanes.length} lanes`) && expected.lanes.every((l) => label.includes(l.label)), label);
+  // Keyboard: the first row's first span, then the next one, then a row down.
+  const details = () => page.textContent('#timeline-details');
+  await page.focus('#timeline');
+  await page.keyboard.press('ArrowDown');
+  const first = await details();
+  assert.match(first, /^sequential: .* \((cpu|io|sleep|wait|overhead)(, task \d+)?\), from .* for /);
+  await page.keyboard.press(']');
+  const second = await details();
+  assert.match(second, /^sequential: /);
+  assert.notEqual(second, first);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  assert.match(await details(), /^thread \d: /);
+  // Enter zooms to the chosen span.
+  await page.keyboard.press('Enter');
+  const [from, to] = (await page.getAttribute('#timeline', 'data-view')).split('-').map(Number);
+  assert.ok(to - from < expected.wall_ms / 2, `zoomed to ${from}-${to}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('phase figures: speedup and efficiency against the right sequential baseline, read from any stats', async () => {
+  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=threads`);
+  const phases = await page.evaluate(async () => {
+    const { phasesOf } = await import('/www/ui/figures.js');
+    const lane = (id, label, kind = 'thread') => ({ id, label, kind });
+    const pick = (list) => Object.fromEntries(list.map((p) => [p.name, { speedup: p.speedup && +p.speedup.toFixed(3), workers: p.workers, efficiency: p.efficiency && +p.efficiency.toFixed(3), baseline: p.baseline }]));
+    return {
+      // A demo that reports its speedups (io-vs-cpu's shape): groups with their own baselines.
+      grouped: pick(phasesOf({
+        stats: { cpu_ms: 5, cpu_sequential_ms: 100, cpu_threads_ms: 50, speedup_cpu_threads: 2, cpu_async_ms: 100, io_sequential_ms: 80, io_async_ms: 20 },
+        lanes: [lane(0, 'CPU, sequential', 'main'), lane(1, 'CPU, thread 1'), lane(2, 'CPU, thread 2'), lane(3, 'I/O, async', 'event-loop')],
+      })),
+      // A demo that reports only times (choosing's shape): speedups computed, lanes told apart.
+      computed: pick(phasesOf({
+        stats: { sequential_ms: 90, threads_gil_ms: 90, threads_no_gil_ms: 30 },
+        lanes: [lane(0, 'sequential', 'main'), lane(1, 'threads + GIL: thread 1'), lane(2, 'threads + GIL: thread 2'),
+          lane(3, 'threads, no GIL: thread 1'), lane(4, 'threads, no GIL: thread 2'), lane(5, 'threads, no GIL: thread 3')],
+      })),
+    };
+  });
+  assert.deepEqual(phases.grouped.cpu_threads, { speedup: 2, workers: 2, efficiency: 1, baseline: 'cpu_sequential' });
+  assert.deepEqual(phases.grouped.cpu_async, { speedup: 1, workers: 0, efficiency: null, baseline: 'cpu_sequential' });
+  assert.deepEqual(phases.grouped.io_async, { speedup: 4, workers: 0, efficiency: null, baseline: 'io_sequential' });
+  assert.equal(phases.grouped.cpu_sequential.baseline, null);
+  assert.deepEqual(phases.computed.threads_gil, { speedup: 1, workers: 2, efficiency: 0.5, baseline: 'sequential' });
+  assert.deepEqual(phases.computed.threads_no_gil, { speedup: 3, workers: 3, efficiency: 1, baseline: 'sequential' });
+  // On the page: a real run's phases in a table, the baseline first.
+  await page.click('.lessons a[data-demo="gil"]');
+  await page.fill('#param-work_ms', '20');
+  await page.click('#run');
+  await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Done'));
+  const rows = await page.locator('.phase-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.phase, tr.children[3].textContent]));
+  assert.deepEqual(rows.map((r) => r[0]), ['sequential', 'threads']);
+  assert.equal(rows[0][1], 'baseline');
+  assert.match(rows[1][1], /^×\d+\.\d\d/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the code is coloured from tokens, and its text is exactly the program', async () => {
+  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=asyncio&tasks=7`);
+  await page.waitForSelector('[data-code="python"] .tok-keyword');
+  const python = await page.textContent('[data-code="python"]');
+  const expected = await page.evaluate(async () => {
+    const defaults = Object.fromEntries(playground.demos().find((d) => d.id === 'asyncio').params.map((p) => [p.name, p.default]));
+    return (await import('/www/ui/code/asyncio.js')).python({ ...defaults, tasks: 7 });
+  });
+  assert.equal(python, expected);
+  assert.ok(await page.locator('[data-code="rust"] .tok-keyword').count() > 0);
+  // Every coloured piece is a span of text: nothing else was made from the code.
+  const tags = await page.locator('[data-code] *').evaluateAll((nodes) => [...new Set(nodes.map((n) => n.tagName))]);
+  assert.deepEqual(tags, ['SPAN']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

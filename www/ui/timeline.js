@@ -312,10 +312,11 @@ export class Timeline {
     const at = this.cursor ? rows.findIndex(([b, r]) => b === this.cursor.box && r === this.cursor.row) : -1;
     const next = at < 0 ? (delta > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, at + delta));
     const [box, row] = rows[next];
-    // The span in the new row closest in time to where the cursor was (or the view's middle).
-    const [from, to] = this.currentView();
+    // The span in the new row closest in time to where the cursor was (at first: the
+    // first one in view, so that ] walks forward from the left edge).
+    const [from] = this.currentView();
     const cur = this.cursor && this.cursor.box.rowSpans[this.cursor.row][this.cursor.index];
-    const t = cur ? (cur.start_ms + cur.end_ms) / 2 : (from + to) / 2;
+    const t = cur ? (cur.start_ms + cur.end_ms) / 2 : from;
     const spans = box.rowSpans[row];
     let index = Math.min(spans.length - 1, firstAtOrAfter(spans, t));
     if (index > 0 && Math.abs(spans[index - 1].end_ms - t) < Math.abs(spans[index].start_ms - t)) index -= 1;
