@@ -406,3 +406,20 @@ test('the code is coloured from tokens, and its text is exactly the program', as
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('nothing moves while a run is going, at desktop and phone widths', async () => {
+  for (const width of [1280, 390]) {
+    const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=threads&steps=50&delay_ms=2000`);
+    await page.setViewportSize({ width, height: 900 });
+    const tops = () => page.evaluate(() => ['code-panel', 'figures', 'timeline', 'output'].map((id) => Math.round(document.getElementById(id).getBoundingClientRect().top + scrollY)));
+    const before = await tops();
+    await page.click('#run');
+    await page.waitForFunction(() => /Running… \d/.test(document.getElementById('status').textContent));
+    assert.deepEqual(await tops(), before, `${width} px: the page moved when the run started`);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.getElementById('status').textContent === 'Stopped.');
+    assert.deepEqual(await tops(), before, `${width} px: the page moved when the run stopped`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});

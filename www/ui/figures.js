@@ -25,7 +25,9 @@ const STATS = {
   parallel_efficiency: { label: 'Parallel efficiency (speedup ÷ threads)', format: (v) => `${Math.round(v * 100)}%` },
 };
 
-const words = (s) => s.replaceAll('_', ' ');
+// Stat names in the lesson's spelling: cpu_threads -> "CPU threads", io_async -> "I/O async".
+const SPELLING = { cpu: 'CPU', io: 'I/O', gil: 'GIL', no: 'no' };
+const words = (s) => s.split('_').map((w) => SPELLING[w] ?? w).join(' ');
 const capital = (s) => `${s[0].toUpperCase()}${s.slice(1)}`;
 
 function el(tag, props = {}, children = []) {
@@ -67,7 +69,7 @@ export function phasesOf(result) {
  *  ("threads" -> "thread 1", "cpu_threads" -> "CPU, thread 2", "processes" -> "process 1"). */
 function workerLanes(result, name) {
   const singular = (w) => (w.endsWith('sses') ? w.slice(0, -2) : w.endsWith('s') ? w.slice(0, -1) : w);
-  const tokens = (text) => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map(singular);
+  const tokens = (text) => text.toLowerCase().replaceAll('i/o', 'io').split(/[^a-z0-9]+/).filter(Boolean).map(singular);
   const parts = tokens(name);
   // The phase's words in a row: "threads_gil" names "threads + GIL: thread 1", not "threads, no GIL: thread 1".
   const names = (label) => tokens(label).some((_, i, all) => parts.every((p, j) => all[i + j] === p));
@@ -125,8 +127,10 @@ export function renderFigures(list, result) {
   for (const [key, value] of Object.entries(stats)) {
     if (phaseKeys.has(key)) continue;
     const known = STATS[key];
-    const label = known?.label ?? capital(words(key.replace(/_ms$/, ' (ms)')));
-    const text = known ? known.format(value) : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    const label = known?.label ?? capital(words(key.replace(/_ms$/, '')));
+    const text = known ? known.format(value)
+      : key.endsWith('_ms') && typeof value === 'number' ? formatMs(value)
+        : typeof value === 'object' ? JSON.stringify(value) : String(value);
     items.push(figure(label, text, key));
   }
   const sleeps = stats.sequential_sleep_ms;

@@ -542,9 +542,16 @@ export class Timeline {
           for (let d = 0; d < width && c + d < pw; d++) ticks[c + d] = 1;
         }
         const tick = pixel(mix(bgRgb, tickRgb, 0.75));
+        // Sparse prints cross the lane (see them against every row); dense ones would hide
+        // the spans, so they become a rug in the lane's top margin.
+        let marked = 0;
+        for (let c = 0; c < pw; c++) marked += ticks[c];
+        const dense = marked * 6 > pw;
+        const start = dense ? bottom - Math.max(1, Math.round((LANE_PAD - 1) * dpr)) : top + Math.round(dpr);
+        const end = bottom - (dense ? 0 : Math.round(dpr));
         for (let c = 0; c < pw; c++) {
           if (!ticks[c]) continue;
-          for (let y = top + Math.round(dpr); y < bottom - Math.round(dpr); y++) pixels[y * pw + c] = tick;
+          for (let y = start; y < end; y++) pixels[y * pw + c] = tick;
         }
       }
     });
