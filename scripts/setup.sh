@@ -39,6 +39,8 @@ fi
 # npm ci only when package-lock.json changed since the last install.
 if [ ! -f node_modules/.setup-stamp ] || [ package-lock.json -nt node_modules/.setup-stamp ]; then
   say "installing npm packages"
+  # A worktree may link node_modules to another checkout's: npm ci would empty that one.
+  if [ -L node_modules ]; then rm node_modules; fi
   npm ci --no-audit --no-fund --loglevel=error
   touch node_modules/.setup-stamp
 fi

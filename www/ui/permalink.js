@@ -17,8 +17,17 @@ function fromText(spec, values) {
       return first === 'true' ? true : first === 'false' ? false : first;
     case 'urls':
       return values.length === 1 && NUMBER.test(first) ? Number(first) : values;
+    case 'choice':
+    case undefined:
+      return first; // names the demo does not have: validation says which
     default:
-      return first; // choices, and names the demo does not have: validation says which
+      // A type this page does not know: its value travels as JSON unless it is text.
+      if (typeof spec.default === 'string') return first;
+      try {
+        return JSON.parse(first);
+      } catch {
+        return first;
+      }
   }
 }
 
@@ -44,7 +53,7 @@ export function linkFor(demo, values, base = location.href) {
     const value = values[spec.name];
     if (value === undefined || JSON.stringify(value) === JSON.stringify(spec.default)) continue;
     if (Array.isArray(value)) value.forEach((v) => url.searchParams.append(spec.name, v));
-    else url.searchParams.set(spec.name, String(value));
+    else url.searchParams.set(spec.name, typeof value === 'object' ? JSON.stringify(value) : String(value));
   }
   return url.href;
 }
