@@ -127,6 +127,13 @@ async function applyLink() {
 }
 
 async function copyLink() {
+  // A link to values that cannot run would only open with an error: say what is wrong instead.
+  const invalid = state.controls.firstInvalid();
+  if (invalid) {
+    invalid.reportValidity();
+    invalid.focus();
+    return;
+  }
   const link = linkFor(state.demo, state.controls.values());
   history.replaceState({ demo: state.demo.id }, '', link);
   try {
