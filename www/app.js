@@ -101,8 +101,13 @@ function selectDemo(id, { push = false } = {}) {
   $('demo-title').textContent = demo.title;
   $('demo-lesson').textContent = LESSONS[demo.id] ?? '';
   for (const a of $('demo-list')?.querySelectorAll('a') ?? []) {
-    if (a.dataset.demo === demo.id) a.setAttribute('aria-current', 'page');
-    else a.removeAttribute('aria-current');
+    if (a.dataset.demo === demo.id) {
+      a.setAttribute('aria-current', 'page');
+      // On a phone the chapters scroll sideways: keep the current one in sight.
+      a.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    } else {
+      a.removeAttribute('aria-current');
+    }
   }
   state.controls = renderControls($('params'), demo, { check: (values) => playground.validate(demo.id, values) });
   showCode();
