@@ -49,8 +49,7 @@ function updateButtons() {
 
 function clearResults() {
   state.result = null;
-  $('export-trace').disabled = true;
-  $('export-png').disabled = true;
+  for (const id of ['export-trace', 'export-png', 'zoom-in', 'zoom-out', 'zoom-all']) $(id).disabled = true;
   timeline.clear();
   clearOutput($('output'));
   clearFigures($('figures'));
@@ -206,8 +205,7 @@ async function run() {
     const result = await playground.run(demo.id, values);
     if (state.demo !== demo) return;
     state.result = result;
-    $('export-trace').disabled = false;
-    $('export-png').disabled = false;
+    for (const id of ['export-trace', 'export-png', 'zoom-in', 'zoom-out', 'zoom-all']) $(id).disabled = false;
     // The address now says what ran: reload or share it to get the same run.
     history.replaceState({ demo: demo.id }, '', linkFor(demo, result.params));
     renderFigures($('figures'), result);
@@ -260,6 +258,10 @@ async function main() {
     showCode();
   });
   $('copy-link').addEventListener('click', copyLink);
+  // Buttons too, for touch screens and for finding out that the timeline zooms.
+  $('zoom-in').addEventListener('click', () => timeline.zoom(1 / 1.5));
+  $('zoom-out').addEventListener('click', () => timeline.zoom(1.5));
+  $('zoom-all').addEventListener('click', () => timeline.resetView());
   $('export-trace').addEventListener('click', () => state.result && exportTrace(state.result));
   $('export-png').addEventListener('click', () => state.result && exportPng($('timeline'), state.result.demo));
   document.addEventListener('keydown', (event) => {

@@ -344,9 +344,19 @@ test('the timeline draws the lanes of the run, and the keyboard walks its spans'
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
   assert.match(await details(), /^thread \d: /);
   // Enter zooms to the chosen span.
+  const view = async () => (await page.getAttribute('#timeline', 'data-view')).split('-').map(Number);
   await page.keyboard.press('Enter');
-  const [from, to] = (await page.getAttribute('#timeline', 'data-view')).split('-').map(Number);
+  const [from, to] = await view();
   assert.ok(to - from < expected.wall_ms / 2, `zoomed to ${from}-${to}`);
+  // The buttons do the same for touch screens.
+  await page.click('#zoom-all');
+  const [, whole] = await view();
+  await page.click('#zoom-in');
+  const [inFrom, inTo] = await view();
+  assert.ok(inTo - inFrom < whole * 0.8, 'the zoom-in button zoomed in');
+  await page.click('#zoom-out');
+  await page.click('#zoom-out');
+  assert.deepEqual(await view(), [0, whole]);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -157,13 +157,30 @@ export class Timeline {
       }
     }, { passive: false });
     let drag = null;
+    const touches = new Map(); // pointerId -> clientX, for a two-finger pinch
+    let pinch = null;
     c.addEventListener('pointerdown', (e) => {
       if (!this.geometry) return;
-      drag = { x: e.clientX, y: e.clientY, view: this.currentView(), moved: false };
+      touches.set(e.pointerId, e.clientX);
       c.setPointerCapture(e.pointerId);
+      if (touches.size === 2) {
+        // Two fingers: zoom around the time between them, keeping it under them.
+        const [a, b] = [...touches.values()];
+        const rect = c.getBoundingClientRect();
+        pinch = { span: Math.max(8, Math.abs(a - b)), view: this.currentView(), t: this.timeAt((a + b) / 2 - rect.left) };
+        drag = null;
+        return;
+      }
+      drag = { x: e.clientX, y: e.clientY, view: this.currentView(), moved: false };
     });
     c.addEventListener('pointermove', (e) => {
-      if (drag) {
+      if (pinch && touches.has(e.pointerId)) {
+        touches.set(e.pointerId, e.clientX);
+        const [a, b] = [...touches.values()];
+        const k = pinch.span / Math.max(8, Math.abs(a - b));
+        const [from, to] = pinch.view;
+        this.setView(pinch.t - (pinch.t - from) * k, pinch.t + (to - pinch.t) * k, { soon: true });
+      } else if (drag) {
         if (Math.abs(e.clientX - drag.x) + Math.abs(e.clientY - drag.y) > 3) drag.moved = true;
         if (!drag.moved) return;
         const [from, to] = drag.view;
@@ -175,6 +192,12 @@ export class Timeline {
       }
     });
     const end = (e) => {
+      touches.delete(e.pointerId);
+      if (pinch) {
+        if (touches.size < 2) pinch = null;
+        drag = null;
+        return;
+      }
       // A tap (no drag) chooses the span under it: details on touch screens too.
       if (drag && !drag.moved && e.type === 'pointerup') {
         const hit = this.spanAt(e.offsetX, e.offsetY);
