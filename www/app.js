@@ -14,6 +14,8 @@ import { exportTrace, exportPng } from './ui/export.js';
 import { renderCode } from './ui/code.js';
 
 const $ = (id) => document.getElementById(id);
+// Buttons that need a run to act on.
+const RUN_TOOLS = ['export-trace', 'export-png', 'zoom-in', 'zoom-out', 'zoom-all'];
 
 const state = { info: null, demos: [], demo: null, controls: null, running: false, blocked: false, result: null };
 const timeline = new Timeline($('timeline'), $('timeline-lanes'), $('timeline-details'));
@@ -49,7 +51,7 @@ function updateButtons() {
 
 function clearResults() {
   state.result = null;
-  for (const id of ['export-trace', 'export-png', 'zoom-in', 'zoom-out', 'zoom-all']) $(id).disabled = true;
+  for (const id of RUN_TOOLS) if ($(id)) $(id).disabled = true;
   timeline.clear();
   clearOutput($('output'));
   clearFigures($('figures'));
@@ -205,7 +207,7 @@ async function run() {
     const result = await playground.run(demo.id, values);
     if (state.demo !== demo) return;
     state.result = result;
-    for (const id of ['export-trace', 'export-png', 'zoom-in', 'zoom-out', 'zoom-all']) $(id).disabled = false;
+    for (const id of RUN_TOOLS) if ($(id)) $(id).disabled = false;
     // The address now says what ran: reload or share it to get the same run.
     history.replaceState({ demo: demo.id }, '', linkFor(demo, result.params));
     renderFigures($('figures'), result);
@@ -259,9 +261,9 @@ async function main() {
   });
   $('copy-link').addEventListener('click', copyLink);
   // Buttons too, for touch screens and for finding out that the timeline zooms.
-  $('zoom-in').addEventListener('click', () => timeline.zoom(1 / 1.5));
-  $('zoom-out').addEventListener('click', () => timeline.zoom(1.5));
-  $('zoom-all').addEventListener('click', () => timeline.resetView());
+  $('zoom-in')?.addEventListener('click', () => timeline.zoom(1 / 1.5));
+  $('zoom-out')?.addEventListener('click', () => timeline.zoom(1.5));
+  $('zoom-all')?.addEventListener('click', () => timeline.resetView());
   $('export-trace').addEventListener('click', () => state.result && exportTrace(state.result));
   $('export-png').addEventListener('click', () => state.result && exportPng($('timeline'), state.result.demo));
   document.addEventListener('keydown', (event) => {

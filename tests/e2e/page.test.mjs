@@ -203,7 +203,7 @@ test('at a phone\'s width, in the dark theme, no demo is wider than the screen',
 });
 
 test('controls for a type the page does not know send the default, and a step is not a constraint', async () => {
-  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=threads`);
+  const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=threads`);
   const seen = await page.evaluate(async () => {
     const { renderControls } = await import('/www/ui/controls.js');
     const fieldset = document.createElement('fieldset');
@@ -245,7 +245,7 @@ test('controls for a type the page does not know send the default, and a step is
 });
 
 test('a changed parameter is marked and resets on its own', async () => {
-  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=threads`);
+  const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=threads`);
   const mark = page.locator('[data-param="steps"] .changed');
   assert.equal(await mark.isHidden(), true);
   await page.fill('#param-steps', '7');
@@ -259,7 +259,7 @@ test('a changed parameter is marked and resets on its own', async () => {
 });
 
 test('a list of URLs the schema refuses cannot be run; a valid one runs and round-trips in the link', async () => {
-  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=scraper`);
+  const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=scraper`);
   const schema = (await page.evaluate(() => playground.demos())).find((d) => d.id === 'scraper').params.find((p) => p.name === 'urls');
   const list = page.locator('#param-urls-list');
   // One more than max_list: refused at once, from the schema.
@@ -279,7 +279,7 @@ test('a list of URLs the schema refuses cannot be run; a valid one runs and roun
   await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Done'));
   const url = new URL(page.url());
   assert.deepEqual(url.searchParams.getAll('urls'), ['/sim/page/1?latency_ms=5', '/sim/page/2?latency_ms=5']);
-  const again = await openPlayground(browser.context, url.href);
+  const again = await openPlayground(env.browser.context, url.href);
   await again.page.waitForFunction(() => document.getElementById('param-urls-list').value.includes('page/2'));
   assert.equal(await again.page.inputValue('#param-urls-list'), '/sim/page/1?latency_ms=5\n/sim/page/2?latency_ms=5');
   assert.deepEqual(problems, []);
@@ -289,7 +289,7 @@ test('a list of URLs the schema refuses cannot be run; a valid one runs and roun
 });
 
 test('Run and Stop work from the keyboard alone', async () => {
-  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=threads&steps=50&delay_ms=2000`);
+  const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=threads&steps=50&delay_ms=2000`);
   // Tab from the top of the page reaches Run.
   let reached = false;
   for (let i = 0; i < 80 && !reached; i++) {
@@ -317,7 +317,7 @@ test('Run and Stop work from the keyboard alone', async () => {
 
 test('the timeline draws the lanes of the run, and the keyboard walks its spans', async () => {
   const params = { threads: 3, workload: 'mixed', work_ms: 20 };
-  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=gil&threads=3&workload=mixed&work_ms=20`);
+  const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=gil&threads=3&workload=mixed&work_ms=20`);
   const expected = await page.evaluate((p) => playground.run('gil', p), params);
   await page.waitForFunction(() => document.getElementById('param-threads').value === '3');
   await page.click('#run');
@@ -362,7 +362,7 @@ test('the timeline draws the lanes of the run, and the keyboard walks its spans'
 });
 
 test('phase figures: speedup and efficiency against the right sequential baseline, read from any stats', async () => {
-  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=threads`);
+  const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=threads`);
   const phases = await page.evaluate(async () => {
     const { phasesOf } = await import('/www/ui/figures.js');
     const lane = (id, label, kind = 'thread') => ({ id, label, kind });
@@ -401,7 +401,7 @@ test('phase figures: speedup and efficiency against the right sequential baselin
 });
 
 test('the code is coloured from tokens, and its text is exactly the program', async () => {
-  const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=asyncio&tasks=7`);
+  const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=asyncio&tasks=7`);
   await page.waitForSelector('[data-code="python"] .tok-keyword');
   const python = await page.textContent('[data-code="python"]');
   const expected = await page.evaluate(async () => {
@@ -419,7 +419,7 @@ test('the code is coloured from tokens, and its text is exactly the program', as
 
 test('nothing moves while a run is going, at desktop and phone widths', async () => {
   for (const width of [1280, 390]) {
-    const { page, problems } = await openPlayground(browser.context, `${servers.isolated}?demo=threads&steps=50&delay_ms=2000`);
+    const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=threads&steps=50&delay_ms=2000`);
     await page.setViewportSize({ width, height: 900 });
     const tops = () => page.evaluate(() => ['code-panel', 'figures', 'timeline', 'output'].map((id) => Math.round(document.getElementById(id).getBoundingClientRect().top + scrollY)));
     const before = await tops();
