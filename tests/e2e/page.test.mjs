@@ -421,6 +421,8 @@ test('nothing moves while a run is going, at desktop and phone widths', async ()
   for (const width of [1280, 390]) {
     const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=threads&steps=50&delay_ms=2000`);
     await page.setViewportSize({ width, height: 900 });
+    // Settled first: the code panel fills in (and is coloured) once its module has loaded.
+    await page.waitForSelector('[data-code="python"] .tok-keyword');
     const tops = () => page.evaluate(() => ['code-panel', 'figures', 'timeline', 'output'].map((id) => Math.round(document.getElementById(id).getBoundingClientRect().top + scrollY)));
     const before = await tops();
     await page.click('#run');
