@@ -3,7 +3,7 @@
 #   make test    native Rust tests + browser tests in Chromium
 #   make soak    200 runs in a row: no leaked workers, no steady memory growth (part of make test)
 #   make bench   the same work in native Rust, wasm, JS and CPython, side by side (prints figures)
-#   make dist    the static site in dist/
+#   make dist    the static site in dist/ (embed.html is generated from index.html)
 .PHONY: all setup build serve test test-native test-e2e soak bench dist clean
 
 PORT ?= 8080
@@ -19,13 +19,16 @@ setup:
 	@scripts/setup.sh
 
 build: setup
-	@$(MAKE) --no-print-directory $(SINGLE) $(THREADS) $(PRISM)
+	@$(MAKE) --no-print-directory $(SINGLE) $(THREADS) $(PRISM) embed.html
 
 www/vendor/prism/%.js: node_modules/prismjs/components/%.js
 	@mkdir -p $(@D) && cp $< $@
 
 www/vendor/prism/LICENSE: node_modules/prismjs/LICENSE
 	@mkdir -p $(@D) && cp $< $@
+
+embed.html: index.html scripts/make-embed.mjs
+	node scripts/make-embed.mjs
 
 $(SINGLE): $(RUST_SOURCES) scripts/build-wasm.sh
 	scripts/build-wasm.sh single
