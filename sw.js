@@ -1,7 +1,8 @@
 // The service worker. Always: answers the simulated pages of the I/O demos (www/sim.js),
 // so the scraper works on static hosts and offline. Registered as sw.js?isolate=1 (by
 // the pages of `make dist`): also makes the site cross-origin isolated on hosts that
-// cannot send headers, by adding COOP/COEP to this origin's responses, and keeps a copy
+// cannot send headers, by adding COOP/COEP (and, to embed.html, Document-Isolation-Policy)
+// to this origin's responses, and keeps a copy
 // of every file it served so the playground works offline after the first visit.
 import { parseSimUrl, simPageBody } from './www/sim.js';
 
@@ -42,5 +43,9 @@ async function isolated(request) {
   headers.set('Cross-Origin-Opener-Policy', 'same-origin');
   headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
   headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+  // COOP/COEP cannot isolate a frame inside a page that is not isolated; this can, in
+  // Chromium 137+, for embeds on the same site (tests/e2e/embed.test.mjs). Elsewhere the
+  // embed's frame is third-party and browsers refuse it a service worker altogether.
+  if (new URL(request.url).pathname.endsWith('/embed.html')) headers.set('Document-Isolation-Policy', 'isolate-and-require-corp');
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

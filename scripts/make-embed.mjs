@@ -15,6 +15,9 @@ const cut = (html, from, to) => {
 };
 let embed = cut(index, '<header class="top">', '</header>');
 embed = cut(embed, '<nav class="lessons"', '</nav>');
+// The sharing dialogs belong to the full page.
+embed = cut(embed, '<dialog id="embed-dialog"', '</dialog>');
+embed = cut(embed, '<dialog id="exercise-dialog"', '</dialog>');
 embed = embed
   .replace('<title>Concurrency Playground</title>', '<title>Concurrency Playground (embedded)</title>')
   .replace('<body>', '<body class="embed">')

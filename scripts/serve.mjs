@@ -57,13 +57,16 @@ function answerSimPage(sim, req, res, headers) {
 export function startServer({ root, port = 8080, host = '127.0.0.1', isolation = true, sim = true } = {}) {
   const base = path.resolve(root);
   const server = createServer(async (req, res) => {
+    // www/examples/ stands for other people's pages (a blog post embedding a demo): served
+    // as a host would, without our isolation headers or policy.
+    const hostPage = req.url.startsWith('/www/examples/');
     const headers = {
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'Referrer-Policy': 'no-referrer',
     };
-    if (isolation) {
+    if (!hostPage) headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
+    if (isolation && !hostPage) {
       headers['Cross-Origin-Opener-Policy'] = 'same-origin';
       headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
       headers['Cross-Origin-Resource-Policy'] = 'same-origin';

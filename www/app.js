@@ -12,17 +12,25 @@ import { renderChoosing } from './ui/choosing.js';
 import { readLink, linkFor } from './ui/permalink.js';
 import { exportTrace, exportPng } from './ui/export.js';
 import { renderCode } from './ui/code.js';
+import { SIZE_MESSAGE } from './embed.js';
+import { ExerciseBox, readExercise, exerciseLink } from './ui/exercise.js';
+import { READY_EXERCISES } from './ui/ready-exercises.js';
+import { openEmbedDialog, openExerciseDialog } from './ui/share.js';
+import { renderTimelineTable } from './ui/timeline-table.js';
 
 const $ = (id) => document.getElementById(id);
 // Buttons that need a run to act on.
 const RUN_TOOLS = ['export-trace', 'export-png', 'zoom-in', 'zoom-out', 'zoom-all'];
 
-const state = { info: null, demos: [], demo: null, controls: null, running: false, blocked: false, result: null };
+const state = { info: null, demos: [], demo: null, controls: null, running: false, blocked: false, result: null, exercise: null };
 const timeline = new Timeline($('timeline'), $('timeline-lanes'), $('timeline-details'));
+const exerciseBox = new ExerciseBox($('exercise'));
 
-function showError(error) {
+/** `append` keeps a message already shown (a link can be wrong in two ways at once). */
+function showError(error, { append = false } = {}) {
   const box = $('error');
-  box.textContent = `${error.name && error.name !== 'Error' ? `${error.name}: ` : ''}${error.message}`;
+  const text = `${error.name && error.name !== 'Error' ? `${error.name}: ` : ''}${error.message}`;
+  box.textContent = append && !box.hidden ? `${box.textContent}\n${text}` : text;
   box.hidden = false;
 }
 
@@ -57,6 +65,7 @@ function clearResults() {
   clearFigures($('figures'));
   renderPicture($('picture-panel'), null);
   renderChoosing($('choosing-panel'), null);
+  renderTimelineTable($('timeline-table'), null);
   setStatus('');
   hideError();
 }
@@ -65,7 +74,8 @@ function clearResults() {
 function fullPlaygroundUrl(demoId) {
   const demo = state.demos.find((d) => d.id === demoId);
   const values = state.controls ? state.controls.values() : {};
-  const url = new URL(linkFor(demo, values, new URL('index.html', location.href).href + location.search));
+  const base = new URL('index.html', location.href).href + location.search;
+  const url = new URL(state.exercise ? exerciseLink(demo, values, state.exercise, base) : linkFor(demo, values, base));
   url.searchParams.delete('build');
   for (const key of ['panels', 'autorun']) url.searchParams.delete(key);
   return url.href;
@@ -111,6 +121,7 @@ function selectDemo(id, { push = false } = {}) {
     }
   }
   state.controls = renderControls($('params'), demo, { check: (values) => playground.validate(demo.id, values) });
+  setExercise(null);
   showCode();
   renderNotice(demo);
   clearResults();
@@ -132,15 +143,52 @@ async function applyLink() {
   }
 }
 
-async function copyLink() {
-  // A link to values that cannot run would only open with an error: say what is wrong instead.
+/** An exercise hides what would give its answer away, and fixes the parameters it asks
+ *  about, until the student has predicted and run. */
+function setExercise(exercise) {
+  state.exercise = exercise;
+  exerciseBox.show(exercise);
+  holdForExercise(Boolean(exercise));
+}
+
+function holdForExercise(held) {
+  $('params').disabled = held;
+  $('reset').disabled = held;
+  const lesson = $('demo-lesson');
+  lesson.textContent = held ? 'The lesson appears after your run. Predict first.' : LESSONS[state.demo?.id] ?? '';
+  lesson.classList.toggle('held', held);
+}
+
+function applyExercise() {
+  try {
+    setExercise(readExercise(location.search));
+  } catch (error) {
+    setExercise(null);
+    showError(new Error(`This link's exercise was not used: ${error.message}.`), { append: true });
+  }
+}
+
+/** The address of what the page shows: the demo, these values, and the exercise if any. */
+function addressFor(demo, values) {
+  return state.exercise ? exerciseLink(demo, values, state.exercise, location.href) : linkFor(demo, values);
+}
+
+/** The controls' values, or null after pointing at the first invalid one: a link or an
+ *  embed of values that cannot run would only open with an error. */
+function validValues() {
   const invalid = state.controls.firstInvalid();
   if (invalid) {
     invalid.reportValidity();
     invalid.focus();
-    return;
+    return null;
   }
-  const link = linkFor(state.demo, state.controls.values());
+  return state.controls.values();
+}
+
+async function copyLink() {
+  const values = validValues();
+  if (!values) return;
+  const link = addressFor(state.demo, values);
   history.replaceState({ demo: state.demo.id }, '', link);
   try {
     await navigator.clipboard.writeText(link);
@@ -175,19 +223,49 @@ function renderNav() {
     return li;
   });
   $('demo-list')?.replaceChildren(...items);
+  const exercises = READY_EXERCISES.map(({ title, query }) => {
+    const a = document.createElement('a');
+    a.href = `?${query}`;
+    const demo = state.demos.find((d) => d.id === new URLSearchParams(query).get('demo'));
+    const chapter = document.createElement('span');
+    chapter.className = 'chapter';
+    chapter.textContent = String(demo?.chapter ?? '');
+    a.append(chapter, title);
+    a.addEventListener('click', (event) => {
+      event.preventDefault();
+      history.pushState(null, '', a.href);
+      openAddress();
+    });
+    const li = document.createElement('li');
+    li.append(a);
+    return li;
+  });
+  $('exercise-list')?.replaceChildren(...exercises);
+}
+
+/** Shows what the address asks for: the demo, its parameters, the exercise. */
+async function openAddress() {
+  const asked = new URLSearchParams(location.search).get('demo');
+  selectDemo(asked);
+  if (asked && !state.demos.some((d) => d.id === asked)) {
+    showError(new Error(`There is no demo "${asked.slice(0, 40)}"; showing "${state.demo.id}" instead.`));
+    return;
+  }
+  await applyLink();
+  applyExercise();
 }
 
 async function run() {
   if (state.starting) return; // Enter pressed twice while the engine checks the values
-  const invalid = state.controls.firstInvalid();
-  if (invalid) {
-    invalid.reportValidity();
-    invalid.focus();
-    return;
+  const values = validValues();
+  if (!values) return;
+  let prediction = null;
+  if (state.exercise && !exerciseBox.answered) {
+    prediction = exerciseBox.prediction({ report: true });
+    if (prediction === null) return;
   }
   hideError();
   const demo = state.demo;
-  const values = state.controls.values();
   // The engine has the last word on what the controls hold (URL lists, types the page
   // does not know): a refused value is marked on its control and nothing runs.
   state.starting = true;
@@ -203,18 +281,25 @@ async function run() {
   const started = performance.now();
   const tick = setInterval(() => setStatus(`Running… ${formatMs(performance.now() - started)}`), 100);
   setStatus('Running…');
+  exerciseBox.lock(prediction !== null);
   try {
     const result = await playground.run(demo.id, values);
     if (state.demo !== demo) return;
     state.result = result;
     for (const id of RUN_TOOLS) if ($(id)) $(id).disabled = false;
+    if (prediction !== null) {
+      exerciseBox.reveal(prediction, result);
+      holdForExercise(false);
+    }
     // The address now says what ran: reload or share it to get the same run.
-    history.replaceState({ demo: demo.id }, '', linkFor(demo, result.params));
+    history.replaceState({ demo: demo.id }, '', addressFor(demo, result.params));
+    if ($('timeline-table-panel').open) renderTimelineTable($('timeline-table'), result);
     renderFigures($('figures'), result);
     renderPicture($('picture-panel'), result);
     renderChoosing($('choosing-panel'), result);
     timeline.show(result);
     renderOutput($('output'), result, (t, lane) => timeline.mark(t, lane));
+    explainMissingSimPages(result);
     setStatus(`Done: ${formatMs(result.wall_ms)} on the ${result.build} build.`);
   } catch (error) {
     if (error.name === 'AbortError') setStatus('Stopped.');
@@ -224,7 +309,19 @@ async function run() {
     }
   } finally {
     clearInterval(tick);
+    if (!exerciseBox.answered) exerciseBox.lock(false);
   }
+}
+
+/** The scraper's simulated pages come from the dev server or this site's service worker:
+ *  when neither answered, say so rather than leave a column of 404s. */
+function explainMissingSimPages(result) {
+  const failed = (result.value?.urls ?? []).filter((u) => !u.ok && u.url.includes('/sim/page/'));
+  if (!failed.length) return;
+  const framed = window.top !== window;
+  showError(new Error(`${failed.length} simulated page${failed.length > 1 ? 's' : ''} could not be fetched (${failed[0].error}). `
+    + 'They are answered by the dev server (make serve) or by this site\'s service worker'
+    + `${framed ? ', which browsers refuse to a page embedded in another site' : ', which is not running here'}. Paste real URLs to fetch instead${framed ? ', or open the full playground' : ''}.`));
 }
 
 function describeEngine(info) {
@@ -241,7 +338,19 @@ function describeEngine(info) {
   $('engine').title = `Why this build: ${info.reason}`;
 }
 
+/** In an iframe, the embed page tells its host how tall it is, so the <concurrency-playground>
+ *  element can fit it: only the height leaves the page, whoever the host is. */
+function reportHeight() {
+  if (!document.body.classList.contains('embed') || window.parent === window) return;
+  let last = 0;
+  new ResizeObserver(() => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height !== last) window.parent.postMessage({ type: SIZE_MESSAGE, height: (last = height) }, '*');
+  }).observe(document.documentElement);
+}
+
 async function main() {
+  reportHeight();
   renderLegend($('legend'));
   timeline.clear();
   playground.onRunningChange((running) => {
@@ -260,6 +369,18 @@ async function main() {
     showCode();
   });
   $('copy-link').addEventListener('click', copyLink);
+  $('embed-code')?.addEventListener('click', () => {
+    const values = validValues();
+    if (values) openEmbedDialog({ demo: state.demo, values });
+  });
+  $('make-exercise')?.addEventListener('click', () => {
+    const values = validValues();
+    const same = state.result && JSON.stringify(state.result.params) === JSON.stringify(values);
+    if (values) openExerciseDialog({ demo: state.demo, values, result: same ? state.result : null });
+  });
+  $('timeline-table-panel').addEventListener('toggle', () => {
+    if ($('timeline-table-panel').open) renderTimelineTable($('timeline-table'), state.result);
+  });
   // Buttons too, for touch screens and for finding out that the timeline zooms.
   $('zoom-in')?.addEventListener('click', () => timeline.zoom(1 / 1.5));
   $('zoom-out')?.addEventListener('click', () => timeline.zoom(1.5));
@@ -269,10 +390,7 @@ async function main() {
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && state.running) playground.cancel();
   });
-  window.addEventListener('popstate', () => {
-    selectDemo(new URLSearchParams(location.search).get('demo'));
-    applyLink();
-  });
+  window.addEventListener('popstate', openAddress);
 
   try {
     state.info = await playground.ready;
@@ -284,13 +402,7 @@ async function main() {
   describeEngine(state.info);
   state.demos = playground.demos().sort((a, b) => a.chapter - b.chapter);
   renderNav();
-  const asked = new URLSearchParams(location.search).get('demo');
-  selectDemo(asked);
-  if (asked && !state.demos.some((d) => d.id === asked)) {
-    showError(new Error(`There is no demo "${asked.slice(0, 40)}"; showing "${state.demo.id}" instead.`));
-  } else {
-    await applyLink();
-  }
+  await openAddress();
   // Embeds: `?panels=timeline,output` shows only those; `?autorun=1` runs at once.
   const query = new URLSearchParams(location.search);
   const panels = query.get('panels');
@@ -299,7 +411,8 @@ async function main() {
     // An attribute of its own: panels that show and hide themselves must not undo this.
     for (const section of document.querySelectorAll('[data-panel]')) section.toggleAttribute('data-off', !wanted.has(section.dataset.panel));
   }
-  if (query.get('autorun') === '1' && !state.blocked) run();
+  // An exercise waits for the prediction: autorun would give the answer away.
+  if (query.get('autorun') === '1' && !state.blocked && !state.exercise) run();
 }
 
 main();

@@ -20,9 +20,8 @@ export function chooseBuild(search = location.search) {
   const asked = new URLSearchParams(search).get('build');
   if (asked === 'single') return { build: 'single', reason: 'asked for by ?build=single' };
   if (!self.crossOriginIsolated) {
-    const why = isolationBySW() && !('serviceWorker' in navigator)
-      ? 'the page is not cross-origin isolated: this host sends no COOP/COEP headers and this browser has no service workers here (private browsing?)'
-      : 'the page is not cross-origin isolated (no COOP/COEP headers)';
+    let why = 'the page is not cross-origin isolated (no COOP/COEP headers)';
+    if (isolationBySW() && serviceWorkerProblem) why = `the page is not cross-origin isolated: this host sends no COOP/COEP headers, and ${serviceWorkerProblem}`;
     return { build: 'single', reason: why };
   }
   if (!wasmThreadsSupported()) {
@@ -37,6 +36,9 @@ export function poolThreads() {
   return Math.max(navigator.hardwareConcurrency || 1, MIN_POOL_THREADS);
 }
 
+// Why no service worker could help, when none could: said by chooseBuild.
+let serviceWorkerProblem = null;
+
 /** Whether this copy of the site asks the service worker for isolation (`make dist` does). */
 function isolationBySW() {
   return document.querySelector('meta[name="playground-isolation"]')?.content === 'service-worker';
@@ -48,12 +50,20 @@ function isolationBySW() {
  * Resolves `true` when the page is about to reload to become isolated (once a session).
  */
 export async function startServiceWorker() {
-  if (!('serviceWorker' in navigator) || !self.isSecureContext) return false;
+  if (!('serviceWorker' in navigator) || !self.isSecureContext) {
+    serviceWorkerProblem = 'this browser offers no service worker here (private browsing, or not https)';
+    return false;
+  }
   const wantIsolation = isolationBySW();
   const script = new URL(`../sw.js${wantIsolation ? '?isolate=1' : ''}`, import.meta.url);
   try {
     await navigator.serviceWorker.register(script, { type: 'module' });
   } catch (e) {
+    // Inside another site's page (an embed), browsers that block third-party storage
+    // refuse service workers: Chromium says "The user denied permission".
+    serviceWorkerProblem = window.top !== window
+      ? 'this browser refuses a service worker to a page embedded in another site'
+      : `the service worker could not start (${e.message})`;
     console.warn(`service worker not registered (${e.message}): simulated pages need the dev server`);
     return false;
   }

@@ -4,7 +4,7 @@
 // bad link is refused with the same message the API gives.
 
 // Address keys that are not demo parameters.
-const RESERVED = new Set(['demo', 'build', 'debug', 'panels', 'autorun']);
+const RESERVED = new Set(['demo', 'build', 'debug', 'panels', 'autorun', 'predict', 'choices', 'question']);
 
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 

@@ -1,0 +1,169 @@
+// Classroom exercises: "predict, then run". A link carries the demo, its parameters and a
+// question; the student enters a prediction, runs, and sees prediction against measurement.
+//   ?demo=asyncio&tasks=10&predict=wall_ms                        predict the wall time
+//   ?demo=gil&predict=threads_ms                                  predict one phase's time
+//   ?demo=io-vs-cpu&predict=fastest&choices=cpu_async,cpu_threads which phase finishes first
+//   &question=...                                                 the teacher's own wording
+// Phases are what a run reports as `<phase>_ms` (see figures.js: phasesOf).
+import { formatMs } from './timeline.js';
+import { linkFor } from './permalink.js';
+import { phasesOf } from './figures.js';
+
+export const EXERCISE_KEYS = ['predict', 'choices', 'question'];
+const NAME = /^[a-z][a-z0-9_]{0,40}$/;
+const MAX_QUESTION = 300;
+
+const words = (name) => name.replaceAll('_', ' ').replace(/\bcpu\b/g, 'CPU').replace(/\bio\b/g, 'I/O').replace(/\bgil\b/g, 'GIL');
+
+/** The exercise in an address: null when there is none; throws an Error naming what is wrong. */
+export function readExercise(search) {
+  const query = new URLSearchParams(search);
+  const predict = query.get('predict');
+  if (predict === null) {
+    if (query.has('choices') || query.has('question')) throw new Error('"choices" and "question" need "predict" (what to predict: wall_ms, a phase such as threads_ms, or fastest)');
+    return null;
+  }
+  if (!NAME.test(predict)) throw new Error(`"predict" must name what to predict (wall_ms, a phase such as threads_ms, or fastest), got "${predict.slice(0, 40)}"`);
+  const numeric = predict !== 'fastest';
+  if (numeric && !predict.endsWith('_ms')) throw new Error(`"predict" names a time ending in _ms (such as wall_ms or threads_ms) or "fastest", got "${predict}"`);
+  const choices = (query.get('choices') ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  if (!numeric) {
+    if (choices.length < 2) throw new Error('predict=fastest needs "choices": two or more phases, comma-separated, such as choices=sequential,threads');
+    const bad = choices.find((c) => !NAME.test(c));
+    if (bad) throw new Error(`"choices" must be phase names such as threads or cpu_async, got "${bad.slice(0, 40)}"`);
+    if (new Set(choices).size !== choices.length) throw new Error('"choices" names the same phase twice');
+  } else if (choices.length) {
+    throw new Error(`"choices" belong to predict=fastest, not predict=${predict}`);
+  }
+  const question = (query.get('question') ?? '').trim();
+  if (question.length > MAX_QUESTION) throw new Error(`"question" is at most ${MAX_QUESTION} characters, got ${question.length}`);
+  return { predict, choices: numeric ? [] : choices, question };
+}
+
+/** The question as the student reads it. */
+export function questionText(exercise) {
+  if (exercise.question) return exercise.question;
+  if (exercise.predict === 'fastest') return `Which finishes first: ${exercise.choices.map(words).join(', or ')}?`;
+  if (exercise.predict === 'wall_ms') return 'How long will this run take, from start to end?';
+  return `How long will the “${words(exercise.predict.slice(0, -3))}” phase take?`;
+}
+
+/** The address of an exercise on `demo` with `values`. */
+export function exerciseLink(demo, values, exercise, base) {
+  const url = new URL(linkFor(demo, values, base));
+  url.searchParams.set('predict', exercise.predict);
+  if (exercise.predict === 'fastest') url.searchParams.set('choices', exercise.choices.join(','));
+  if (exercise.question) url.searchParams.set('question', exercise.question);
+  return url.href;
+}
+
+/** What a run measured for the exercise: `{ value }` (ms), `{ fastest, times }`, or `{ missing }`. */
+export function measured(exercise, result) {
+  if (exercise.predict === 'wall_ms') return { value: result.wall_ms };
+  if (exercise.predict !== 'fastest') {
+    const value = result.stats?.[exercise.predict];
+    return typeof value === 'number' ? { value } : { missing: exercise.predict };
+  }
+  const times = exercise.choices.map((c) => [c, result.stats?.[`${c}_ms`]]);
+  const missing = times.find(([, ms]) => typeof ms !== 'number');
+  if (missing) return { missing: `${missing[0]}_ms` };
+  const [fastest] = [...times].sort((a, b) => a[1] - b[1])[0];
+  return { fastest, times };
+}
+
+/** One sentence comparing the prediction with the measurement. */
+export function verdictText(exercise, prediction, result) {
+  const m = measured(exercise, result);
+  if (m.missing) return { ok: null, text: `This run did not measure “${m.missing}”, so the prediction cannot be checked (a phase the demo skips on this build?).` };
+  if (exercise.predict === 'fastest') {
+    const times = m.times.map(([c, ms]) => `${words(c)} ${formatMs(ms)}`).join(', ');
+    const ok = prediction === m.fastest;
+    return { ok, text: `You predicted ${words(prediction)}. Measured: ${words(m.fastest)} finished first (${times}). ${ok ? 'Right.' : 'Not this time.'}` };
+  }
+  const ratio = m.value / prediction;
+  const off = ratio >= 1 ? `${ratio.toFixed(ratio < 10 ? 1 : 0)}× your prediction` : `${(1 / ratio).toFixed(1 / ratio < 10 ? 1 : 0)}× shorter than your prediction`;
+  const close = Math.abs(m.value - prediction) <= 0.2 * m.value;
+  return { ok: close, text: `You predicted ${formatMs(prediction)}. Measured: ${formatMs(m.value)}${close ? ', within 20%. Well predicted.' : `: ${off}.`}` };
+}
+
+/** What a teacher can ask about a demo: the wall time, and once it has run, its phases. */
+export function askable(result) {
+  const phases = result ? phasesOf(result).map((p) => p.name) : [];
+  return { phases };
+}
+
+function el(tag, props = {}, children = []) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+/**
+ * The exercise box above the controls. `prediction()` is the student's answer or null;
+ * `lock(true)` while a run goes (the answer cannot change once the run has started).
+ */
+export class ExerciseBox {
+  constructor(section) {
+    this.section = section;
+    this.exercise = null;
+  }
+
+  show(exercise) {
+    this.exercise = exercise;
+    this.section.hidden = !exercise;
+    if (!exercise) return;
+    const id = 'exercise-question';
+    const question = el('p', { id, className: 'exercise-question', textContent: questionText(exercise) });
+    let answer;
+    if (exercise.predict === 'fastest') {
+      this.inputs = exercise.choices.map((c) => el('input', { type: 'radio', name: 'prediction', value: c, required: true }));
+      answer = el('fieldset', { className: 'exercise-choices' }, [
+        el('legend', { textContent: 'Your prediction' }),
+        ...exercise.choices.map((c, i) => el('label', {}, [this.inputs[i], ` ${words(c)}`])),
+      ]);
+      answer.setAttribute('aria-describedby', id);
+    } else {
+      const input = el('input', { type: 'number', id: 'prediction', name: 'prediction', min: 0, step: 'any', required: true, inputMode: 'decimal' });
+      input.setAttribute('aria-describedby', id);
+      this.inputs = [input];
+      answer = el('p', { className: 'exercise-number' }, [el('label', { htmlFor: 'prediction', textContent: 'Your prediction ' }), input, el('span', { className: 'unit', textContent: ' ms' })]);
+    }
+    this.verdict = el('p', { className: 'exercise-verdict', role: 'status' });
+    this.verdict.setAttribute('aria-live', 'polite');
+    const hint = el('p', { className: 'exercise-hint', textContent: 'Predict first, then press Run. The measurement, the figures and the lesson stay hidden until the run.' });
+    this.section.replaceChildren(el('h2', { textContent: 'Exercise: predict, then run' }), question, answer, hint, this.verdict);
+    this.answered = false;
+  }
+
+  /** The prediction, or null after pointing the student at the empty answer. */
+  prediction({ report = false } = {}) {
+    if (!this.exercise) return null;
+    const [first] = this.inputs;
+    if (this.exercise.predict === 'fastest') {
+      const chosen = this.inputs.find((i) => i.checked);
+      if (chosen) return chosen.value;
+    } else if (first.value !== '' && first.validity.valid && Number(first.value) > 0) {
+      return Number(first.value);
+    }
+    if (report) {
+      first.setCustomValidity(this.exercise.predict === 'fastest' ? 'Choose your prediction first.' : 'Enter your prediction first: a time in milliseconds, above 0.');
+      first.reportValidity();
+      first.focus();
+      first.addEventListener('input', () => first.setCustomValidity(''), { once: true });
+      for (const i of this.inputs) i.addEventListener('change', () => first.setCustomValidity(''), { once: true });
+    }
+    return null;
+  }
+
+  lock(locked) {
+    for (const input of this.inputs ?? []) input.disabled = locked;
+  }
+
+  /** After a run: prediction against measurement. */
+  reveal(prediction, result) {
+    const { ok, text } = verdictText(this.exercise, prediction, result);
+    this.verdict.textContent = text;
+    this.verdict.dataset.ok = String(ok);
+    this.answered = true;
+  }
+}

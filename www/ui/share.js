@@ -1,0 +1,109 @@
+// The two sharing dialogs of the full page: "Embed code" (an iframe, or the script tag and
+// <concurrency-playground> element of www/embed.js) and "Make an exercise" (a link that
+// asks a question and hides the answer until the student has predicted and run).
+import { linkFor } from './permalink.js';
+import { exerciseLink, questionText, readExercise } from './exercise.js';
+import { phasesOf } from './figures.js';
+
+const EMBED_PAGE = new URL('../../embed.html', import.meta.url);
+const EMBED_SCRIPT = new URL('../embed.js', import.meta.url);
+const PANELS = ['controls', 'code', 'figures', 'timeline', 'output'];
+
+const $ = (id) => document.getElementById(id);
+const escapeAttr = (text) => String(text).replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+
+/** The snippet a blogger pastes: `kind` is 'iframe' or 'element'. */
+export function embedSnippet(kind, demo, values, { panels = PANELS, autorun = false } = {}) {
+  const address = new URL(linkFor(demo, values, EMBED_PAGE.href));
+  const panelList = panels.length === PANELS.length ? null : panels.join(',');
+  if (kind === 'iframe') {
+    if (panelList) address.searchParams.set('panels', panelList);
+    if (autorun) address.searchParams.set('autorun', '1');
+    return `<iframe src="${escapeAttr(address.href)}" title="Concurrency Playground: ${escapeAttr(demo.title)}" width="100%" height="720" style="border:0" loading="lazy" allow="cross-origin-isolated"></iframe>`;
+  }
+  const attributes = [];
+  for (const name of new Set(address.searchParams.keys())) {
+    const all = address.searchParams.getAll(name);
+    attributes.push(`${name}="${escapeAttr(all.join(' '))}"`);
+  }
+  if (panelList) attributes.push(`panels="${panelList}"`);
+  if (autorun) attributes.push('autorun');
+  return `<script type="module" src="${escapeAttr(EMBED_SCRIPT.href)}"></script>\n<concurrency-playground ${attributes.join(' ')}></concurrency-playground>`;
+}
+
+async function copy(text, status) {
+  try {
+    await navigator.clipboard.writeText(text);
+    status.textContent = 'Copied.';
+  } catch {
+    status.textContent = 'Select the text and copy it (the clipboard is not available here).';
+  }
+}
+
+function checkbox(name, value, label, checked) {
+  const input = Object.assign(document.createElement('input'), { type: 'checkbox', name, value, checked });
+  const wrap = document.createElement('label');
+  wrap.append(input, ` ${label}`);
+  return wrap;
+}
+
+/** Opens the embed dialog for what the page shows now. */
+export function openEmbedDialog({ demo, values }) {
+  const dialog = $('embed-dialog');
+  const panelBox = $('embed-panels');
+  panelBox.replaceChildren(panelBox.querySelector('legend'), ...PANELS.map((p) => checkbox('embed-panel', p, p, true)));
+  const update = () => {
+    const kind = dialog.querySelector('input[name="embed-kind"]:checked').value;
+    const panels = [...panelBox.querySelectorAll('input:checked')].map((i) => i.value);
+    $('embed-snippet').value = embedSnippet(kind, demo, values, { panels, autorun: $('embed-autorun').checked });
+    $('embed-status').textContent = panels.length ? '' : 'No panel chosen: the embed would show only the title.';
+  };
+  dialog.oninput = update;
+  $('embed-copy').onclick = () => copy($('embed-snippet').value, $('embed-status'));
+  $('embed-close').onclick = () => dialog.close();
+  update();
+  dialog.showModal();
+}
+
+/** Opens the exercise builder: the question is about the wall time, or, once the demo has
+ *  run with these values, about its phases. */
+export function openExerciseDialog({ demo, values, result }) {
+  const dialog = $('exercise-dialog');
+  const phases = result && result.demo === demo.id ? phasesOf(result).map((p) => p.name) : [];
+  const kind = $('exercise-kind');
+  kind.replaceChildren(
+    new Option('How long will the run take? (wall time)', 'wall_ms'),
+    ...phases.map((p) => new Option(`How long will the “${p.replaceAll('_', ' ')}” phase take?`, `${p}_ms`)),
+  );
+  if (phases.length >= 2) kind.append(new Option('Which phase finishes first?', 'fastest'));
+  $('exercise-phases-hint').hidden = phases.length > 0;
+  const choiceBox = $('exercise-choices');
+  choiceBox.replaceChildren(choiceBox.querySelector('legend'), ...phases.map((p, i) => checkbox('exercise-choice', p, p.replaceAll('_', ' '), i < 2)));
+  const update = () => {
+    choiceBox.hidden = kind.value !== 'fastest';
+    const exercise = {
+      predict: kind.value,
+      choices: [...choiceBox.querySelectorAll('input:checked')].map((i) => i.value),
+      question: $('exercise-question-text').value.trim(),
+    };
+    $('exercise-question-text').placeholder = questionText({ ...exercise, question: '' });
+    const link = exerciseLink(demo, values, exercise, new URL('../../index.html', import.meta.url).href);
+    // The page that opens the link checks it the same way: say here what it would say.
+    let problem = null;
+    try {
+      readExercise(new URL(link).search);
+    } catch (error) {
+      problem = error.message;
+    }
+    $('exercise-link').value = problem ? '' : link;
+    $('exercise-open').toggleAttribute('hidden', Boolean(problem));
+    $('exercise-open').href = problem ? '#' : link;
+    $('exercise-copy').disabled = Boolean(problem);
+    $('exercise-status').textContent = problem ?? '';
+  };
+  dialog.oninput = update;
+  $('exercise-copy').onclick = () => copy($('exercise-link').value, $('exercise-status'));
+  $('exercise-close').onclick = () => dialog.close();
+  update();
+  dialog.showModal();
+}
