@@ -316,10 +316,10 @@ async function run() {
 /** The scraper's simulated pages come from the dev server or this site's service worker:
  *  when neither answered, say so rather than leave a column of 404s. */
 function explainMissingSimPages(result) {
-  const failed = (result.value?.urls ?? []).filter((u) => !u.ok && u.url.includes('/sim/page/'));
+  const failed = (result.value?.urls ?? []).filter((u) => u.url.includes('/sim/page/') && !(u.ok && u.status === 200));
   if (!failed.length) return;
   const framed = window.top !== window;
-  showError(new Error(`${failed.length} simulated page${failed.length > 1 ? 's' : ''} could not be fetched (${failed[0].error}). `
+  showError(new Error(`${failed.length} simulated page${failed.length > 1 ? 's' : ''} could not be fetched (${failed[0].error ?? `HTTP ${failed[0].status}`}). `
     + 'They are answered by the dev server (make serve) or by this site\'s service worker'
     + `${framed ? ', which browsers refuse to a page embedded in another site' : ', which is not running here'}. Paste real URLs to fetch instead${framed ? ', or open the full playground' : ''}.`));
 }
@@ -375,7 +375,8 @@ async function main() {
   });
   $('make-exercise')?.addEventListener('click', () => {
     const values = validValues();
-    const same = state.result && JSON.stringify(state.result.params) === JSON.stringify(values);
+    // Phases can be asked about once they have been measured with these very values.
+    const same = state.result?.demo === state.demo.id && Object.keys(values).every((k) => JSON.stringify(state.result.params[k]) === JSON.stringify(values[k]));
     if (values) openExerciseDialog({ demo: state.demo, values, result: same ? state.result : null });
   });
   $('timeline-table-panel').addEventListener('toggle', () => {

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { useServersAndBrowser } from './support.mjs';
+import { useServersAndBrowser, openPlayground } from './support.mjs';
 
 const env = useServersAndBrowser(before, after);
 
@@ -12,20 +12,29 @@ const env = useServersAndBrowser(before, after);
 let blog;
 before(async () => {
   blog = createServer((req, res) => {
-    const src = new URL(req.url, 'http://x').searchParams.get('src') ?? '';
-    const safe = src.replace(/[<>"]/g, '');
+    const query = new URL(req.url, 'http://x').searchParams;
+    // ?html=: the snippet an author pasted, below the blog's own text.
+    if (query.has('html')) {
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<!doctype html><input id="host-input"><div id="above" style="height:500px">The post's text.</div>${query.get('html')}<div style="height:3000px"></div>`);
+      return;
+    }
+    const safe = (query.get('src') ?? '').replace(/[<>"]/g, '');
     res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<!doctype html><input id="host-input"><iframe src="${safe}" width="900" height="1200"></iframe>`);
   });
   await new Promise((resolve) => blog.listen(0, '127.0.0.1', resolve));
 });
-after(() => new Promise((resolve) => blog.close(resolve)));
+after(() => {
+  blog.closeAllConnections(); // Chromium keeps them open: close() would wait for their timeout
+  return new Promise((resolve) => blog.close(resolve));
+});
 
-/** The blog's page holding `src`, with the blog's input focused. */
-async function host(src) {
+/** The blog's page holding `src` (or the pasted `html`), with the blog's input focused. */
+async function host(src, { html = null } = {}) {
   const page = await env.browser.context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`http://127.0.0.1:${blog.address().port}/?src=${encodeURIComponent(src)}`);
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await page.goto(`http://127.0.0.1:${blog.address().port}/?${html ? `html=${encodeURIComponent(html)}` : `src=${encodeURIComponent(src)}`}`);
   await page.focus('#host-input');
   const frame = page.frames()[1];
   await frame.waitForFunction(() => window.playground);
@@ -64,6 +73,52 @@ test('embedded from a host with no headers: asyncio runs, threads says why, with
   assert.equal(await frame.isDisabled('#run'), true);
   const link = new URL(await frame.getAttribute('#demo-notice a', 'href'));
   assert.equal(link.searchParams.get('threads'), '4');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the Embed code dialog\'s element snippet, pasted into a blog, runs the demo and fits its content', async () => {
+  const { page: playground, problems: ours } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=asyncio&tasks=4&steps=1&delay_ms=5`);
+  await playground.click('#embed-code');
+  const iframeSnippet = await playground.inputValue('#embed-snippet');
+  const iframeSrc = new URL(iframeSnippet.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&'));
+  assert.equal(iframeSrc.pathname, '/embed.html');
+  assert.deepEqual([iframeSrc.searchParams.get('demo'), iframeSrc.searchParams.get('tasks'), iframeSrc.searchParams.get('steps')], ['asyncio', '4', '1']);
+  await playground.check('input[name="embed-kind"][value="element"]');
+  await playground.uncheck('#embed-panels input[value="controls"]');
+  await playground.uncheck('#embed-panels input[value="code"]');
+  await playground.check('#embed-autorun');
+  const snippet = await playground.inputValue('#embed-snippet');
+  assert.match(snippet, /^<script type="module" src="[^"]+\/www\/embed\.js"><\/script>\n<concurrency-playground demo="asyncio" tasks="4" steps="1" delay_ms="5" panels="figures,timeline,output" autorun><\/concurrency-playground>$/);
+  assert.deepEqual(ours, []);
+  await playground.close();
+
+  const { page, problems } = await host(null, { html: snippet });
+  const frame = await (await page.waitForSelector('concurrency-playground iframe')).contentFrame();
+  await frame.waitForFunction(() => document.querySelectorAll('#output li').length === 4, null, { timeout: 20000 });
+  assert.equal(await frame.isHidden('#controls'), true);
+  assert.equal(await frame.evaluate(() => playground.ready.then((r) => r.build)), 'threads', 'Document-Isolation-Policy isolates the embed');
+  // The element follows the embed's height (no inner scrollbar), and the blog did not move.
+  await page.waitForFunction(() => {
+    const iframe = document.querySelector('concurrency-playground iframe');
+    return iframe.style.height !== '640px';
+  });
+  const inner = Math.ceil(await frame.evaluate(() => document.documentElement.getBoundingClientRect().height));
+  await page.waitForFunction((h) => Math.abs(parseFloat(document.querySelector('concurrency-playground iframe').style.height) - h) <= 1, inner);
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the embed scrolled the blog');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'host-input', 'the embed took the focus');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the element only listens to its own frame: another frame cannot resize it', async () => {
+  const html = `<script type="module" src="${env.servers.isolated}www/embed.js"></script><concurrency-playground demo="asyncio" height="500"></concurrency-playground>`;
+  const { page, problems } = await host(null, { html });
+  await page.waitForSelector('concurrency-playground iframe');
+  await page.evaluate((type) => window.postMessage({ type, height: 9999 }, '*'), 'concurrency-playground:height');
+  await page.waitForTimeout(200);
+  const height = await page.evaluate(() => document.querySelector('concurrency-playground iframe').style.height);
+  assert.notEqual(height, '9999px');
   assert.deepEqual(problems, []);
   await page.close();
 });

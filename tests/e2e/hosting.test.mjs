@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import path from 'node:path';
 import { ROOT, startBrowser, run } from './support.mjs';
 import { startServer } from '../../scripts/serve.mjs';
@@ -71,4 +72,72 @@ test('no request leaves the origin during a session of every demo', async () => 
   }
   assert.deepEqual(elsewhere, []);
   await page.close();
+});
+
+// A blog page with one iframe (same site as the playground: 127.0.0.1 on another port;
+// another site: localhost).
+async function blogWithEmbed(src) {
+  const blog = createServer((req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<!doctype html><iframe src="${src}" width="900" height="900"></iframe>`));
+  await new Promise((resolve) => blog.listen(0, '127.0.0.1', resolve));
+  const page = await browser.context.newPage();
+  await page.goto(`http://127.0.0.1:${blog.address().port}/`);
+  return {
+    page,
+    close: async () => {
+      await page.close();
+      // Chromium keeps its connections open: close them, or close() waits for their timeout.
+      blog.closeAllConnections();
+      await new Promise((resolve) => blog.close(resolve));
+    },
+  };
+}
+
+/** Polls `fn` in the page's embed (which may reload meanwhile) until it returns something truthy. */
+async function inEmbed(page, fn, timeoutMs = 20000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const value = await page.frames()[1]?.evaluate(fn);
+      if (value) return value;
+    } catch {
+      // navigating: try again
+    }
+    if (Date.now() > end) throw new Error(`the embed never satisfied ${fn}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+test('dist on a host without headers: an embed on the same site gets threads from the service worker (Document-Isolation-Policy)', async () => {
+  const { page, close } = await blogWithEmbed(`${host.url}embed.html?demo=threads&threads=3`);
+  try {
+    assert.equal(await page.evaluate(() => window.crossOriginIsolated), false);
+    // The embed registers the service worker, reloads once, and is then isolated.
+    await inEmbed(page, () => window.crossOriginIsolated && Boolean(window.playground));
+    const frame = page.frames()[1];
+    const ready = await frame.evaluate(() => playground.ready);
+    assert.equal(ready.build, 'threads');
+    const r = await run(frame, 'threads', { threads: 3, steps: 1, delay_ms: 10 });
+    assert.equal(r.lanes.filter((l) => l.kind === 'thread').length, 3);
+  } finally {
+    await close();
+  }
+});
+
+test('dist embedded by another site: no service worker is allowed there, and the page says so', async () => {
+  const other = host.url.replace('127.0.0.1', 'localhost');
+  const { page, close } = await blogWithEmbed(`${other}embed.html?demo=threads`);
+  try {
+    const ready = await inEmbed(page, () => window.playground?.ready);
+    assert.equal(ready.build, 'single');
+    assert.match(ready.reason, /refuses a service worker to a page embedded in another site/);
+    const frame = page.frames()[1];
+    await frame.waitForSelector('#demo-notice:not([hidden])');
+    assert.match(await frame.textContent('#demo-notice'), /refuses a service worker/);
+    // The simulated pages come from that service worker too: the scraper says why they fail.
+    await frame.goto(`${other}embed.html?demo=scraper&urls=2&latency_ms=0&autorun=1`);
+    await frame.waitForSelector('#error:not([hidden])', { timeout: 20000 });
+    assert.match(await frame.textContent('#error'), /2 simulated pages could not be fetched \(HTTP 404\).*refuse to a page embedded in another site/);
+  } finally {
+    await close();
+  }
 });
