@@ -146,7 +146,8 @@ export function renderControls(fieldset, demo, { check = null } = {}) {
     const id = `param-${spec.name}`;
     const make = MAKERS[spec.type] ?? fallbackControl;
     const reset = el('button', { type: 'button', className: 'changed', textContent: '● changed: reset', hidden: true });
-    reset.setAttribute('aria-label', `${spec.name} differs from its default: reset it to ${JSON.stringify(spec.default)}`);
+    // The visible words start the accessible name (WCAG 2.5.3: speech users say what they see).
+    reset.setAttribute('aria-label', `changed: reset ${spec.name} to its default, ${JSON.stringify(spec.default)}`);
     const entry = { spec, control: null, reset };
     const onChange = () => {
       reset.hidden = same(entry.control.read(), spec.default);
