@@ -34,7 +34,8 @@ for (const build of ['threads', 'single']) {
 
   test(`${build}: io-vs-cpu overlaps I/O under async, never CPU on one loop`, async () => {
     const { page, problems } = await openPlayground(env.browser.context, url());
-    const r = await run(page, 'io-vs-cpu', { tasks: 3, io_ms: 60, cpu_ms: 20, workers: 2 });
+    // Tasks long enough that two threads overlap even when one starts late on a loaded machine.
+    const r = await run(page, 'io-vs-cpu', { tasks: 4, io_ms: 60, cpu_ms: 60, workers: 2 });
     assert.equal(r.error, undefined, JSON.stringify(r.error));
     assert.equal(r.stats.matches_sequential, true);
     assert.equal(anyOverlap(spansOn(r, 'I/O, sequential', 'io')), false);
