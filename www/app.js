@@ -143,6 +143,14 @@ async function applyLink() {
   }
 }
 
+/** A refusal for want of threads says why this page has none. */
+function withReason(error) {
+  if (error.name !== 'IsolationError' || !state.info?.reason) return error;
+  const explained = new Error(`${error.message} Why this page has no threads: ${state.info.reason}.`);
+  explained.name = error.name;
+  return explained;
+}
+
 /** An exercise hides what would give its answer away, and fixes the parameters it asks
  *  about, until the student has predicted and run. */
 function setExercise(exercise) {
@@ -272,7 +280,7 @@ async function run() {
   try {
     await playground.validate(demo.id, values);
   } catch (error) {
-    if (state.demo === demo && !state.controls.refuse(error)) showError(error);
+    if (state.demo === demo && !state.controls.refuse(error)) showError(withReason(error));
     return;
   } finally {
     state.starting = false;
@@ -305,7 +313,7 @@ async function run() {
     if (error.name === 'AbortError') setStatus('Stopped.');
     else {
       setStatus('');
-      showError(error);
+      showError(withReason(error));
     }
   } finally {
     clearInterval(tick);

@@ -149,14 +149,14 @@ impl fmt::Display for RunError {
             RunError::Param(e) => write!(f, "{e}"),
             RunError::NeedsThreads { demo } => write!(
                 f,
-                "the \"{demo}\" demo needs shared-memory threads, which this page can use only \
-                 when it is cross-origin isolated; it is running the single-thread build. \
+                "the \"{demo}\" demo needs shared-memory threads, and this page is running the \
+                 single-thread build (the threads build needs a cross-origin-isolated page). \
                  Open the full playground to run it."
             ),
             RunError::NeedsThreadsFor { demo, what } => write!(
                 f,
-                "{what} of the \"{demo}\" demo needs shared-memory threads, which this page can use \
-                 only when it is cross-origin isolated; it is running the single-thread build. \
+                "{what} of the \"{demo}\" demo needs shared-memory threads, and this page is running \
+                 the single-thread build (the threads build needs a cross-origin-isolated page). \
                  Choose another value, or open the full playground."
             ),
             RunError::Cancelled => write!(f, "the run was cancelled"),
