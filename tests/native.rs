@@ -131,7 +131,7 @@ fn every_demo_runs_with_its_defaults_and_echoes_them() {
 fn threads_demo_is_refused_without_shared_memory_after_validation() {
     let e = block_on(demos::run("threads", &[], ctx(false))).unwrap_err();
     assert_eq!(e.js_name(), "IsolationError");
-    assert!(e.to_string().contains("cross-origin-isolated page"), "{e}");
+    assert!(e.to_string().contains("needs the page to be cross-origin isolated"), "{e}");
     // A bad parameter is reported first: it is the caller's mistake whatever the build.
     let e = block_on(demos::run("threads", &given(&[("threads", Raw::Number(0.0))]), ctx(false))).unwrap_err();
     assert_eq!(e.js_name(), "ParamError");

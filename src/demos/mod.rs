@@ -150,13 +150,13 @@ impl fmt::Display for RunError {
             RunError::NeedsThreads { demo } => write!(
                 f,
                 "the \"{demo}\" demo needs shared-memory threads, and this page is running the \
-                 single-thread build (the threads build needs a cross-origin-isolated page). \
+                 single-thread build (the threads build needs the page to be cross-origin isolated). \
                  Open the full playground to run it."
             ),
             RunError::NeedsThreadsFor { demo, what } => write!(
                 f,
                 "{what} of the \"{demo}\" demo needs shared-memory threads, and this page is running \
-                 the single-thread build (the threads build needs a cross-origin-isolated page). \
+                 the single-thread build (the threads build needs the page to be cross-origin isolated). \
                  Choose another value, or open the full playground."
             ),
             RunError::Cancelled => write!(f, "the run was cancelled"),
