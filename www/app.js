@@ -372,6 +372,12 @@ async function main() {
     if (!state.running) run();
   });
   $('stop').addEventListener('click', () => playground.cancel());
+  // The prediction sits outside the controls' form: Enter there runs too.
+  $('exercise').addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || !event.target.matches('input')) return;
+    event.preventDefault();
+    if (!state.running) run();
+  });
   $('reset').addEventListener('click', () => {
     state.controls?.reset();
     showCode();
