@@ -57,6 +57,13 @@ pub fn calibrate() -> f64 {
     workloads::cpu::iterations_per_ms()
 }
 
+/// What the running demo has recorded since span `spans_from` and line `logs_from`, as
+/// JSON text (`null` when no run is going): the page draws the run while it goes.
+#[wasm_bindgen(js_name = liveTrace)]
+pub fn live_trace(spans_from: usize, logs_from: usize) -> String {
+    serde_json::to_string(&trace::live(spans_from, logs_from)).unwrap_or_else(|_| "null".to_string())
+}
+
 /// How many cores this machine has, for defaults such as "one process per core".
 #[wasm_bindgen(js_name = setCores)]
 pub fn set_cores(n: usize) {
@@ -92,6 +99,7 @@ pub async fn run(id: JsValue, params: JsValue) -> Result<String, JsValue> {
         let mut current = current.borrow_mut();
         if current.as_ref().is_some_and(|t| t.same_as(&token)) {
             *current = None;
+            trace::end_live();
         }
     });
     let result = outcome.map_err(|e| js_error(&e))?;

@@ -80,6 +80,37 @@ struct Recorded {
     logs: Vec<Log>,
 }
 
+/// The run being recorded, for `live`: runs are one at a time per engine.
+static LIVE: Mutex<Option<Recorder>> = Mutex::new(None);
+
+/// What the current run has recorded so far, from span `spans_from` and line `logs_from`
+/// on (what the caller has not seen yet): the page draws the run while it goes. Spans
+/// appear when they end, in the order they ended.
+#[derive(Serialize, Debug)]
+pub struct LiveTrace {
+    pub t_ms: f64,
+    pub lanes: Vec<Lane>,
+    pub spans: Vec<Span>,
+    pub logs: Vec<Log>,
+}
+
+pub fn live(spans_from: usize, logs_from: usize) -> Option<LiveTrace> {
+    let rec = LIVE.lock().unwrap_or_else(|poison| poison.into_inner()).clone()?;
+    let t_ms = rec.now();
+    let data = rec.data();
+    Some(LiveTrace {
+        t_ms,
+        lanes: data.lanes.clone(),
+        spans: data.spans.get(spans_from..).unwrap_or_default().to_vec(),
+        logs: data.logs.get(logs_from..).unwrap_or_default().to_vec(),
+    })
+}
+
+/// The run has ended: nothing is live until the next one starts.
+pub fn end_live() {
+    *LIVE.lock().unwrap_or_else(|poison| poison.into_inner()) = None;
+}
+
 #[derive(Clone)]
 pub struct Recorder {
     origin_ms: f64,
@@ -87,12 +118,15 @@ pub struct Recorder {
 }
 
 impl Recorder {
-    /// Starts the run's clock: every time recorded is milliseconds from this moment.
+    /// Starts the run's clock: every time recorded is milliseconds from this moment. The
+    /// newest recorder is the one `live` reads while its run goes.
     pub fn start() -> Self {
-        Recorder {
+        let rec = Recorder {
             origin_ms: clock::now_ms(),
             data: Arc::default(),
-        }
+        };
+        *LIVE.lock().unwrap_or_else(|poison| poison.into_inner()) = Some(rec.clone());
+        rec
     }
 
     fn data(&self) -> MutexGuard<'_, Recorded> {

@@ -97,7 +97,9 @@ class EngineBridge {
   onReply(data) {
     const p = this.pending;
     if (!p || data.seq !== p.seq) return; // a late reply from a run already given up on
-    if (data.type === MSG.RESULT) this.settle(p, () => p.resolve(data.result));
+    if (data.type === MSG.PROGRESS) {
+      if (!p.stopReason) p.onProgress?.({ t_ms: data.t_ms, lanes: data.lanes, spans: data.spans, logs: data.logs });
+    } else if (data.type === MSG.RESULT) this.settle(p, () => p.resolve(data.result));
     else if (data.type === MSG.ERROR) {
       let error = messageToError(data.error);
       if (data.fatal) {
@@ -126,8 +128,8 @@ class EngineBridge {
     this.settle(p, () => p.reject(error));
   }
 
-  async run(id, params) {
-    return this.send({ type: MSG.RUN, id, params });
+  async run(id, params, onProgress) {
+    return this.send({ type: MSG.RUN, id, params }, onProgress);
   }
 
   /** Debug hook: makes the engine trap, to prove that a crash is survived. */
@@ -145,12 +147,12 @@ class EngineBridge {
     return this.send({ type: MSG.DEBUG_MEMORY });
   }
 
-  async send(message) {
+  async send(message, onProgress = null) {
     plainParams(message.params);
     if (this.pending) {
       throw namedError('InvalidStateError', 'a run is already in progress: call playground.cancel() first');
     }
-    const p = { seq: ++this.seq };
+    const p = { seq: ++this.seq, onProgress };
     const settled = new Promise((resolve, reject) => Object.assign(p, { resolve, reject }));
     this.pending = p;
     this.emit();
@@ -253,7 +255,12 @@ function createPlayground() {
       if (!demos) throw namedError('InvalidStateError', 'the engine is not ready yet: await playground.ready first');
       return structuredClone(demos);
     },
-    async run(id, params) {
+    /** `options.onProgress({ t_ms, lanes, spans, logs })`: called while the run goes with
+     *  what it recorded since the last call (spans when they end), for drawing it live. */
+    async run(id, params, options = {}) {
+      if (options?.onProgress != null && typeof options.onProgress !== 'function') {
+        throw namedError('TypeError', 'run(id, params, options): options.onProgress must be a function');
+      }
       // Until the engine is ready the run exists only here: cancel() must still reach it.
       const waiting = { cancelled: false };
       startingRuns.add(waiting);
@@ -263,7 +270,7 @@ function createPlayground() {
         startingRuns.delete(waiting);
       }
       if (waiting.cancelled) throw namedError('AbortError', 'the run was cancelled before it started');
-      return bridge.run(id, params);
+      return bridge.run(id, params, options?.onProgress ?? null);
     },
     /** Resolves with the parameters after defaults, or rejects as run() would; runs nothing. */
     async validate(id, params) {

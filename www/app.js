@@ -143,6 +143,22 @@ async function applyLink() {
   }
 }
 
+/** A run that stopped before its end leaves what it recorded: the timeline and the output
+ *  show it; figures and exports need a whole run, so they are cleared. */
+function keepWhatRan(live) {
+  if (!live.spans.length && !live.logs.length) return;
+  state.result = null;
+  for (const id of RUN_TOOLS) if ($(id)) $(id).disabled = true;
+  clearFigures($('figures'));
+  renderPicture($('picture-panel'), null);
+  renderChoosing($('choosing-panel'), null);
+  const partial = { ...live, logs: [...live.logs].sort((a, b) => a.t_ms - b.t_ms) };
+  timeline.show(partial);
+  timeline.say(`The run stopped at ${formatMs(live.wall_ms)}: the timeline and the output show what had happened by then.`);
+  renderOutput($('output'), partial, (t, lane) => timeline.mark(t, lane));
+  if ($('timeline-table-panel').open) renderTimelineTable($('timeline-table'), partial);
+}
+
 /** A refusal for want of threads says why this page has none. */
 function withReason(error) {
   if (error.name !== 'IsolationError' || !state.info?.reason) return error;
@@ -287,11 +303,27 @@ async function run() {
   }
   if (state.demo !== demo || state.running) return;
   const started = performance.now();
-  const tick = setInterval(() => setStatus(`Running… ${formatMs(performance.now() - started)}`), 100);
+  // The run as it goes: spans arrive as they end, drawn at most once a frame.
+  const live = { lanes: [], spans: [], logs: [], wall_ms: 0 };
+  let frame = 0;
+  const onProgress = (p) => {
+    live.lanes = p.lanes;
+    for (const s of p.spans) live.spans.push(s);
+    for (const l of p.logs) live.logs.push(l);
+    live.wall_ms = p.t_ms;
+    frame ||= requestAnimationFrame(() => {
+      frame = 0;
+      if (state.demo === demo && state.running) timeline.showLive(live);
+    });
+  };
+  const spansSoFar = () => (live.spans.length ? ` · ${live.spans.length.toLocaleString('en')} spans` : '');
+  const tick = setInterval(() => setStatus(`Running… ${formatMs(performance.now() - started)}${spansSoFar()}`), 100);
   setStatus('Running…');
   exerciseBox.lock(prediction !== null);
+  // Until the run ends, the figures are the previous run's: say so by greying them.
+  $('figures').classList.add('stale');
   try {
-    const result = await playground.run(demo.id, values);
+    const result = await playground.run(demo.id, values, { onProgress });
     if (state.demo !== demo) return;
     state.result = result;
     for (const id of RUN_TOOLS) if ($(id)) $(id).disabled = false;
@@ -310,6 +342,7 @@ async function run() {
     explainMissingSimPages(result);
     setStatus(`Done: ${formatMs(result.wall_ms)} on the ${result.build} build.`);
   } catch (error) {
+    if (state.demo === demo) keepWhatRan(live);
     if (error.name === 'AbortError') setStatus('Stopped.');
     else {
       setStatus('');
@@ -317,6 +350,8 @@ async function run() {
     }
   } finally {
     clearInterval(tick);
+    cancelAnimationFrame(frame);
+    $('figures').classList.remove('stale');
     if (!exerciseBox.answered) exerciseBox.lock(false);
   }
 }

@@ -3,6 +3,7 @@
 import { MSG, errorToMessage } from './protocol.js';
 
 let engine = null;
+const PROGRESS_INTERVAL_MS = 150;
 
 async function start({ build, threads }) {
   const mod = await import(`./pkg/${build}/concurrency_playground.js`);
@@ -29,14 +30,28 @@ self.onmessage = async ({ data }) => {
         postMessage({ type: MSG.START_FAILED, error: errorToMessage(e) });
       }
       break;
-    case MSG.RUN:
+    case MSG.RUN: {
+      // While the run awaits (timers, fetches, other threads), send what it has recorded:
+      // the page draws the run as it goes. A run that computes on this thread sends nothing
+      // until it yields.
+      const seen = { spans: 0, logs: 0 };
+      const progress = setInterval(() => {
+        const live = JSON.parse(engine.liveTrace(seen.spans, seen.logs));
+        if (!live) return;
+        seen.spans += live.spans.length;
+        seen.logs += live.logs.length;
+        postMessage({ type: MSG.PROGRESS, seq: data.seq, ...live });
+      }, PROGRESS_INTERVAL_MS);
       try {
         const result = JSON.parse(await engine.run(data.id, data.params));
         postMessage({ type: MSG.RESULT, seq: data.seq, result });
       } catch (e) {
         postMessage({ type: MSG.ERROR, seq: data.seq, error: errorToMessage(e), fatal: isFatal(e) });
+      } finally {
+        clearInterval(progress);
       }
       break;
+    }
     case MSG.DEBUG_BENCH:
       try {
         postMessage({ type: MSG.RESULT, seq: data.seq, result: { ms: await engine.benchKernel(data.n, data.threads) } });

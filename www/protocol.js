@@ -13,6 +13,7 @@ export const MSG = Object.freeze({
   READY: 'ready',     // { build, threads, demos }
   START_FAILED: 'start-failed', // { error }
   RESULT: 'result',   // { seq, result }
+  PROGRESS: 'progress', // { seq, t_ms, lanes, spans, logs }: what a run recorded since the last one
   ERROR: 'error',     // { seq, error: { name, message }, fatal }
   VALIDATED: 'validated', // { vseq, params } or { vseq, error }
 });

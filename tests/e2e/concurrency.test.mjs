@@ -140,3 +140,30 @@ test('on a static host with no simulated pages, the service worker answers them'
     await new Promise((resolve) => staticHost.server.close(resolve));
   }
 });
+
+for (const build of ['threads', 'single']) {
+  test(`${build}: run(..., { onProgress }) hands over each span once, while the run goes, and the result has them all`, async () => {
+    const { page, problems } = await openPlayground(env.browser.context, build === 'threads' ? env.servers.isolated : env.servers.plain);
+    const seen = await page.evaluate(async () => {
+      const calls = [];
+      const result = await playground.run('asyncio', { tasks: 3, steps: 4, delay_ms: 80 }, {
+        onProgress: (p) => calls.push({ t: p.t_ms, lanes: p.lanes.length, spans: p.spans, logs: p.logs.length }),
+      });
+      return { calls, result };
+    });
+    const { calls, result } = seen;
+    assert.ok(calls.length >= 2, `${calls.length} progress calls in a ${result.wall_ms} ms run`);
+    assert.ok(calls.every((c, i) => i === 0 || c.t >= calls[i - 1].t), 'progress times only go forward');
+    assert.ok(calls.at(-1).t <= result.wall_ms + 50, 'progress came during the run');
+    const key = (s) => `${s.lane}/${s.task}/${s.label}/${s.start_ms}`;
+    const streamed = calls.flatMap((c) => c.spans).map(key);
+    assert.equal(new Set(streamed).size, streamed.length, 'no span handed over twice');
+    const all = new Set(result.spans.map(key));
+    assert.ok(streamed.every((k) => all.has(k)), 'every streamed span is in the result');
+    assert.ok(streamed.length > 0 && streamed.length <= result.spans.length);
+    const bad = await page.evaluate(() => playground.run('asyncio', {}, { onProgress: 'yes' }).then(() => null, (e) => `${e.name}: ${e.message}`));
+    assert.match(bad, /^TypeError: .*onProgress must be a function/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}

@@ -417,16 +417,18 @@ test('the code is coloured from tokens, and its text is exactly the program', as
   await page.close();
 });
 
-test('nothing moves while a run is going, at desktop and phone widths', async () => {
+// The timeline fills in while the run goes (it grows as lanes appear), so what lies below
+// it may move; the controls and everything down to the timeline's top must not.
+test('nothing above the timeline moves while a run is going, at desktop and phone widths', async () => {
   for (const width of [1280, 390]) {
     const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=threads&steps=50&delay_ms=2000`);
     await page.setViewportSize({ width, height: 900 });
     // Settled first: the code panel fills in (and is coloured) once its module has loaded.
     await page.waitForSelector('[data-code="python"] .tok-keyword');
-    const tops = () => page.evaluate(() => ['code-panel', 'figures', 'timeline', 'output'].map((id) => Math.round(document.getElementById(id).getBoundingClientRect().top + scrollY)));
+    const tops = () => page.evaluate(() => ['run', 'stop', 'status', 'code-panel', 'figures', 'timeline'].map((id) => Math.round(document.getElementById(id).getBoundingClientRect().top + scrollY)));
     const before = await tops();
     await page.click('#run');
-    await page.waitForFunction(() => /Running… \d/.test(document.getElementById('status').textContent));
+    await page.waitForFunction(() => document.getElementById('timeline').dataset.live === 'true');
     assert.deepEqual(await tops(), before, `${width} px: the page moved when the run started`);
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.getElementById('status').textContent === 'Stopped.');
@@ -434,4 +436,27 @@ test('nothing moves while a run is going, at desktop and phone widths', async ()
     assert.deepEqual(problems, []);
     await page.close();
   }
+});
+
+test('the timeline is drawn while the run goes, and a stopped run leaves what it did', async () => {
+  const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=executors&tasks=12&delay_ms=300`);
+  await page.click('#run');
+  // Live: spans that have ended are drawn before the run is over (the status counts them).
+  await page.waitForFunction(() => / · \d+ spans$/.test(document.getElementById('status').textContent), null, { timeout: 10000 });
+  assert.equal(await page.evaluate(() => document.getElementById('timeline').dataset.live), 'true');
+  assert.match(await page.textContent('#status'), /^Running… /);
+  assert.equal(await page.isEnabled('#stop'), true, 'still running');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.getElementById('status').textContent === 'Stopped.');
+  assert.match(await page.textContent('#timeline-details'), /The run stopped at .*: the timeline and the output show what had happened by then/);
+  assert.equal(await page.evaluate(() => document.getElementById('timeline').dataset.live), undefined);
+  assert.ok((await page.$$eval('#timeline-lanes li', (lis) => lis.length)) >= 2, 'the stopped run\'s lanes are listed');
+  assert.ok((await page.$$eval('#output li', (lis) => lis.length)) > 0, 'lines printed before the stop are shown');
+  assert.equal(await page.isDisabled('#export-trace'), true, 'a partial run is not exported as a whole one');
+  // The next run works and replaces it.
+  await page.click('#run');
+  await page.waitForFunction(() => /^Done/.test(document.getElementById('status').textContent), null, { timeout: 30000 });
+  assert.equal(await page.isEnabled('#export-trace'), true);
+  assert.deepEqual(problems, []);
+  await page.close();
 });

@@ -371,7 +371,20 @@ export class Timeline {
     this.setView(...this.currentView());
   }
 
+  /** Draws a run still going: `partial` has the lanes, the spans that have ended and the
+   *  lines printed so far, and `wall_ms` = now. No announcement: it changes every frame. */
+  showLive(partial) {
+    this.result = partial;
+    this.prepared = prepare(partial);
+    this.view = null;
+    this.marker = null;
+    this.cursor = null;
+    this.canvas.dataset.live = 'true';
+    this.draw();
+  }
+
   show(result) {
+    delete this.canvas.dataset.live;
     this.result = result;
     this.prepared = prepare(result);
     this.view = null;
@@ -390,6 +403,7 @@ export class Timeline {
     this.cursor = null;
     this.geometry = null;
     delete this.canvas.dataset.view;
+    delete this.canvas.dataset.live;
     this.laneList.replaceChildren();
     this.canvas.setAttribute('aria-label', 'Timeline: no run yet');
     this.say(HELP);
