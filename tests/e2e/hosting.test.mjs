@@ -76,13 +76,16 @@ test('no request leaves the origin during a session of every demo', async () => 
 
 // A blog page with one iframe (same site as the playground: 127.0.0.1 on another port;
 // another site: localhost).
-async function blogWithEmbed(src) {
+async function blogWithEmbed(src, on = browser) {
   const blog = createServer((req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<!doctype html><iframe src="${src}" width="900" height="900"></iframe>`));
   await new Promise((resolve) => blog.listen(0, '127.0.0.1', resolve));
-  const page = await browser.context.newPage();
+  const page = await on.context.newPage();
+  const embedLoads = []; // each time the embed's document loaded
+  page.on('framenavigated', (frame) => frame !== page.mainFrame() && embedLoads.push(frame.url()));
   await page.goto(`http://127.0.0.1:${blog.address().port}/`);
   return {
     page,
+    embedLoads,
     close: async () => {
       await page.close();
       // Chromium keeps its connections open: close them, or close() waits for their timeout.
@@ -108,11 +111,14 @@ async function inEmbed(page, fn, timeoutMs = 20000) {
 }
 
 test('dist on a host without headers: an embed on the same site gets threads from the service worker (Document-Isolation-Policy)', async () => {
-  const { page, close } = await blogWithEmbed(`${host.url}embed.html?demo=threads&threads=3`);
+  // A fresh profile: the embed is the first page of the site this browser sees.
+  const fresh = await startBrowser();
+  const { page, close, embedLoads } = await blogWithEmbed(`${host.url}embed.html?demo=threads&threads=3`, fresh);
   try {
     assert.equal(await page.evaluate(() => window.crossOriginIsolated), false);
     // The embed registers the service worker, reloads once, and is then isolated.
     await inEmbed(page, () => window.crossOriginIsolated && Boolean(window.playground));
+    assert.equal(embedLoads.length, 2, `the embed loaded ${embedLoads.length} times, not once and once more under the service worker`);
     const frame = page.frames()[1];
     const ready = await frame.evaluate(() => playground.ready);
     assert.equal(ready.build, 'threads');
@@ -120,6 +126,7 @@ test('dist on a host without headers: an embed on the same site gets threads fro
     assert.equal(r.lanes.filter((l) => l.kind === 'thread').length, 3);
   } finally {
     await close();
+    await fresh.close();
   }
 });
 
