@@ -1,27 +1,36 @@
 // The JS API contract (`window.playground`, DESIGN.md "Contracts"), driven through
 // page.evaluate on the site root, in both builds: ready/demos, the threads and asyncio
 // traces, parameter validation, cancellation (during a run and during engine start),
-// one run at a time, the single build without isolation headers, and ?build=single.
+// one run at a time, the single build without isolation headers (and the page's notice
+// there), and ?build=single. The page's own Run button is in skeleton.test.mjs.
 //
-// Every test fails on any page error or console error. Assertions are invariants of the
-// trace (intersections, ordering, answers), never speed.
-import { test } from 'node:test';
+// Every test fails on any page error, CSP violation or console error. Assertions are
+// invariants of the trace (intersections, ordering, answers), never speed.
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useEnvironment,
-  openPage,
-  assertNoErrors,
-  runDemo,
+  useServersAndBrowser,
+  startBrowser,
+  openPlayground,
+  recordProblems,
+  runOutcome as runDemo,
   assertResult,
-  someIntersect,
+  assertNoProblems,
+  someOverlap,
   isInterleaved,
   assertTraceInvariants,
-  launchBrowser,
-  TEST_TIMEOUT_MS,
-} from './harness.mjs';
+} from './support.mjs';
 
-const env = useEnvironment();
-const opts = { timeout: TEST_TIMEOUT_MS };
+const env = useServersAndBrowser(before, after);
+// Generous (the machine has 2 cores and may be busy): a bound on hangs, never a speed target.
+const opts = { timeout: 45_000 };
+
+/** openPlayground in `context` (the shared browser by default), the page closed when test `t` ends. */
+async function open(t, url, context = env.browser.context) {
+  const opened = await openPlayground(context, url);
+  t.after(() => opened.page.close().catch(() => {}));
+  return opened;
+}
 
 // What thread `t` prints at step `s`, from the rule in src/demos/threads.rs, written here
 // independently: thread 1 prints "1", "2", ...; thread 2 "a", "b", ...; thread 3 "A", "B", ...
@@ -88,8 +97,8 @@ function startWaitCancel(page, id, params, waitMs = 300, limitMs = 2000) {
   );
 }
 
-test('with isolation headers, ready reports the threads build and demos() publishes threads and asyncio schemas', opts, async (t) => {
-  const { page, errors, ready } = await openPage(t, env.browser.context, env.servers.isolated);
+test('with isolation headers, ready reports the threads build and demos() publishes every schema, threads and asyncio in full', opts, async (t) => {
+  const { page, problems, ready } = await open(t, env.servers.isolated);
   assert.equal(ready.build, 'threads');
   assert.equal(ready.crossOriginIsolated, true);
   assert.ok(Number.isInteger(ready.threads) && ready.threads >= 3, `threads: ${ready.threads}`);
@@ -113,6 +122,15 @@ test('with isolation headers, ready reports the threads build and demos() publis
       assert.ok(p.min <= p.default && p.default <= p.max, `${id}.${p.name}: default ${p.default} not in ${p.min}..${p.max}`);
     }
   }
+  // Every demo's schema, not only these two: named, typed, explained, with a default in range.
+  for (const demo of demos) {
+    assert.ok(Array.isArray(demo.params), `${demo.id} has a params list`);
+    for (const p of demo.params) {
+      assert.ok(p.name && p.type && p.help, `${demo.id}.${p.name}: ${JSON.stringify(p)}`);
+      assert.ok('default' in p, `${demo.id}.${p.name} has a default`);
+      if (p.type === 'int') assert.ok(p.min <= p.default && p.default <= p.max, `${demo.id}.${p.name}: default ${p.default} not in ${p.min}..${p.max}`);
+    }
+  }
   const threads = byId.get('threads');
   assert.equal(threads.needsThreads, true);
   assert.equal(byId.get('asyncio').needsThreads, false);
@@ -129,11 +147,11 @@ test('with isolation headers, ready reports the threads build and demos() publis
     return window.playground.demos()[0].id;
   });
   assert.notEqual(again, 'changed');
-  assertNoErrors(errors);
+  assertNoProblems(problems);
 });
 
 test('threads run: three thread lanes whose sleeps all overlap pairwise, interleaved sorted output, the sequential answer', opts, async (t) => {
-  const { page, errors } = await openPage(t, env.browser.context, env.servers.isolated);
+  const { page, problems } = await open(t, env.servers.isolated);
   const params = { threads: 3, steps: 4, delay_ms: 60 };
   const r = await runDemo(page, 'threads', params);
   checkThreadsResult(r, 3, 4, 60);
@@ -150,7 +168,7 @@ test('threads run: three thread lanes whose sleeps all overlap pairwise, interle
   for (let a = 0; a < threadLanes.length; a++) {
     for (let b = a + 1; b < threadLanes.length; b++) {
       assert.ok(
-        someIntersect(sleepsOf(threadLanes[a]), sleepsOf(threadLanes[b])),
+        someOverlap(sleepsOf(threadLanes[a]), sleepsOf(threadLanes[b])),
         `${threadLanes[a].label} and ${threadLanes[b].label} never slept at the same time:\n` +
           JSON.stringify([sleepsOf(threadLanes[a]), sleepsOf(threadLanes[b])]),
       );
@@ -167,11 +185,13 @@ test('threads run: three thread lanes whose sleeps all overlap pairwise, interle
   const printedBy = threadLanes.map((lane) => r.logs.filter((l) => l.lane === lane.id).map((l) => l.text));
   const asSet = (lists) => lists.map((l) => JSON.stringify(l)).sort();
   assert.deepEqual(asSet(printedBy), asSet(r.value.printed));
-  assertNoErrors(errors);
+  // No span starts before the run did (strict: no slack).
+  for (const s of r.spans) assert.ok(s.start_ms >= 0, `span starts before the run: ${JSON.stringify(s)}`);
+  assertNoProblems(problems);
 });
 
 test('asyncio run: one event-loop lane, sleeps of different tasks overlap, wall time below half the summed sleeps, the sequential answer', opts, async (t) => {
-  const { page, errors } = await openPage(t, env.browser.context, env.servers.isolated);
+  const { page, problems } = await open(t, env.servers.isolated);
   const [tasks, steps, delay] = [4, 2, 80];
   const r = await runDemo(page, 'asyncio', { tasks, steps, delay_ms: delay });
   checkAsyncioResult(r, tasks, steps, delay, 'threads');
@@ -184,17 +204,17 @@ test('asyncio run: one event-loop lane, sleeps of different tasks overlap, wall 
   for (let task = 0; task < tasks; task++) assert.equal(ofTask(task).length, steps, `task ${task} sleeps`);
   for (let a = 0; a < tasks; a++) {
     for (let b = a + 1; b < tasks; b++) {
-      assert.ok(someIntersect(ofTask(a), ofTask(b)), `tasks ${a + 1} and ${b + 1} never waited at the same time`);
+      assert.ok(someOverlap(ofTask(a), ofTask(b)), `tasks ${a + 1} and ${b + 1} never waited at the same time`);
     }
   }
   // Overlapping waits, not a speed target: 4 tasks waiting together take about a quarter of the sum.
   const sum = tasks * steps * delay;
   assert.ok(r.wall_ms < sum / 2, `wall_ms ${r.wall_ms} is not below half the summed sleeps (${sum} ms)`);
-  assertNoErrors(errors);
+  assertNoProblems(problems);
 });
 
-test('bad parameters reject with a ParamError naming the parameter and its allowed range, and a valid run still works', opts, async (t) => {
-  const { page, errors } = await openPage(t, env.browser.context, env.servers.isolated);
+test('bad parameters reject with a ParamError naming the parameter and its allowed range, and valid threads and asyncio runs still work', opts, async (t) => {
+  const { page, problems } = await open(t, env.servers.isolated);
   const range = 'from 1 to 8';
   const badThreads = [
     ['the string "3"', '3'],
@@ -226,11 +246,12 @@ test('bad parameters reject with a ParamError naming the parameter and its allow
   }
   const r = await runDemo(page, 'threads', { threads: 3, steps: 2, delay_ms: 10 });
   checkThreadsResult(r, 3, 2, 10);
-  assertNoErrors(errors);
+  checkAsyncioResult(await runDemo(page, 'asyncio', { tasks: 2, steps: 1, delay_ms: 10 }), 2, 1, 10, 'threads');
+  assertNoProblems(problems);
 });
 
 test('cancel rejects a long threads run with AbortError within 2 s, then a threads run is correct', opts, async (t) => {
-  const { page, errors } = await openPage(t, env.browser.context, env.servers.isolated);
+  const { page, problems } = await open(t, env.servers.isolated);
   const o = await startWaitCancel(page, 'threads', { threads: 3, steps: 50, delay_ms: 1000 });
   assert.equal(o.settledBeforeCancel, false, `the run settled before cancel(): ${JSON.stringify(o)}`);
   assert.equal(o.settled, 'rejected', JSON.stringify(o));
@@ -239,11 +260,11 @@ test('cancel rejects a long threads run with AbortError within 2 s, then a threa
   const r = await runDemo(page, 'threads', { threads: 3, steps: 3, delay_ms: 20 });
   checkThreadsResult(r, 3, 3, 20);
   assert.equal(r.lanes.filter((l) => l.kind === 'thread').length, 3);
-  assertNoErrors(errors);
+  assertNoProblems(problems);
 });
 
 test('cancel rejects a long asyncio run with AbortError within 2 s, then an asyncio run is correct', opts, async (t) => {
-  const { page, errors } = await openPage(t, env.browser.context, env.servers.isolated);
+  const { page, problems } = await open(t, env.servers.isolated);
   const o = await startWaitCancel(page, 'asyncio', { tasks: 5, steps: 50, delay_ms: 1000 });
   assert.equal(o.settledBeforeCancel, false, `the run settled before cancel(): ${JSON.stringify(o)}`);
   assert.equal(o.settled, 'rejected', JSON.stringify(o));
@@ -253,15 +274,15 @@ test('cancel rejects a long asyncio run with AbortError within 2 s, then an asyn
   checkAsyncioResult(r, 3, 2, 20, 'threads');
   // And the other engine path too: threads after a cancelled asyncio run.
   checkThreadsResult(await runDemo(page, 'threads', { threads: 2, steps: 2, delay_ms: 10 }), 2, 2, 10);
-  assertNoErrors(errors);
+  assertNoProblems(problems);
 });
 
 test('cancel right after run() on a freshly loaded page rejects with AbortError, then a run works', opts, async (t) => {
   // Do not wait for playground.ready: the run is most likely still waiting for the engine.
-  const { page, errors } = await openPage(t, env.browser.context, env.servers.isolated, {
-    waitForReady: false,
-    waitUntil: 'domcontentloaded',
-  });
+  const page = await env.browser.context.newPage();
+  t.after(() => page.close().catch(() => {}));
+  const problems = await recordProblems(page);
+  await page.goto(env.servers.isolated, { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => typeof window.playground === 'object' && window.playground !== null, null, { timeout: 30_000 });
   const o = await page.evaluate(() => {
     const p = window.playground.run('asyncio', {});
@@ -281,11 +302,11 @@ test('cancel right after run() on a freshly loaded page rejects with AbortError,
   const ready = await page.evaluate(() => window.playground.ready);
   assert.equal(ready.build, 'threads');
   checkAsyncioResult(await runDemo(page, 'asyncio', { tasks: 2, steps: 2, delay_ms: 10 }), 2, 2, 10, 'threads');
-  assertNoErrors(errors);
+  assertNoProblems(problems);
 });
 
-test('a second run while one is in flight rejects with InvalidStateError and does not disturb the first', opts, async (t) => {
-  const { page, errors } = await openPage(t, env.browser.context, env.servers.isolated);
+test('a second run while one is in flight, at once or once it reached the engine, rejects with InvalidStateError and does not disturb the first', opts, async (t) => {
+  const { page, problems } = await open(t, env.servers.isolated);
   const o = await page.evaluate(async () => {
     const settle = (p) =>
       p.then(
@@ -293,13 +314,15 @@ test('a second run while one is in flight rejects with InvalidStateError and doe
         (e) => ({ error: { name: e?.name, message: String(e?.message), isError: e instanceof Error } }),
       );
     const first = settle(window.playground.run('asyncio', { tasks: 3, steps: 2, delay_ms: 150 }));
+    // A second run in the same turn, before the first can have reached the engine.
+    const secondAtOnce = await settle(window.playground.run('asyncio', {}));
     // Give the first run time to reach the engine, then try two more kinds of second run.
     await new Promise((r) => setTimeout(r, 50));
     const secondSame = await settle(window.playground.run('asyncio', {}));
     const secondOther = await settle(window.playground.run('threads', { threads: 2, steps: 1, delay_ms: 0 }));
-    return { first: await first, secondSame, secondOther };
+    return { first: await first, secondAtOnce, secondSame, secondOther };
   });
-  for (const second of [o.secondSame, o.secondOther]) {
+  for (const second of [o.secondAtOnce, o.secondSame, o.secondOther]) {
     assert.ok(second.error, `a second run was accepted: ${JSON.stringify(second).slice(0, 200)}`);
     assert.equal(second.error.name, 'InvalidStateError', JSON.stringify(second.error));
     assert.equal(second.error.isError, true);
@@ -309,11 +332,11 @@ test('a second run while one is in flight rejects with InvalidStateError and doe
   assert.deepEqual(o.first.result.params, { tasks: 3, steps: 2, delay_ms: 150, blocking_ms: 0 });
   // Once the first has finished, the next run is accepted.
   checkThreadsResult(await runDemo(page, 'threads', { threads: 2, steps: 2, delay_ms: 5 }), 2, 2, 5);
-  assertNoErrors(errors);
+  assertNoProblems(problems);
 });
 
-test('without isolation headers: the single build runs asyncio, refuses threads with IsolationError, still validates first', opts, async (t) => {
-  const { page, errors, ready } = await openPage(t, env.browser.context, env.servers.plain);
+test('without isolation headers: the single build runs asyncio, refuses threads with IsolationError, still validates first, and the page says so', opts, async (t) => {
+  const { page, problems, ready } = await open(t, env.servers.plain);
   assert.equal(ready.build, 'single');
   assert.equal(ready.crossOriginIsolated, false);
   assert.ok(ready.cores >= 1);
@@ -343,11 +366,15 @@ test('without isolation headers: the single build runs asyncio, refuses threads 
   }
   // Refusals leave the engine usable.
   checkAsyncioResult(await runDemo(page, 'asyncio', { tasks: 2, steps: 1, delay_ms: 5 }), 2, 1, 5, 'single');
-  assertNoErrors(errors);
+  // The page says so too, with a link to the full playground, and does not offer Run.
+  await page.goto(`${env.servers.plain}?demo=threads`);
+  await page.waitForSelector('#demo-notice:not([hidden]) a');
+  assert.equal(await page.locator('#run').isDisabled(), true);
+  assertNoProblems(problems);
 });
 
 test('?build=single on the isolated server gives the single build', opts, async (t) => {
-  const { page, errors, ready } = await openPage(t, env.browser.context, `${env.servers.isolated}?build=single`);
+  const { page, problems, ready } = await open(t, `${env.servers.isolated}?build=single`);
   assert.equal(ready.build, 'single');
   // The page is still isolated: only the build choice changed.
   assert.equal(ready.crossOriginIsolated, true);
@@ -356,16 +383,16 @@ test('?build=single on the isolated server gives the single build', opts, async 
   // The single build has no shared-memory threads, whatever the headers.
   const th = await runDemo(page, 'threads', { threads: 2, steps: 1, delay_ms: 0 });
   assert.equal(th.error?.name, 'IsolationError', JSON.stringify(th.error ?? th.build));
-  assertNoErrors(errors);
+  assertNoProblems(problems);
 });
 
 // Found by this suite: a non-string id used to reach wasm-bindgen's String conversion
 // unchecked and crash the engine. src/lib.rs now takes the id as a JsValue and checks it.
 // Its own browser, so that a regression cannot take the other tests down with it.
 test('a demo id that is not a string is refused with a ParamError by run() and validate(), and the engine keeps working', opts, async (t) => {
-  const browser = await launchBrowser();
+  const browser = await startBrowser();
   t.after(() => browser.close().catch(() => {}));
-  const { page, errors } = await openPage(t, browser.context, env.servers.isolated);
+  const { page, problems } = await open(t, env.servers.isolated, browser.context);
   const outcomes = await page.evaluate(async () => {
     const ids = { number: 5, null: null, boolean: true, object: {}, array: ['threads'] };
     const out = [];
@@ -386,5 +413,5 @@ test('a demo id that is not a string is refused with a ParamError by run() and v
   });
   for (const o of outcomes) assert.equal(o.name, 'ParamError', `${o.call}: ${o.name}: ${o.message}`);
   checkAsyncioResult(await runDemo(page, 'asyncio', { tasks: 2, steps: 1, delay_ms: 5 }), 2, 1, 5, 'threads');
-  assertNoErrors(errors);
+  assertNoProblems(problems);
 });

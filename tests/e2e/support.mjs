@@ -2,6 +2,7 @@
 // through playwright-core (browser downloads are impossible here), and pages that
 // record every page error and console error so a test can insist there were none.
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -45,12 +46,11 @@ export async function startBrowser() {
 }
 
 /**
- * Opens `url` and waits for `playground.ready`. `problems` collects page errors and
- * console errors (warnings are allowed: wasm-bindgen-rayon 1.3 warns about an old
- * init signature in every pool worker).
+ * Starts recording `page`'s problems, before it navigates: page errors, Content-Security-Policy
+ * violations and console errors (warnings are allowed: wasm-bindgen-rayon 1.3 warns about an
+ * old init signature in every pool worker). Resolves with the array they are pushed to.
  */
-export async function openPlayground(context, url) {
-  const page = await context.newPage();
+export async function recordProblems(page) {
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   // A Content-Security-Policy violation is a failure wherever it happens in the page.
@@ -63,6 +63,16 @@ export async function openPlayground(context, url) {
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
   });
+  return problems;
+}
+
+/**
+ * Opens `url` and waits for `playground.ready`. `problems` collects page errors, CSP
+ * violations and console errors (see recordProblems).
+ */
+export async function openPlayground(context, url) {
+  const page = await context.newPage();
+  const problems = await recordProblems(page);
   await page.goto(url);
   const ready = await page.evaluate(() => playground.ready);
   return { page, problems, ready };
@@ -76,8 +86,77 @@ export function run(page, id, params) {
   );
 }
 
+/**
+ * Like `run`, but the error also says whether the rejection is an `Error` instance
+ * (`{ error: { name, message, isError } }`), and a rejection that is not an object still
+ * gives a message. Params travel as given (page.evaluate keeps NaN, Infinity, -0).
+ */
+export function runOutcome(page, id, params) {
+  return page.evaluate(
+    ([id, params]) =>
+      playground.run(id, params).then(
+        (r) => r,
+        (e) => ({ error: { name: e?.name, message: String(e?.message ?? e), isError: e instanceof Error } }),
+      ),
+    [id, params],
+  );
+}
+
+/** Asserts that `outcome` (from run or runOutcome) is a result, not an error, and returns it. */
+export function assertResult(outcome, what = 'the run') {
+  assert.equal(outcome.error, undefined, `${what} rejected: ${JSON.stringify(outcome.error)}`);
+  assert.equal(typeof outcome.wall_ms, 'number', `${what}: no wall_ms in ${JSON.stringify(outcome).slice(0, 300)}`);
+  return outcome;
+}
+
+/** Fails with the list of problems (from openPlayground or recordProblems) if there are any. */
+export function assertNoProblems(problems) {
+  assert.deepEqual(problems, [], `the page reported problems:\n${problems.join('\n')}`);
+}
+
 /** Whether two [start, end) intervals share some time. */
 export const overlaps = (a, b) => a.start_ms < b.end_ms && b.start_ms < a.end_ms;
+
+/** Whether some span of `as` shares some time with some span of `bs`. */
+export function someOverlap(as, bs) {
+  return as.some((a) => bs.some((b) => overlaps(a, b)));
+}
+
+/**
+ * Whether a sequence of lane ids is interleaved: some lane appears between two entries
+ * of another lane (so the sequence is not grouped lane by lane).
+ */
+export function isInterleaved(lanes) {
+  for (const lane of new Set(lanes)) {
+    const first = lanes.indexOf(lane);
+    const last = lanes.lastIndexOf(lane);
+    if (lanes.slice(first + 1, last).some((other) => other !== lane)) return true;
+  }
+  return false;
+}
+
+/** Checks a trace's shape: lanes referenced exist, times lie in [0, wall_ms] (within `slack`), logs in time order. */
+export function assertTraceInvariants(r, slack = 0.01) {
+  assert.ok(Array.isArray(r.lanes) && Array.isArray(r.spans) && Array.isArray(r.logs), 'lanes, spans, logs are arrays');
+  const ids = new Set(r.lanes.map((l) => l.id));
+  assert.equal(ids.size, r.lanes.length, 'lane ids are unique');
+  assert.ok(Number.isFinite(r.wall_ms) && r.wall_ms >= 0, `wall_ms ${r.wall_ms}`);
+  for (const s of r.spans) {
+    assert.ok(ids.has(s.lane), `span on an unknown lane: ${JSON.stringify(s)}`);
+    assert.ok(
+      s.start_ms >= -slack && s.start_ms <= s.end_ms && s.end_ms <= r.wall_ms + slack,
+      `span outside 0 <= start <= end <= wall_ms (${r.wall_ms}): ${JSON.stringify(s)}`,
+    );
+  }
+  for (let i = 0; i < r.logs.length; i++) {
+    const log = r.logs[i];
+    assert.ok(ids.has(log.lane), `log on an unknown lane: ${JSON.stringify(log)}`);
+    assert.ok(log.t_ms >= -slack && log.t_ms <= r.wall_ms + slack, `log outside [0, wall_ms] (${r.wall_ms}): ${JSON.stringify(log)}`);
+    if (i > 0) {
+      assert.ok(r.logs[i - 1].t_ms <= log.t_ms, `logs not sorted by t_ms at ${i}: ${r.logs[i - 1].t_ms} then ${log.t_ms}`);
+    }
+  }
+}
 
 export function anyOverlap(spans) {
   return spans.some((a, i) => spans.slice(i + 1).some((b) => overlaps(a, b)));
