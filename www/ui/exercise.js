@@ -7,9 +7,7 @@
 // Phases are what a run reports as `<phase>_ms` (see figures.js: phasesOf).
 import { formatMs } from './timeline.js';
 import { linkFor } from './permalink.js';
-import { phasesOf } from './figures.js';
 
-export const EXERCISE_KEYS = ['predict', 'choices', 'question'];
 const NAME = /^[a-z][a-z0-9_]{0,40}$/;
 const MAX_QUESTION = 300;
 
@@ -84,12 +82,6 @@ export function verdictText(exercise, prediction, result) {
   const off = ratio >= 1 ? `${ratio.toFixed(ratio < 10 ? 1 : 0)}× your prediction` : `${(1 / ratio).toFixed(1 / ratio < 10 ? 1 : 0)}× shorter than your prediction`;
   const close = Math.abs(m.value - prediction) <= 0.2 * m.value;
   return { ok: close, text: `You predicted ${formatMs(prediction)}. Measured: ${formatMs(m.value)}${close ? ', within 20%. Well predicted.' : `: ${off}.`}` };
-}
-
-/** What a teacher can ask about a demo: the wall time, and once it has run, its phases. */
-export function askable(result) {
-  const phases = result ? phasesOf(result).map((p) => p.name) : [];
-  return { phases };
 }
 
 function el(tag, props = {}, children = []) {
