@@ -79,7 +79,8 @@ export function verdictText(exercise, prediction, result) {
     return { ok, text: `You predicted ${words(prediction)}. Measured: ${words(m.fastest)} finished first (${times}). ${ok ? 'Right.' : 'Not this time.'}` };
   }
   const ratio = m.value / prediction;
-  const off = ratio >= 1 ? `${ratio.toFixed(ratio < 10 ? 1 : 0)}× your prediction` : `${(1 / ratio).toFixed(1 / ratio < 10 ? 1 : 0)}× shorter than your prediction`;
+  const times = (k) => `${k < 10 ? k.toFixed(1) : Math.round(k).toLocaleString('en')}×`;
+  const off = ratio >= 1 ? `${times(ratio)} your prediction` : `your prediction was ${times(1 / ratio)} the measurement`;
   const close = Math.abs(m.value - prediction) <= 0.2 * m.value;
   return { ok: close, text: `You predicted ${formatMs(prediction)}. Measured: ${formatMs(m.value)}${close ? ', within 20%. Well predicted.' : `: ${off}.`}` };
 }
