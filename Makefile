@@ -43,14 +43,15 @@ test: build
 	@scripts/setup.sh test
 	@$(MAKE) --no-print-directory test-native test-e2e soak
 
+# Deadlines are several times the stages' usual length (about 1, 4 and 1 min here).
 test-native:
-	cargo test --quiet
+	scripts/with-deadline.sh 1200 test-native cargo test --quiet
 
 test-e2e:
-	node --test --test-concurrency=1 tests/e2e/
+	scripts/with-deadline.sh 2400 test-e2e node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/
 
 soak: build
-	node tests/soak/soak.mjs
+	scripts/with-deadline.sh 1200 soak node tests/soak/soak.mjs
 
 bench: build
 	@scripts/setup.sh test

@@ -81,7 +81,8 @@ fn concurrency_vs_parallelism_without_threads_skips_only_the_parallel_phase() {
 
 #[test]
 fn io_vs_cpu_async_overlaps_io_but_not_cpu() {
-    let r = run("io-vs-cpu", &[("tasks", n(3.0)), ("io_ms", n(30.0)), ("cpu_ms", n(10.0)), ("workers", n(2.0))]);
+    // Tasks long enough that two threads overlap even when other programs load the machine.
+    let r = run("io-vs-cpu", &[("tasks", n(4.0)), ("io_ms", n(30.0)), ("cpu_ms", n(40.0)), ("workers", n(2.0))]);
     assert_eq!(r.stats["matches_sequential"], true);
     assert!(!any_overlap(&spans(&r, "I/O, sequential", SpanKind::Io)));
     assert!(any_overlap(&spans(&r, "I/O, async", SpanKind::Io)), "async I/O waits must overlap");

@@ -101,12 +101,23 @@ fn gil_handover_passes_the_lock_between_two_threads() {
         g.acquire(1, &c).unwrap();
         g.release(1);
     });
-    // The waiter asks for the lock after one interval; the holder sees the request.
-    while !gil.drop_requested() {
-        std::thread::yield_now();
+    // The waiter asks for the lock after one interval; the holder answers every request, as
+    // `Holder::compute` does between slices. One answer may not be enough: `hand_over` gives
+    // up after an interval if the waiter was not scheduled in time (a loaded machine), takes
+    // the lock back, and the waiter asks again.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let mut answered = 0;
+    while !waiter.is_finished() {
+        assert!(std::time::Instant::now() < deadline, "the waiter never got the lock ({answered} hand-overs)");
+        if gil.drop_requested() {
+            gil.hand_over(0, &cancel).unwrap();
+            answered += 1;
+        } else {
+            std::thread::yield_now();
+        }
     }
-    gil.hand_over(0, &cancel).unwrap();
     waiter.join().unwrap();
+    assert!(answered >= 1, "the waiter got the lock without asking for it");
     assert!(gil.handovers() >= 3, "0 -> 1 -> 0");
     gil.release(0);
 }

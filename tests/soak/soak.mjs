@@ -50,7 +50,9 @@ try {
         await new Promise((r) => setTimeout(r, 1));
         playground.cancel();
       }
-      return pending;
+      // Every run here takes well under a second: one still going after a minute is stuck.
+      const stuck = new Promise((r) => setTimeout(() => r('still running after 60 s'), 60000));
+      return Promise.race([pending, stuck]);
     }, [id, quick[id] ?? {}, cancel]);
     if (outcome === 'AbortError') cancelled++;
     else if (outcome !== 'ok') throw new Error(`run ${i} (${id}) failed: ${outcome}`);
