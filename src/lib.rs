@@ -64,6 +64,28 @@ pub fn live_trace(spans_from: usize, logs_from: usize) -> String {
     serde_json::to_string(&trace::live(spans_from, logs_from)).unwrap_or_else(|_| "null".to_string())
 }
 
+thread_local! {
+    static LIVE_SINK: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// A function for the engine to call, on its own thread, after each span or line a run
+/// records (`undefined` to stop). It may call `liveTrace`; it should return quickly.
+#[wasm_bindgen(js_name = setLiveSink)]
+pub fn set_live_sink(sink: Option<js_sys::Function>) {
+    let hook: Option<fn()> = if sink.is_some() { Some(call_live_sink) } else { None };
+    LIVE_SINK.with(|s| *s.borrow_mut() = sink);
+    trace::after_record_on_this_thread(hook);
+}
+
+fn call_live_sink() {
+    LIVE_SINK.with(|s| {
+        if let Some(sink) = s.borrow().as_ref() {
+            // A throwing sink must not fail the run: the final result still carries everything.
+            let _ = sink.call0(&JsValue::NULL);
+        }
+    });
+}
+
 /// How many cores this machine has, for defaults such as "one process per core".
 #[wasm_bindgen(js_name = setCores)]
 pub fn set_cores(n: usize) {

@@ -3,6 +3,7 @@
 //! A `Recorder` is cheap to clone and safe to share with worker threads; every
 //! demo records through it, and `finish` turns it into the `RunResult` the page draws.
 
+use std::cell::Cell;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde::Serialize;
@@ -111,6 +112,23 @@ pub fn end_live() {
     *LIVE.lock().unwrap_or_else(|poison| poison.into_inner()) = None;
 }
 
+thread_local! {
+    static AFTER_RECORD: Cell<Option<fn()>> = const { Cell::new(None) };
+}
+
+/// Calls `hook` after every span or line that this thread records (None: stop). While a
+/// demo computes on the engine's own thread no timer can fire there, so this is how the
+/// engine sends the live trace during such a stretch. Other threads never call it.
+pub fn after_record_on_this_thread(hook: Option<fn()>) {
+    AFTER_RECORD.with(|h| h.set(hook));
+}
+
+fn recorded() {
+    if let Some(hook) = AFTER_RECORD.with(Cell::get) {
+        hook();
+    }
+}
+
 #[derive(Clone)]
 pub struct Recorder {
     origin_ms: f64,
@@ -172,6 +190,7 @@ impl Recorder {
             task,
             label: label.into(),
         });
+        recorded();
     }
 
     /// Runs `work` and records it as one span of `kind` on `lane`.
@@ -207,6 +226,7 @@ impl Recorder {
             t_ms,
             text: text.into(),
         });
+        recorded();
     }
 
     /// Closes the run: logs in time order, `wall_ms` to the last span's end, `cpu_ms` summed.

@@ -90,6 +90,11 @@ fn io_vs_cpu_async_overlaps_io_but_not_cpu() {
     assert!(any_overlap(&spans(&r, "CPU, thread", SpanKind::Cpu)), "threads compute at once");
     // Waits overlapped, so the async phase took well under the sequential one.
     assert!(r.stats["io_async_ms"].as_f64().unwrap() < r.stats["io_sequential_ms"].as_f64().unwrap());
+    // A coroutine that never awaits is done before the next one starts: the first finishes
+    // a quarter of the way through the phase, not with the last.
+    let phase = r.value["phases"].as_array().unwrap().iter().find(|p| p["name"] == "cpu_async").unwrap();
+    let finished: Vec<f64> = phase["finished_ms"].as_array().unwrap().iter().map(|t| t.as_f64().unwrap()).collect();
+    assert!(finished[0] < finished[3] / 2.0, "every coroutine finished at the end: {finished:?}");
 }
 
 #[test]

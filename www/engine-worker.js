@@ -3,6 +3,8 @@
 import { MSG, errorToMessage } from './protocol.js';
 
 let engine = null;
+// The sink of the newest run: a superseded run's end must not remove a newer run's sink.
+let liveSink = null;
 const PROGRESS_INTERVAL_MS = 150;
 
 async function start({ build, threads }) {
@@ -31,17 +33,26 @@ self.onmessage = async ({ data }) => {
       }
       break;
     case MSG.RUN: {
-      // While the run awaits (timers, fetches, other threads), send what it has recorded:
-      // the page draws the run as it goes. A run that computes on this thread sends nothing
-      // until it yields.
+      // Send what the run has recorded, at most every PROGRESS_INTERVAL_MS: the page draws
+      // the run as it goes. While the run awaits (timers, fetches, other threads) the
+      // interval sends; while it computes on this thread no timer can fire, so the engine
+      // calls the sink itself after each span or line it records here.
       const seen = { spans: 0, logs: 0 };
-      const progress = setInterval(() => {
+      let sentAt = -Infinity;
+      const sendProgress = () => {
+        sentAt = performance.now();
         const live = JSON.parse(engine.liveTrace(seen.spans, seen.logs));
         if (!live) return;
         seen.spans += live.spans.length;
         seen.logs += live.logs.length;
         postMessage({ type: MSG.PROGRESS, seq: data.seq, ...live });
-      }, PROGRESS_INTERVAL_MS);
+      };
+      const progress = setInterval(sendProgress, PROGRESS_INTERVAL_MS);
+      const sink = () => {
+        if (performance.now() - sentAt >= PROGRESS_INTERVAL_MS) sendProgress();
+      };
+      liveSink = sink;
+      engine.setLiveSink(sink);
       try {
         const result = JSON.parse(await engine.run(data.id, data.params));
         postMessage({ type: MSG.RESULT, seq: data.seq, result });
@@ -49,6 +60,10 @@ self.onmessage = async ({ data }) => {
         postMessage({ type: MSG.ERROR, seq: data.seq, error: errorToMessage(e), fatal: isFatal(e) });
       } finally {
         clearInterval(progress);
+        if (liveSink === sink) {
+          liveSink = null;
+          engine.setLiveSink(undefined);
+        }
       }
       break;
     }

@@ -130,14 +130,18 @@ pub async fn interleave_cpu(
         let work = works[i];
         async move {
             let mut progress = work.start();
-            while !progress.is_done() {
+            loop {
                 cancel.check()?;
                 let from = rec.now();
                 progress.step(slice);
                 rec.span(lane, SpanKind::Cpu, Some(i), format!("task {}", i + 1), from, rec.now());
+                if progress.is_done() {
+                    // Done at its last slice's end, as a coroutine that returns without
+                    // another await: a task that never yields finishes before the next starts.
+                    return Ok((progress.checksum(), rec.now()));
+                }
                 yield_now().await;
             }
-            Ok((progress.checksum(), rec.now()))
         }
     };
     gather((0..works.len()).map(task)).await.into_iter().collect()

@@ -166,4 +166,26 @@ for (const build of ['threads', 'single']) {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  test(`${build}: a phase that computes on the engine's own thread streams its spans while it goes`, async () => {
+    const { page, problems } = await openPlayground(env.browser.context, build === 'threads' ? env.servers.isolated : env.servers.plain);
+    // io-vs-cpu's "CPU, async" phase: 4 coroutines of 200 ms that never await, run back to
+    // back on the engine's thread without giving a timer the chance to fire.
+    const { calls, result } = await page.evaluate(async () => {
+      const calls = [];
+      const result = await playground.run('io-vs-cpu', { tasks: 4, io_ms: 10, cpu_ms: 200 }, {
+        onProgress: (p) => calls.push({ t: p.t_ms, spans: p.spans }),
+      });
+      return { calls, result };
+    });
+    const lane = result.lanes.find((l) => l.label === 'CPU, async').id;
+    const phase = result.value.phases.find((p) => p.name === 'cpu_async');
+    const end = phase.start_ms + phase.wall_ms;
+    // Well before the phase's end: the first task's span ends 200 ms into a 800 ms phase.
+    const during = calls.filter((c) => c.t > phase.start_ms && c.t < end - 100);
+    assert.ok(during.some((c) => c.spans.some((s) => s.lane === lane)),
+      `no "CPU, async" span handed over during that ${phase.wall_ms} ms phase; progress at ${calls.map((c) => Math.round(c.t)).join(', ')} ms`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 }
