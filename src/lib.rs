@@ -43,12 +43,6 @@ pub fn build() -> String {
     BUILD.to_string()
 }
 
-/// Threads that can run at once in this build (the rayon pool), 0 in the single build.
-#[wasm_bindgen(js_name = poolSize)]
-pub fn pool_size() -> usize {
-    models::threads::pool_size()
-}
-
 /// Measures the CPU kernel's speed once, and warms up the other kernels, before the
 /// engine says ready, so that no run's figures include either.
 #[wasm_bindgen]

@@ -7,17 +7,42 @@ let engine = null;
 let liveSink = null;
 const PROGRESS_INTERVAL_MS = 150;
 
+// The threads build's pool: every run and benchmark waits for it (a parallel call made
+// before it exists hangs). It starts after `ready`: its workers take ~30 ms each on a
+// 2-core machine, and the page is usable meanwhile (choosing a demo, editing, validating).
+let poolStarted = Promise.resolve();
+// Set by a cancel that arrives while a run still waits for the pool.
+let cancelledSeq = null;
+
 async function start({ build, threads }) {
   const mod = await import(`./pkg/${build}/concurrency_playground.js`);
   await mod.default();
-  if (build === 'threads') {
-    // The pool must exist before the first parallel call, or the call hangs.
-    await mod.initThreadPool(threads);
-  }
   mod.setCores(navigator.hardwareConcurrency || 1);
+  // Before the pool starts: its workers starting would slow this measurement down.
   mod.calibrate();
   engine = mod;
-  return { build: mod.build(), threads: build === 'threads' ? mod.poolSize() : 1, demos: JSON.parse(mod.demos()) };
+  if (build === 'threads') {
+    poolStarted = mod.initThreadPool(threads).catch((e) => {
+      throw new Error(`the thread pool did not start (${e?.message ?? e}): reload the page, or open it with ?build=single`);
+    });
+    poolStarted.catch(() => {});
+  }
+  return { build: mod.build(), threads: build === 'threads' ? threads : 1, demos: JSON.parse(mod.demos()) };
+}
+
+/** Waits for the pool; false (and the run's error sent) when the run cannot go ahead. */
+async function poolFor(seq) {
+  try {
+    await poolStarted;
+  } catch (e) {
+    postMessage({ type: MSG.ERROR, seq, error: errorToMessage(e), fatal: false });
+    return false;
+  }
+  if (cancelledSeq === seq) {
+    postMessage({ type: MSG.ERROR, seq, error: { name: 'AbortError', message: 'the run was cancelled' }, fatal: false });
+    return false;
+  }
+  return true;
 }
 
 // A trap (RuntimeError) poisons a wasm instance: the page must replace this worker.
@@ -33,6 +58,8 @@ self.onmessage = async ({ data }) => {
       }
       break;
     case MSG.RUN: {
+      cancelledSeq = null;
+      if (!(await poolFor(data.seq))) break;
       // Send what the run has recorded, at most every PROGRESS_INTERVAL_MS: the page draws
       // the run as it goes. While the run awaits (timers, fetches, other threads) the
       // interval sends; while it computes on this thread no timer can fire, so the engine
@@ -68,6 +95,7 @@ self.onmessage = async ({ data }) => {
       break;
     }
     case MSG.DEBUG_BENCH:
+      if (!(await poolFor(data.seq))) break;
       try {
         postMessage({ type: MSG.RESULT, seq: data.seq, result: { ms: await engine.benchKernel(data.n, data.threads) } });
       } catch (e) {
@@ -92,6 +120,7 @@ self.onmessage = async ({ data }) => {
       }
       break;
     case MSG.CANCEL:
+      cancelledSeq = data.seq;
       engine?.cancel();
       break;
   }

@@ -305,6 +305,32 @@ test('cancel right after run() on a freshly loaded page rejects with AbortError,
   assertNoProblems(problems);
 });
 
+test('the thread pool starts after ready: a run sent at once waits for it, a cancel during that wait ends the run without replacing the engine, and the next run has real threads', opts, async (t) => {
+  const page = await env.browser.context.newPage();
+  t.after(() => page.close().catch(() => {}));
+  const problems = await recordProblems(page);
+  const engines = [];
+  page.on('worker', (w) => { if (w.url().includes('engine-worker')) engines.push(w.url()); });
+  await page.goto(env.servers.isolated);
+  const cancelled = await page.evaluate(async () => {
+    await playground.ready;
+    const pending = playground.run('threads', { threads: 3, steps: 2, delay_ms: 20 }).then(() => 'finished', (e) => e.name);
+    // Long enough for the run to reach the engine, well short of the pool's start (8 workers).
+    await new Promise((r) => setTimeout(r, 20));
+    playground.cancel();
+    return pending;
+  });
+  assert.equal(cancelled, 'AbortError');
+  const r = await runDemo(page, 'threads', { threads: 3, steps: 4, delay_ms: 60 });
+  checkThreadsResult(r, 3, 4, 60);
+  const sleeps = (lane) => r.spans.filter((s) => s.lane === lane.id && s.kind === 'sleep');
+  const [a, b, c] = r.lanes.filter((l) => l.kind === 'thread');
+  assert.ok(someOverlap(sleeps(a), sleeps(b)) && someOverlap(sleeps(b), sleeps(c)), 'the three threads did not sleep at once');
+  // A cancel the engine ignored would have had the worker terminated and replaced.
+  assert.equal(engines.length, 1, `engine workers started: ${engines.length}`);
+  assertNoProblems(problems);
+});
+
 test('a second run while one is in flight, at once or once it reached the engine, rejects with InvalidStateError and does not disturb the first', opts, async (t) => {
   const { page, problems } = await open(t, env.servers.isolated);
   const o = await page.evaluate(async () => {

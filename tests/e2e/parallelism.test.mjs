@@ -87,6 +87,8 @@ test('cancelling while processes start leaves no orphan workers, and the next ru
   const { page, problems } = await openPlayground(env.browser.context, env.servers.isolated);
   const cdp = await env.browser.context.browser()?.newBrowserCDPSession?.() ?? (await env.browser.context.newCDPSession(page));
   const workers = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'worker').length;
+  // The thread pool's workers start after ready; a first run waits for them to be up.
+  await run(page, 'threads', { threads: 1, steps: 1, delay_ms: 1 });
   const before = await workers();
   for (const [id, params, delay] of [['pool-map', { workers: 4, chunks: 64, size: 800 }, 30], ['executors', { kind: 'process', max_workers: 6, tasks: 40, delay_ms: 500 }, 300], ['processes', { processes: 4, n: 4_000_000_000 }, 400]]) {
     const name = await page.evaluate(async ([id, params, delay]) => {
