@@ -28,6 +28,11 @@ case "$variant" in
       echo "build-wasm: the threads build did not get a shared memory" >&2
       exit 1
     fi
+    # wasm-bindgen-rayon 1.3's pool workers initialise with the positional form that
+    # wasm-bindgen 0.2.130 deprecates: one console warning per worker on every page load.
+    # Same call, in the object form (only if the line is still there).
+    helpers=$(find "$out/snippets" -name 'workerHelpers.no-bundler.js')
+    sed -i 's/await pkg\.default(data\.module, data\.memory);/await pkg.default({ module_or_path: data.module, memory: data.memory });/' $helpers
     ;;
   *) echo "build-wasm: unknown variant '$variant' (single or threads)" >&2; exit 2 ;;
 esac

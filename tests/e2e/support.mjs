@@ -47,8 +47,8 @@ export async function startBrowser() {
 
 /**
  * Starts recording `page`'s problems, before it navigates: page errors, Content-Security-Policy
- * violations and console errors (warnings are allowed: wasm-bindgen-rayon 1.3 warns about an
- * old init signature in every pool worker). Resolves with the array they are pushed to.
+ * violations, console errors and console warnings (the page's and its workers'). Resolves with
+ * the array they are pushed to.
  */
 export async function recordProblems(page) {
   const problems = [];
@@ -62,13 +62,14 @@ export async function recordProblems(page) {
   });
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    if (m.type() === 'warning') problems.push(`console warning: ${m.text()}`);
   });
   return problems;
 }
 
 /**
  * Opens `url` and waits for `playground.ready`. `problems` collects page errors, CSP
- * violations and console errors (see recordProblems).
+ * violations, console errors and warnings (see recordProblems).
  */
 export async function openPlayground(context, url) {
   const page = await context.newPage();
