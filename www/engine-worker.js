@@ -11,8 +11,8 @@ const PROGRESS_INTERVAL_MS = 150;
 // before it exists hangs). It starts after `ready`: its workers take ~30 ms each on a
 // 2-core machine, and the page is usable meanwhile (choosing a demo, editing, validating).
 let poolStarted = Promise.resolve();
-// Set by a cancel that arrives while a run still waits for the pool.
-let cancelledSeq = null;
+// The run waiting for the pool, if any: a cancel ends the wait at once.
+let waiting = null;
 
 async function start({ build, threads }) {
   const mod = await import(`./pkg/${build}/concurrency_playground.js`);
@@ -32,13 +32,17 @@ async function start({ build, threads }) {
 
 /** Waits for the pool; false (and the run's error sent) when the run cannot go ahead. */
 async function poolFor(seq) {
+  const cancelled = new Promise((resolve) => { waiting = { seq, cancel: () => resolve('cancelled') }; });
+  let outcome;
   try {
-    await poolStarted;
+    outcome = await Promise.race([poolStarted.then(() => 'started'), cancelled]);
   } catch (e) {
     postMessage({ type: MSG.ERROR, seq, error: errorToMessage(e), fatal: false });
     return false;
+  } finally {
+    waiting = null;
   }
-  if (cancelledSeq === seq) {
+  if (outcome === 'cancelled') {
     postMessage({ type: MSG.ERROR, seq, error: { name: 'AbortError', message: 'the run was cancelled' }, fatal: false });
     return false;
   }
@@ -58,7 +62,6 @@ self.onmessage = async ({ data }) => {
       }
       break;
     case MSG.RUN: {
-      cancelledSeq = null;
       if (!(await poolFor(data.seq))) break;
       // Send what the run has recorded, at most every PROGRESS_INTERVAL_MS: the page draws
       // the run as it goes. While the run awaits (timers, fetches, other threads) the
@@ -120,7 +123,7 @@ self.onmessage = async ({ data }) => {
       }
       break;
     case MSG.CANCEL:
-      cancelledSeq = data.seq;
+      if (waiting?.seq === data.seq) waiting.cancel();
       engine?.cancel();
       break;
   }
