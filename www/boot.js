@@ -44,6 +44,22 @@ function isolationBySW() {
   return document.querySelector('meta[name="playground-isolation"]')?.content === 'service-worker';
 }
 
+// How long the first visit waits for the service worker before starting the engine.
+const SERVICE_WORKER_WAIT_MS = 2000;
+
+/**
+ * Resolves once the service worker is active (at once on later visits), or after `ms`.
+ * The engine worker is created after it, so the worker's fetches go through the service
+ * worker: its simulated pages all answer together, where the dev server's share the
+ * browser's six connections to one HTTP/1.1 host (8 pages fetched at once took two
+ * rounds of latency, not one).
+ */
+function activeWithin(ms) {
+  let timer;
+  const late = new Promise((resolve) => { timer = setTimeout(resolve, ms); });
+  return Promise.race([navigator.serviceWorker.ready, late]).finally(() => clearTimeout(timer));
+}
+
 /**
  * The service worker answers the I/O demos' simulated pages where no dev server does
  * (static hosts, offline), and on `make dist` sites supplies cross-origin isolation.
@@ -67,7 +83,10 @@ export async function startServiceWorker() {
     console.warn(`service worker not registered (${e.message}): simulated pages need the dev server`);
     return false;
   }
-  if (!wantIsolation || self.crossOriginIsolated || sessionStorage.getItem('playground-isolation-reload')) return false;
+  if (!wantIsolation || self.crossOriginIsolated || sessionStorage.getItem('playground-isolation-reload')) {
+    await activeWithin(SERVICE_WORKER_WAIT_MS);
+    return false;
+  }
   // The service worker adds the headers to what it serves: this page was not served by it
   // yet, so load it once more (only once: if that does not isolate, the single build runs).
   await navigator.serviceWorker.ready;

@@ -2,7 +2,7 @@
 // the sequential answer, and waits overlap exactly where the model allows it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, useServersAndBrowser, openPlayground, run, anyOverlap, spansOn } from './support.mjs';
+import { ROOT, useServersAndBrowser, startBrowser, openPlayground, run, anyOverlap, spansOn } from './support.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const env = useServersAndBrowser(before, after);
@@ -106,6 +106,26 @@ for (const build of ['threads', 'single']) {
     await page.close();
   });
 }
+
+// A browser opens at most six connections to one HTTP/1.1 host: pages fetched from the dev
+// server past the sixth wait for a free one, a second round of latency. The service worker
+// answers them all at once, if the engine starts under it, on a first visit too.
+test('first visit: ten simulated pages fetched at once all answer within one latency, not two rounds', async () => {
+  const browser = await startBrowser(); // a fresh profile: no service worker yet
+  try {
+    const { page, problems } = await openPlayground(browser.context, env.servers.isolated);
+    const latency = 400;
+    const r = await run(page, 'scraper', { urls: 10, latency_ms: latency, mode: 'async' });
+    assert.equal(r.error, undefined, JSON.stringify(r.error));
+    const requests = spansOn(r, 'async', 'io');
+    assert.equal(requests.length, 10);
+    const slowest = Math.max(...requests.map((s) => s.end_ms - s.start_ms));
+    assert.ok(slowest < 1.9 * latency, `a request took ${slowest} ms at ${latency} ms latency: it waited for a connection`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
 
 test('cancelling a scraper run stops it and the next run works', async () => {
   const { page } = await openPlayground(env.browser.context, env.servers.isolated);

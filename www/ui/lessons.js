@@ -26,7 +26,7 @@ export const LESSONS = {
     'Choose the workload and compare. Each claim of the lesson is shown next to the figure measured here, and the sweep shows how the speedup grows with workers, against the ideal and Amdahl\'s law.',
   scraper:
     'A web scraper spends its time waiting for servers. The pages are fetched one after another first (the baseline), then with a pool of threads or with async requests, all for real. ' +
-    'Overlapping the waits is what pays. Paste your own URLs to fetch real sites: a site that does not allow other pages to read it (CORS) fails on its own line, and the others go on.',
+    'Overlapping the waits is what pays. Paste your own URLs to fetch real sites: a site that does not allow other pages to read it (CORS) fails on its own line, and the others go on. A browser opens at most six connections to one HTTP/1.1 site: a seventh page from that site waits for one to free up. The simulated pages do not wait: this page\'s service worker answers them inside the browser.',
   threads:
     'Each thread prints its own sequence and sleeps after every line, like Python\'s threading.Thread with time.sleep. ' +
     'Watch the lines interleave, then run it again: the order changes, because the scheduler, not your program, decides who wakes first. ' +

@@ -1,4 +1,4 @@
-// Ready-made exercises, one or two per chapter: each is a link like any a teacher builds
+// Ready-made exercises, one per chapter: each is a link like any a teacher builds
 // with "Make an exercise" (www/ui/exercise.js reads them).
 export const READY_EXERCISES = [
   {
@@ -15,6 +15,11 @@ export const READY_EXERCISES = [
     query: 'demo=io-vs-cpu&predict=fastest&choices=cpu_async,cpu_threads',
   },
   {
+    title: 'Four threads that sleep',
+    query: 'demo=threads&threads=4&steps=3&delay_ms=100&predict=wall_ms&question=' +
+      encodeURIComponent('Four threads each print three lines and sleep 100 ms after every line (time.sleep). How long does the whole run take?'),
+  },
+  {
     title: 'Ten coroutines waiting',
     query: 'demo=asyncio&tasks=10&steps=3&delay_ms=100&predict=wall_ms&question=' +
       encodeURIComponent('Ten coroutines each await a 100 ms sleep three times, gathered on one event loop. How long does the whole run take?'),
@@ -28,5 +33,20 @@ export const READY_EXERCISES = [
     title: 'A small job: processes or threads?',
     query: 'demo=processes&n=2000000&predict=fastest&choices=sequential,threads,processes&question=' +
       encodeURIComponent('Summing the squares of two million numbers: which finishes first?'),
+  },
+  {
+    title: 'A picture in eight bands',
+    query: 'demo=pool-map&workers=2&chunks=8&size=400&predict=fastest&choices=sequential,threads,processes&question=' +
+      encodeURIComponent('Pool.map computes a 400-pixel picture in 8 bands with 2 workers. Which finishes first: one loop, a thread pool, or a process pool?'),
+  },
+  {
+    title: 'Six tasks, two workers',
+    query: 'demo=executors&kind=thread&max_workers=2&tasks=6&delay_ms=200&predict=pool_ms&question=' +
+      encodeURIComponent('Six tasks taking 200, 60, 140, 260, 100 and 200 ms go to a ThreadPoolExecutor with max_workers=2. How long until all six are done?'),
+  },
+  {
+    title: 'Waiting on I/O: which approach?',
+    query: 'demo=choosing&workload=io&tasks=8&work_ms=100&sweep=false&predict=fastest&choices=sequential,async,processes&question=' +
+      encodeURIComponent('Eight tasks each wait 100 ms on I/O. Which finishes first: one after another, asyncio, or a process pool?'),
   },
 ];
