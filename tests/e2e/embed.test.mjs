@@ -111,6 +111,28 @@ test('the Embed code dialog\'s element snippet, pasted into a blog, runs the dem
   await page.close();
 });
 
+test('the Embed code dialog\'s iframe snippet is as tall as the demo after a run: nothing hidden under an inner scrollbar', async () => {
+  const { page: playground, problems: ours } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=asyncio&tasks=6&steps=2&delay_ms=5`);
+  await playground.click('#run');
+  await playground.waitForFunction(() => /^Done/.test(document.getElementById('status').textContent));
+  await playground.click('#embed-code');
+  await playground.check('#embed-autorun');
+  const snippet = await playground.inputValue('#embed-snippet');
+  const height = Number(snippet.match(/ height="(\d+)"/)[1]);
+  assert.deepEqual(ours, []);
+  await playground.close();
+
+  const { page, problems } = await host(null, { html: snippet.replace('loading="lazy"', '') });
+  await page.setViewportSize({ width: 900, height: 800 });
+  const frame = await (await page.waitForSelector('iframe')).contentFrame();
+  await frame.waitForFunction(() => /^Done/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
+  const content = await frame.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(content <= height, `the embed's content is ${content} px, the iframe ${height} px`);
+  assert.ok(height < content + 300, `the iframe (${height} px) leaves a gap under the content (${content} px)`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('the element only listens to its own frame: another frame cannot resize it', async () => {
   const html = `<script type="module" src="${env.servers.isolated}www/embed.js"></script><concurrency-playground demo="asyncio" height="500"></concurrency-playground>`;
   const { page, problems } = await host(null, { html });

@@ -13,13 +13,13 @@ const $ = (id) => document.getElementById(id);
 const escapeAttr = (text) => String(text).replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
 /** The snippet a blogger pastes: `kind` is 'iframe' or 'element'. */
-export function embedSnippet(kind, demo, values, { panels = PANELS, autorun = false } = {}) {
+export function embedSnippet(kind, demo, values, { panels = PANELS, autorun = false, height = 720 } = {}) {
   const address = new URL(linkFor(demo, values, EMBED_PAGE.href));
   const panelList = panels.length === PANELS.length ? null : panels.join(',');
   if (kind === 'iframe') {
     if (panelList) address.searchParams.set('panels', panelList);
     if (autorun) address.searchParams.set('autorun', '1');
-    return `<iframe src="${escapeAttr(address.href)}" title="Concurrency Playground: ${escapeAttr(demo.title)}" width="100%" height="720" style="border:0" loading="lazy" allow="cross-origin-isolated"></iframe>`;
+    return `<iframe src="${escapeAttr(address.href)}" title="Concurrency Playground: ${escapeAttr(demo.title)}" width="100%" height="${Math.round(height)}" style="border:0" loading="lazy" allow="cross-origin-isolated"></iframe>`;
   }
   const attributes = [];
   for (const name of new Set(address.searchParams.keys())) {
@@ -47,6 +47,24 @@ function checkbox(name, value, label, checked) {
   return wrap;
 }
 
+/**
+ * An iframe keeps the height it is given (the element grows by itself): the height the
+ * demo's heading and the chosen panels take on this page now, in whole 20 px.
+ */
+function iframeHeight(panels) {
+  const px = (el) => (el && !el.hidden ? el.getBoundingClientRect().height : 0);
+  const gap = 24; // between panels
+  const footer = 100; // the embed's padding and its link to the full playground
+  // The demo's own panels (the picture, the choosing table) show whatever `panels` says.
+  const parts = [
+    document.querySelector('.demo-head'),
+    ...panels.map((p) => document.querySelector(`[data-panel="${p}"]`)),
+    ...document.querySelectorAll('.panel:not([data-panel])'),
+  ];
+  const total = parts.reduce((sum, el) => sum + px(el) + gap, footer);
+  return Math.max(200, Math.ceil(total / 20) * 20);
+}
+
 /** Opens the embed dialog for what the page shows now. */
 export function openEmbedDialog({ demo, values }) {
   const dialog = $('embed-dialog');
@@ -55,7 +73,7 @@ export function openEmbedDialog({ demo, values }) {
   const update = () => {
     const kind = dialog.querySelector('input[name="embed-kind"]:checked').value;
     const panels = [...panelBox.querySelectorAll('input:checked')].map((i) => i.value);
-    $('embed-snippet').value = embedSnippet(kind, demo, values, { panels, autorun: $('embed-autorun').checked });
+    $('embed-snippet').value = embedSnippet(kind, demo, values, { panels, autorun: $('embed-autorun').checked, height: iframeHeight(panels) });
     $('embed-status').textContent = panels.length ? '' : 'No panel chosen: the embed would show only the title.';
   };
   dialog.oninput = update;
