@@ -11,7 +11,8 @@ import { linkFor } from './permalink.js';
 const NAME = /^[a-z][a-z0-9_]{0,40}$/;
 const MAX_QUESTION = 300;
 
-const words = (name) => name.replaceAll('_', ' ').replace(/\bcpu\b/g, 'CPU').replace(/\bio\b/g, 'I/O').replace(/\bgil\b/g, 'GIL');
+/** A phase's name as a reader reads it: cpu_async → CPU async. */
+export const words = (name) => name.replaceAll('_', ' ').replace(/\bcpu\b/g, 'CPU').replace(/\bio\b/g, 'I/O').replace(/\bgil\b/g, 'GIL');
 
 /** The exercise in an address: null when there is none; throws an Error naming what is wrong. */
 export function readExercise(search) {

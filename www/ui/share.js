@@ -2,7 +2,7 @@
 // <concurrency-playground> element of www/embed.js) and "Make an exercise" (a link that
 // asks a question and hides the answer until the student has predicted and run).
 import { linkFor } from './permalink.js';
-import { exerciseLink, questionText, readExercise } from './exercise.js';
+import { exerciseLink, questionText, readExercise, words } from './exercise.js';
 import { phasesOf } from './figures.js';
 
 const EMBED_PAGE = new URL('../../embed.html', import.meta.url);
@@ -91,12 +91,12 @@ export function openExerciseDialog({ demo, values, result }) {
   const kind = $('exercise-kind');
   kind.replaceChildren(
     new Option('How long will the run take? (wall time)', 'wall_ms'),
-    ...phases.map((p) => new Option(`How long will the “${p.replaceAll('_', ' ')}” phase take?`, `${p}_ms`)),
+    ...phases.map((p) => new Option(`How long will the “${words(p)}” phase take?`, `${p}_ms`)),
   );
   if (phases.length >= 2) kind.append(new Option('Which phase finishes first?', 'fastest'));
   $('exercise-phases-hint').hidden = phases.length > 0;
   const choiceBox = $('exercise-choices');
-  choiceBox.replaceChildren(choiceBox.querySelector('legend'), ...phases.map((p, i) => checkbox('exercise-choice', p, p.replaceAll('_', ' '), i < 2)));
+  choiceBox.replaceChildren(choiceBox.querySelector('legend'), ...phases.map((p, i) => checkbox('exercise-choice', p, words(p), i < 2)));
   const update = () => {
     choiceBox.hidden = kind.value !== 'fastest';
     const exercise = {
