@@ -249,3 +249,68 @@ fn schemas_publish_every_parameter_with_its_range() {
     assert_eq!((p["name"].as_str(), p["type"].as_str(), p["min"].as_i64(), p["max"].as_i64()), (Some("threads"), Some("int"), Some(1), Some(8)));
     assert!(p["help"].as_str().is_some_and(|h| !h.is_empty()));
 }
+
+/// The cheapest run of `demo`: every number at its smallest (durations at least 1 ms).
+fn cheapest(demo: &demos::Demo) -> Vec<(&'static str, Raw)> {
+    demo.params
+        .iter()
+        .filter_map(|p| match p.kind {
+            concurrency_playground::params::Kind::Int { min, .. } => {
+                let v = if p.name.ends_with("_ms") { min.max(1) } else { min };
+                Some((p.name, Raw::Number(v as f64)))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_declared_timing_is_what_a_run_reports_with_and_without_threads() {
+    let mut checked = 0;
+    for demo in demos::DEMOS {
+        // The cheapest run, then the same with each value of each choice parameter.
+        let mut variants = vec![cheapest(demo)];
+        for p in demo.params {
+            if let concurrency_playground::params::Kind::Choice { options, .. } = p.kind {
+                for value in options {
+                    let mut v = cheapest(demo);
+                    v.push((p.name, Raw::Text(value.to_string())));
+                    variants.push(v);
+                }
+            }
+        }
+        for (variant, has_threads) in variants.iter().flat_map(|v| [(v, true), (v, false)]) {
+            let r = match block_on(demos::run(demo.id, &given(variant), ctx(has_threads))) {
+                Ok(r) => r,
+                Err(RunError::Failed(why)) if why.contains("need a browser") => continue,
+                // Refused before it runs: the declared timing for these values needs threads.
+                Err(RunError::NeedsThreads { .. } | RunError::NeedsThreadsFor { .. }) if !has_threads => {
+                    let params = validate(demo.id, demo.params, &given(variant)).unwrap().to_json();
+                    assert!(
+                        demo.needs_threads
+                            || demo.timings.iter().any(|t| t.needs_threads && t.when.is_some_and(|w| params[w.param] == w.value)),
+                        "{}: refused without threads ({variant:?}), but no declared timing says so",
+                        demo.id
+                    );
+                    continue;
+                }
+                Err(e) => panic!("{} (threads: {has_threads}): {e}", demo.id),
+            };
+            for name in demo.timings.iter().map(|t| t.name).collect::<std::collections::BTreeSet<_>>() {
+                // A name may be declared more than once, under different conditions.
+                let applies = demo.timings.iter().any(|t| {
+                    t.name == name && (has_threads || !t.needs_threads) && t.when.is_none_or(|w| r.params[w.param] == w.value)
+                });
+                let key = format!("{name}_ms");
+                assert_eq!(r.stats.get(&key).is_some_and(|v| v.is_number()), applies, "{}: {key} (threads: {has_threads}, {variant:?})", demo.id);
+            }
+            // Every phase the run reports is declared.
+            for phase in r.value["phases"].as_array().into_iter().flatten() {
+                let name = phase["name"].as_str().unwrap();
+                assert!(demo.timings.iter().any(|t| t.name == name), "{}: phase {name} is not in TIMINGS", demo.id);
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 8, "only {checked} runs checked");
+}

@@ -13,7 +13,7 @@ import { readLink, linkFor } from './ui/permalink.js';
 import { exportTrace, exportPng } from './ui/export.js';
 import { renderCode } from './ui/code.js';
 import { SIZE_MESSAGE } from './embed.js';
-import { ExerciseBox, readExercise, exerciseLink } from './ui/exercise.js';
+import { ExerciseBox, checkAgainstDemo, readExercise, exerciseLink } from './ui/exercise.js';
 import { READY_EXERCISES } from './ui/ready-exercises.js';
 import { openEmbedDialog, openExerciseDialog } from './ui/share.js';
 import { renderTimelineTable } from './ui/timeline-table.js';
@@ -169,9 +169,9 @@ function withReason(error) {
 
 /** An exercise hides what would give its answer away, and fixes the parameters it asks
  *  about, until the student has predicted and run. */
-function setExercise(exercise) {
+function setExercise(exercise, shown = {}) {
   state.exercise = exercise;
-  exerciseBox.show(exercise);
+  exerciseBox.show(exercise, shown);
   holdForExercise(Boolean(exercise));
 }
 
@@ -185,7 +185,10 @@ function holdForExercise(held) {
 
 function applyExercise() {
   try {
-    setExercise(readExercise(location.search));
+    const exercise = readExercise(location.search);
+    const hasThreads = state.info?.build === 'threads';
+    const unmeasured = exercise ? checkAgainstDemo(exercise, state.demo, state.controls.values(), hasThreads) : [];
+    setExercise(exercise, { unmeasured, why: state.info?.reason });
   } catch (error) {
     setExercise(null);
     showError(new Error(`This link's exercise was not used: ${error.message}.`), { append: true });
@@ -424,9 +427,7 @@ async function main() {
   });
   $('make-exercise')?.addEventListener('click', () => {
     const values = validValues();
-    // Phases can be asked about once they have been measured with these very values.
-    const same = state.result?.demo === state.demo.id && Object.keys(values).every((k) => JSON.stringify(state.result.params[k]) === JSON.stringify(values[k]));
-    if (values) openExerciseDialog({ demo: state.demo, values, result: same ? state.result : null });
+    if (values) openExerciseDialog({ demo: state.demo, values });
   });
   $('timeline-table-panel').addEventListener('toggle', () => {
     if ($('timeline-table-panel').open) renderTimelineTable($('timeline-table'), state.result);

@@ -10,6 +10,7 @@
 
 use serde_json::{json, Map};
 
+use super::phases::Timing;
 use super::{RunContext, RunError};
 use crate::models::event_loop::{gather, sleep, unless_cancelled};
 use crate::params::{ParamSpec, Params};
@@ -36,6 +37,9 @@ pub const PARAMS: &[ParamSpec] = &[
         "Coroutine 1 computes this long after its first await, without awaiting: it blocks the event loop.",
     ),
 ];
+
+/// The times a run reports (`<name>_ms`): what an exercise can ask about.
+pub const TIMINGS: &[Timing] = &[];
 
 pub fn line(task: usize, step: usize) -> String {
     format!("task {} step {}", task + 1, step + 1)

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use futures::future::join_all;
 use serde_json::{json, Map, Value};
 
+use super::phases::Timing;
 use super::{RunContext, RunError};
 use crate::cancel::Cancelled;
 use crate::models::event_loop::{sleep, unless_cancelled, yield_now};
@@ -29,6 +30,15 @@ pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("work_ms", 1, 1000, 100, "ms", "How long one task takes alone."),
     ParamSpec::int("workers", 1, 8, DEFAULT_CORES, "workers", "Threads or processes per pool. Default: this machine's cores."),
     ParamSpec::bool("sweep", true, "Also measure the speedup for 1, 2, ... workers, and fit Amdahl's law to it."),
+];
+
+/// The times a run reports (`<name>_ms`): what an exercise can ask about.
+pub const TIMINGS: &[Timing] = &[
+    Timing::always("sequential"),
+    Timing::always("async"),
+    Timing::with_threads("threads_gil"),
+    Timing::with_threads("threads_no_gil"),
+    Timing::always("processes"),
 ];
 
 /// One task: compute this much, then wait this long.

@@ -10,7 +10,7 @@
 
 use serde_json::{json, Map};
 
-use super::phases::{Phase, Phases};
+use super::phases::{Phase, Phases, Timing};
 use super::{RunContext, RunError};
 use crate::models::event_loop::{interleave_cpu, sequential_cpu, Interleave};
 use crate::models::threads::pool_cpu;
@@ -31,6 +31,9 @@ pub const PARAMS: &[ParamSpec] = &[
         "How long a coroutine computes before it yields to the others (await asyncio.sleep(0)).",
     ),
 ];
+
+/// The times a run reports (`<name>_ms`): what an exercise can ask about.
+pub const TIMINGS: &[Timing] = &[Timing::always("sequential"), Timing::always("concurrent"), Timing::with_threads("parallel")];
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
     let tasks = params.count("tasks");

@@ -9,6 +9,7 @@
 
 use serde_json::{json, Map};
 
+use super::phases::Timing;
 use super::{RunContext, RunError};
 use crate::models::event_loop::unless_cancelled;
 use crate::models::processes::{map_on_pool, start_pool, Job};
@@ -22,6 +23,12 @@ pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("max_workers", 1, 8, 3, "workers", "How many workers the pool has: at most this many tasks run at once."),
     ParamSpec::int("tasks", 1, 64, 8, "tasks", "How many tasks are submitted."),
     ParamSpec::int("delay_ms", 0, 2000, 200, "ms", "The typical task time; each task takes between 0.3 and 1.3 times it, so they finish out of order."),
+];
+
+/// The times a run reports (`<name>_ms`): what an exercise can ask about.
+pub const TIMINGS: &[Timing] = &[
+    Timing::with_threads("pool").when("kind", "thread"),
+    Timing::always("pool").when("kind", "process"),
 ];
 
 /// Task `i`'s duration: varied on purpose, so that completion order differs from input order.

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use serde_json::{json, Map};
 
-use super::phases::{Phase, Phases};
+use super::phases::{Phase, Phases, Timing};
 use super::{RunContext, RunError};
 use crate::cancel::Cancelled;
 use crate::models::gil::{Gil, Holder};
@@ -41,6 +41,9 @@ pub const PARAMS: &[ParamSpec] = &[
     ),
     ParamSpec::int("work_ms", 1, 2000, 200, "ms", "How much work each thread has: computing time alone, or total I/O waiting time."),
 ];
+
+/// The times a run reports (`<name>_ms`): what an exercise can ask about.
+pub const TIMINGS: &[Timing] = &[Timing::always("sequential"), Timing::always("threads")];
 
 /// An I/O-bound thread's waiting is cut into this many requests.
 const IO_STEPS: usize = 10;

@@ -10,7 +10,7 @@
 use serde_json::{json, Map};
 
 use super::concurrency_vs_parallelism::{checksums, done_times};
-use super::phases::{Phase, Phases};
+use super::phases::{Phase, Phases, Timing};
 use super::{RunContext, RunError};
 use crate::models::event_loop::{gathered_io, interleave_cpu, sequential_cpu, sequential_io, Interleave};
 use crate::models::threads::pool_cpu;
@@ -23,6 +23,15 @@ pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("io_ms", 0, 2000, 200, "ms", "How long one I/O task waits for its (simulated) answer."),
     ParamSpec::int("cpu_ms", 1, 2000, 100, "ms", "How long one CPU task computes when it runs alone."),
     ParamSpec::int("workers", 1, 8, 2, "threads", "How many threads run the CPU tasks in the threads phase."),
+];
+
+/// The times a run reports (`<name>_ms`): what an exercise can ask about.
+pub const TIMINGS: &[Timing] = &[
+    Timing::always("io_sequential"),
+    Timing::always("io_async"),
+    Timing::always("cpu_sequential"),
+    Timing::always("cpu_async"),
+    Timing::with_threads("cpu_threads"),
 ];
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {

@@ -18,6 +18,7 @@ pub mod executors;
 pub mod gil;
 pub mod io_vs_cpu;
 mod phases;
+pub use phases::{Timing, When};
 pub mod pool_map;
 pub mod processes;
 pub mod scraper;
@@ -31,6 +32,7 @@ pub struct Demo {
     /// Needs shared-memory threads: refused in the single build.
     pub needs_threads: bool,
     pub params: &'static [ParamSpec],
+    pub timings: &'static [Timing],
 }
 
 pub const DEMOS: &[Demo] = &[
@@ -40,6 +42,7 @@ pub const DEMOS: &[Demo] = &[
         chapter: 1,
         needs_threads: false,
         params: concurrency_vs_parallelism::PARAMS,
+        timings: concurrency_vs_parallelism::TIMINGS,
     },
     Demo {
         id: "gil",
@@ -47,6 +50,7 @@ pub const DEMOS: &[Demo] = &[
         chapter: 2,
         needs_threads: true,
         params: gil::PARAMS,
+        timings: gil::TIMINGS,
     },
     Demo {
         id: "io-vs-cpu",
@@ -54,6 +58,7 @@ pub const DEMOS: &[Demo] = &[
         chapter: 3,
         needs_threads: false,
         params: io_vs_cpu::PARAMS,
+        timings: io_vs_cpu::TIMINGS,
     },
     Demo {
         id: "threads",
@@ -61,6 +66,7 @@ pub const DEMOS: &[Demo] = &[
         chapter: 4,
         needs_threads: true,
         params: threads::PARAMS,
+        timings: threads::TIMINGS,
     },
     Demo {
         id: "asyncio",
@@ -68,6 +74,7 @@ pub const DEMOS: &[Demo] = &[
         chapter: 5,
         needs_threads: false,
         params: asyncio::PARAMS,
+        timings: asyncio::TIMINGS,
     },
     Demo {
         id: "scraper",
@@ -75,6 +82,7 @@ pub const DEMOS: &[Demo] = &[
         chapter: 6,
         needs_threads: false,
         params: scraper::PARAMS,
+        timings: scraper::TIMINGS,
     },
     Demo {
         id: "processes",
@@ -82,6 +90,7 @@ pub const DEMOS: &[Demo] = &[
         chapter: 7,
         needs_threads: false,
         params: processes::PARAMS,
+        timings: processes::TIMINGS,
     },
     Demo {
         id: "pool-map",
@@ -89,6 +98,7 @@ pub const DEMOS: &[Demo] = &[
         chapter: 8,
         needs_threads: false,
         params: pool_map::PARAMS,
+        timings: pool_map::TIMINGS,
     },
     Demo {
         id: "executors",
@@ -96,6 +106,7 @@ pub const DEMOS: &[Demo] = &[
         chapter: 9,
         needs_threads: false,
         params: executors::PARAMS,
+        timings: executors::TIMINGS,
     },
     Demo {
         id: "choosing",
@@ -103,6 +114,7 @@ pub const DEMOS: &[Demo] = &[
         chapter: 10,
         needs_threads: false,
         params: choosing::PARAMS,
+        timings: choosing::TIMINGS,
     },
 ];
 
@@ -219,6 +231,7 @@ pub struct DemoSchema {
     chapter: u8,
     needs_threads: bool,
     params: Vec<ParamSchema>,
+    timings: &'static [Timing],
 }
 
 /// `playground.demos()`: every demo with its parameter schema.
@@ -231,6 +244,7 @@ pub fn schemas() -> Vec<DemoSchema> {
             chapter: d.chapter,
             needs_threads: d.needs_threads,
             params: d.params.iter().map(ParamSchema::from).collect(),
+            timings: d.timings,
         })
         .collect()
 }

@@ -1,9 +1,43 @@
 //! Demos that compare ways of running the same tasks run them as phases, one after
 //! another in one trace, and measure each against a sequential phase.
 
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::trace::json_ms;
+
+/// A time a run reports as `<name>_ms` in its stats, declared ahead of any run so that a
+/// page can say what a demo measures (an exercise asks about one) before it runs.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Timing {
+    pub name: &'static str,
+    /// Measured only where shared-memory threads exist (the threads build, native).
+    pub needs_threads: bool,
+    /// Measured only when this choice parameter has this value (`mode` = `async`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<When>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct When {
+    pub param: &'static str,
+    pub value: &'static str,
+}
+
+impl Timing {
+    pub const fn always(name: &'static str) -> Self {
+        Timing { name, needs_threads: false, when: None }
+    }
+
+    pub const fn with_threads(name: &'static str) -> Self {
+        Timing { name, needs_threads: true, when: None }
+    }
+
+    pub const fn when(self, param: &'static str, value: &'static str) -> Self {
+        Timing { when: Some(When { param, value }), ..self }
+    }
+}
 
 pub struct Phase {
     pub name: &'static str,

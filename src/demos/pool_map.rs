@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::{json, Map, Value};
 
-use super::phases::{Phase, Phases};
+use super::phases::{Phase, Phases, Timing};
 use super::{RunContext, RunError};
 use crate::models::event_loop::{unless_cancelled, yield_now};
 use crate::models::processes::{map_on_pool, start_pool, Job};
@@ -26,6 +26,9 @@ pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("chunks", 1, 256, 8, "chunks", "How many bands of rows the picture is cut into (more chunks than rows leaves some empty)."),
     ParamSpec::int("size", 16, 800, 400, "pixels", "The picture's width and height."),
 ];
+
+/// The times a run reports (`<name>_ms`): what an exercise can ask about.
+pub const TIMINGS: &[Timing] = &[Timing::always("sequential"), Timing::with_threads("threads"), Timing::always("processes")];
 
 /// Chunk `c` of `chunks`: its band of rows (possibly empty when chunks > rows).
 pub fn chunk(size: u32, chunks: u32, c: u32) -> MandelbrotIn {

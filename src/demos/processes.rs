@@ -11,7 +11,7 @@ use std::sync::atomic::Ordering;
 use futures::future::join_all;
 use serde_json::{json, Map};
 
-use super::phases::{Phase, Phases};
+use super::phases::{Phase, Phases, Timing};
 use super::{RunContext, RunError};
 use crate::models::event_loop::{unless_cancelled, yield_now};
 use crate::models::processes::{call_traced, start_traced, Job};
@@ -24,6 +24,9 @@ pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("processes", 1, 8, DEFAULT_CORES, "processes", "How many processes (and threads) share the work. Default: this machine's cores."),
     ParamSpec::int("n", 1, 4_000_000_000, 500_000_000, "numbers", "How many numbers, 0..n, are squared and summed in all."),
 ];
+
+/// The times a run reports (`<name>_ms`): what an exercise can ask about.
+pub const TIMINGS: &[Timing] = &[Timing::always("sequential"), Timing::always("processes"), Timing::with_threads("threads")];
 
 /// Process `i`'s share of 0..n, out of `parts`.
 pub fn share(n: u64, parts: u64, i: u64) -> SquareIn {

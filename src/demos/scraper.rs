@@ -13,7 +13,7 @@ use std::sync::Arc;
 use futures::future::join_all;
 use serde_json::{json, Map, Value};
 
-use super::phases::{Phase, Phases};
+use super::phases::{Phase, Phases, Timing};
 use super::{RunContext, RunError};
 use crate::models::event_loop::unless_cancelled;
 use crate::models::threads::run_queue;
@@ -45,6 +45,13 @@ pub const PARAMS: &[ParamSpec] = &[
         "How to fetch after the sequential baseline: a thread pool, or async (asyncio + aiohttp style).",
     ),
     ParamSpec::int("workers", 1, 8, 4, "threads", "How many threads the pool has (threads mode)."),
+];
+
+/// The times a run reports (`<name>_ms`): what an exercise can ask about.
+pub const TIMINGS: &[Timing] = &[
+    Timing::always("sequential"),
+    Timing::always("async").when("mode", "async"),
+    Timing::with_threads("threads").when("mode", "threads"),
 ];
 
 #[derive(Clone)]

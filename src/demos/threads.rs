@@ -9,6 +9,7 @@
 
 use serde_json::{json, Map};
 
+use super::phases::Timing;
 use super::{RunContext, RunError};
 use crate::models::threads::spawn_all;
 use crate::params::{ParamSpec, Params};
@@ -26,6 +27,9 @@ pub const PARAMS: &[ParamSpec] = &[
         "How long each thread sleeps after printing a line (time.sleep).",
     ),
 ];
+
+/// The times a run reports (`<name>_ms`): what an exercise can ask about.
+pub const TIMINGS: &[Timing] = &[];
 
 const GREEK: &[&str] = &["α", "β", "γ", "δ", "ε", "ζ", "η", "θ", "ι", "κ", "λ", "μ"];
 

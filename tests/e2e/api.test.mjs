@@ -441,3 +441,38 @@ test('a demo id that is not a string is refused with a ParamError by run() and v
   checkAsyncioResult(await runDemo(page, 'asyncio', { tasks: 2, steps: 1, delay_ms: 5 }), 2, 1, 5, 'threads');
   assertNoProblems(problems);
 });
+
+// The native test checks the same against every demo that runs without a browser; here the
+// demos with processes (Web Workers) are checked too, on both builds.
+for (const build of ['threads', 'single']) {
+  test(`${build}: every timing a demo declares in demos() is what its runs report, for each value of its choices`, { timeout: 240_000 }, async (t) => {
+    const { page, problems } = await open(t, build === 'threads' ? env.servers.isolated : env.servers.plain);
+    assert.equal((await page.evaluate(() => playground.ready)).build, build);
+    const demos = await page.evaluate(() => playground.demos());
+    let checked = 0;
+    for (const demo of demos) {
+      const cheapest = Object.fromEntries(demo.params.filter((p) => p.type === 'int').map((p) => [p.name, p.name.endsWith('_ms') ? Math.max(1, p.min) : p.min]));
+      if ('sweep' in Object.fromEntries(demo.params.map((p) => [p.name, p]))) cheapest.sweep = false;
+      const variants = [cheapest, ...demo.params.filter((p) => p.type === 'choice').flatMap((p) => p.options.map((o) => ({ ...cheapest, [p.name]: o })))];
+      for (const params of variants) {
+        const r = await runDemo(page, demo.id, params);
+        const values = { ...Object.fromEntries(demo.params.map((p) => [p.name, p.default])), ...params };
+        const applies = (x) => !x.when || String(values[x.when.param]) === x.when.value;
+        if (r.error) {
+          // Refused for want of threads: the demo, or a timing declared for these values, needs them.
+          assert.equal(r.error.name, 'IsolationError', `${demo.id} ${JSON.stringify(params)}: ${r.error.message}`);
+          assert.equal(build, 'single');
+          assert.ok(demo.needsThreads || demo.timings.some((x) => x.needsThreads && x.when && applies(x)), `${demo.id} ${JSON.stringify(params)} refused, no timing says it needs threads`);
+          continue;
+        }
+        for (const name of new Set(demo.timings.map((x) => x.name))) {
+          const expected = demo.timings.some((x) => x.name === name && applies(x) && (build === 'threads' || !x.needsThreads));
+          assert.equal(typeof r.stats[`${name}_ms`] === 'number', expected, `${demo.id} ${JSON.stringify(params)}: ${name}_ms`);
+        }
+        checked++;
+      }
+    }
+    assert.ok(checked >= (build === 'threads' ? 20 : 10), `only ${checked} runs checked`);
+    assertNoProblems(problems);
+  });
+}

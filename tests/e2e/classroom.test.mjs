@@ -74,16 +74,45 @@ test('a wrong exercise link says what is wrong and leaves a working demo', async
   await other.page.waitForSelector('#error:not([hidden])');
   assert.match(await other.page.textContent('#error'), /"predict" must name what to predict/);
   await other.page.close();
+
+  // A time the demo never reports is refused before the student predicts, naming what it does report.
+  const unknown = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=pool-map&predict=fastest&choices=sequential,gpu`);
+  await unknown.page.waitForSelector('#error:not([hidden])');
+  assert.match(await unknown.page.textContent('#error'), /does not measure "gpu": its phases are sequential, threads, processes/);
+  assert.equal(await unknown.page.isHidden('#exercise'), true);
+  await unknown.page.close();
+  const wrongMode = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=scraper&mode=async&predict=threads_ms`);
+  await wrongMode.page.waitForSelector('#error:not([hidden])');
+  assert.match(await wrongMode.page.textContent('#error'), /measures "threads_ms" only with mode=threads/);
+  await wrongMode.page.close();
+});
+
+test('on a page without threads, an exercise about a threads phase says so before the student predicts', async () => {
+  const { page, problems } = await openPlayground(env.browser.context, `${env.servers.plain}?demo=io-vs-cpu&tasks=2&io_ms=10&cpu_ms=10&predict=fastest&choices=cpu_async,cpu_threads`);
+  assert.equal((await page.evaluate(() => playground.ready)).build, 'single');
+  const warning = await page.waitForSelector('#exercise .exercise-warning');
+  assert.match(await warning.textContent(), /cannot measure the “CPU threads” phase: it needs shared-memory threads, and the page is not cross-origin isolated/);
+  // A phase every build measures: no warning.
+  await page.goto(`${env.servers.plain}?demo=io-vs-cpu&predict=fastest&choices=cpu_async,cpu_sequential`);
+  await page.waitForSelector('#exercise:not([hidden])');
+  assert.equal(await page.$('#exercise .exercise-warning'), null);
+  assert.deepEqual(problems, []);
+  await page.close();
 });
 
 test('a teacher builds an exercise from the page, and the link asks exactly that', async () => {
+  // The phases on offer are what the demo measures with the values set, before any run.
+  const { page: scraper, problems: scraperProblems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=scraper&mode=threads`);
+  await scraper.click('#make-exercise');
+  assert.deepEqual(await scraper.$$eval('#exercise-kind option', (o) => o.map((x) => x.value)), ['wall_ms', 'sequential_ms', 'threads_ms', 'fastest']);
+  await scraper.keyboard.press('Escape');
+  await scraper.selectOption('#param-mode', 'async');
+  await scraper.click('#make-exercise');
+  assert.deepEqual(await scraper.$$eval('#exercise-kind option', (o) => o.map((x) => x.value)), ['wall_ms', 'sequential_ms', 'async_ms', 'fastest']);
+  assert.deepEqual(scraperProblems, []);
+  await scraper.close();
+
   const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=gil&threads=2&work_ms=40`);
-  // Before a run only the wall time can be asked about.
-  await page.click('#make-exercise');
-  assert.deepEqual(await page.$$eval('#exercise-kind option', (o) => o.map((x) => x.value)), ['wall_ms']);
-  await page.click('#exercise-close');
-  await page.click('#run');
-  await done(page);
   await page.click('#make-exercise');
   const kinds = await page.$$eval('#exercise-kind option', (o) => o.map((x) => x.value));
   assert.deepEqual(kinds, ['wall_ms', 'sequential_ms', 'threads_ms', 'fastest']);

@@ -39,6 +39,42 @@ export function readExercise(search) {
   return { predict, choices: numeric ? [] : choices, question };
 }
 
+/** The times `demo` reports with `values` (`timings` from the engine's schema, each
+ *  perhaps only for one value of a parameter): `[{ name, needsThreads }]`, in order. */
+export function timingsFor(demo, values) {
+  const found = new Map();
+  for (const t of demo.timings ?? []) {
+    if (t.when && String(values[t.when.param]) !== t.when.value) continue;
+    const known = found.get(t.name);
+    found.set(t.name, { name: t.name, needsThreads: (known?.needsThreads ?? true) && t.needsThreads });
+  }
+  return [...found.values()];
+}
+
+/**
+ * Checks an exercise against what its demo measures with `values`. Throws an Error naming
+ * a time the demo never reports there; returns the asked-about names that only a build
+ * with threads measures (empty when `hasThreads`), for the page to say so before the
+ * student predicts.
+ */
+export function checkAgainstDemo(exercise, demo, values, hasThreads) {
+  if (exercise.predict === 'wall_ms') return [];
+  const asked = exercise.predict === 'fastest' ? exercise.choices : [exercise.predict.slice(0, -3)];
+  const timings = timingsFor(demo, values);
+  const suffix = exercise.predict === 'fastest' ? '' : '_ms';
+  for (const name of asked) {
+    if (timings.some((t) => t.name === name)) continue;
+    const elsewhere = (demo.timings ?? []).find((t) => t.name === name && t.when);
+    if (elsewhere) throw new Error(`the ${demo.id} demo measures "${name}${suffix}" only with ${elsewhere.when.param}=${elsewhere.when.value}`);
+    const names = timings.map((t) => `${t.name}${suffix}`);
+    const offer = exercise.predict === 'fastest'
+      ? (names.length ? `its phases are ${names.join(', ')}` : 'it has no phases to compare')
+      : `it measures ${[...names, 'wall_ms'].join(', ')}`;
+    throw new Error(`the ${demo.id} demo does not measure "${name}${suffix}": ${offer}`);
+  }
+  return hasThreads ? [] : asked.filter((name) => timings.find((t) => t.name === name).needsThreads);
+}
+
 /** The question as the student reads it. */
 export function questionText(exercise) {
   if (exercise.question) return exercise.question;
@@ -102,7 +138,8 @@ export class ExerciseBox {
     this.exercise = null;
   }
 
-  show(exercise) {
+  /** `unmeasured`: what the exercise asks about that this page cannot measure, and why. */
+  show(exercise, { unmeasured = [], why = '' } = {}) {
     this.exercise = exercise;
     this.section.hidden = !exercise;
     if (!exercise) return;
@@ -125,7 +162,13 @@ export class ExerciseBox {
     this.verdict = el('p', { className: 'exercise-verdict', role: 'status' });
     this.verdict.setAttribute('aria-live', 'polite');
     const hint = el('p', { className: 'exercise-hint', textContent: 'Predict first, then press Run. The measurement, the figures and the lesson stay hidden until the run.' });
-    this.section.replaceChildren(el('h2', { textContent: 'Exercise: predict, then run' }), question, answer, hint, this.verdict);
+    const warning = unmeasured.length
+      ? el('p', {
+        className: 'exercise-warning',
+        textContent: `This page cannot measure the ${unmeasured.map((n) => `“${words(n)}”`).join(' and ')} phase${unmeasured.length > 1 ? 's: they need' : ': it needs'} shared-memory threads, and ${why || 'this page has none'}. The demo still runs, but your prediction cannot be checked here: open the exercise where the page is cross-origin isolated.`,
+      })
+      : null;
+    this.section.replaceChildren(...[el('h2', { textContent: 'Exercise: predict, then run' }), warning, question, answer, hint, this.verdict].filter(Boolean));
     this.answered = false;
   }
 

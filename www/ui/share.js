@@ -2,8 +2,7 @@
 // <concurrency-playground> element of www/embed.js) and "Make an exercise" (a link that
 // asks a question and hides the answer until the student has predicted and run).
 import { linkFor } from './permalink.js';
-import { exerciseLink, questionText, readExercise, words } from './exercise.js';
-import { phasesOf } from './figures.js';
+import { exerciseLink, questionText, readExercise, timingsFor, words } from './exercise.js';
 
 const EMBED_PAGE = new URL('../../embed.html', import.meta.url);
 const EMBED_SCRIPT = new URL('../embed.js', import.meta.url);
@@ -83,11 +82,11 @@ export function openEmbedDialog({ demo, values }) {
   dialog.showModal();
 }
 
-/** Opens the exercise builder: the question is about the wall time, or, once the demo has
- *  run with these values, about its phases. */
-export function openExerciseDialog({ demo, values, result }) {
+/** Opens the exercise builder: the question is about the wall time, or about one of the
+ *  phases the demo measures with these values (declared by the engine, no run needed). */
+export function openExerciseDialog({ demo, values }) {
   const dialog = $('exercise-dialog');
-  const phases = result && result.demo === demo.id ? phasesOf(result).map((p) => p.name) : [];
+  const phases = timingsFor(demo, values).map((t) => t.name);
   const kind = $('exercise-kind');
   kind.replaceChildren(
     new Option('How long will the run take? (wall time)', 'wall_ms'),
