@@ -101,19 +101,7 @@ fn unknown_demo_is_refused_with_the_list_of_demos() {
 #[test]
 fn every_demo_runs_with_its_defaults_and_echoes_them() {
     for demo in demos::DEMOS {
-        // The cheapest run: every number at its smallest allowed value (durations at least 1 ms).
-        let fast: Vec<(&str, Raw)> = demo
-            .params
-            .iter()
-            .filter_map(|p| match p.kind {
-                concurrency_playground::params::Kind::Int { min, .. } => {
-                    let v = if p.name.ends_with("_ms") { min.max(1) } else { min };
-                    Some((p.name, Raw::Number(v as f64)))
-                }
-                _ => None,
-            })
-            .collect();
-        let r = match run(demo.id, &fast) {
+        let r = match run(demo.id, &cheapest(demo)) {
             Ok(r) => r,
             // Processes are Web Workers: those demos run in the browser tests.
             Err(RunError::Failed(why)) if why.contains("need a browser") => continue,
