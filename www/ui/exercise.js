@@ -4,7 +4,7 @@
 //   ?demo=gil&predict=threads_ms                                  predict one phase's time
 //   ?demo=io-vs-cpu&predict=fastest&choices=cpu_async,cpu_threads which phase finishes first
 //   &question=...                                                 the teacher's own wording
-// Phases are what a run reports as `<phase>_ms` (see figures.js: phasesOf).
+// Phases are the times a demo declares (`timings` in demos()) and a run reports as `<phase>_ms`.
 import { formatMs } from './timeline.js';
 import { linkFor } from './permalink.js';
 
