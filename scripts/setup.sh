@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks, and nothing when everything is there (so it is quick).
 #   scripts/setup.sh          build tools: wasm target, rust-src, wasm-pack, wasm-bindgen-cli, npm packages
-#   scripts/setup.sh test     the same, plus Debian's Chromium for the browser tests
+#   scripts/setup.sh test     the same, plus Debian's Chromium and Firefox ESR for the browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -45,9 +45,16 @@ if [ ! -f node_modules/.setup-stamp ] || [ package-lock.json -nt node_modules/.s
   touch node_modules/.setup-stamp
 fi
 
-if [ "${1:-}" = test ] && [ ! -x /usr/bin/chromium ]; then
-  say "installing Debian's chromium (browser downloads are not possible here)"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+# The browsers come from Debian (browser downloads are not possible here): Chromium driven
+# by playwright-core, Firefox ESR by puppeteer-core over WebDriver BiDi.
+if [ "${1:-}" = test ]; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing Debian's ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+  fi
 fi
 exit 0
