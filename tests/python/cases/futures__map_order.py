@@ -1,0 +1,36 @@
+# Executor.map returns results in input order even when later items finish first.
+from concurrent.futures import ThreadPoolExecutor
+import time
+import threading
+
+finish_order = []
+lock = threading.Lock()
+
+def slow_identity(x):
+    time.sleep(0.02 * (5 - x))
+    with lock:
+        finish_order.append(x)
+    return x * 10
+
+with ThreadPoolExecutor(max_workers=5) as ex:
+    results = list(ex.map(slow_identity, range(5)))
+print("map results:", results)
+print("finished in reverse:", finish_order == [4, 3, 2, 1, 0])
+
+with ThreadPoolExecutor(max_workers=2) as ex:
+    print(list(ex.map(pow, [2, 3, 4], [5, 2, 3])))
+    print(list(ex.map(str.upper, "abc")))
+
+def maybe_fail(x):
+    if x == 2:
+        raise KeyError(x)
+    return x
+
+with ThreadPoolExecutor(max_workers=2) as ex:
+    it = ex.map(maybe_fail, range(4))
+    got = []
+    try:
+        for r in it:
+            got.append(r)
+    except KeyError as e:
+        print("map raised KeyError", e, "after", got)

@@ -1,0 +1,25 @@
+# The tutorial's threaded fetch, with sleeps standing in for network time.
+import threading
+import time
+
+PAGES = {"home": 0.11, "about": 0.05, "blog": 0.08, "contact": 0.02}
+results = {}
+lock = threading.Lock()
+
+def fetch(page):
+    time.sleep(PAGES[page])
+    with lock:
+        results[page] = f"<html>{page}</html>"
+
+start = time.perf_counter()
+threads = [threading.Thread(target=fetch, args=(p,), name=f"fetch-{p}") for p in PAGES]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+elapsed = time.perf_counter() - start
+print("completion order:", list(results))
+for page in sorted(results):
+    print(page, len(results[page]))
+print("faster than sequential:", elapsed < sum(PAGES.values()))
+print("at least the slowest:", elapsed >= max(PAGES.values()))
