@@ -12,6 +12,11 @@ SINGLE := www/pkg/single/concurrency_playground_bg.wasm
 THREADS := www/pkg/threads/concurrency_playground_bg.wasm
 # What the page serves from npm packages (same origin, no CDN): copied, gitignored.
 PRISM := $(addprefix www/vendor/prism/,prism-core.min.js prism-python.min.js prism-rust.min.js LICENSE)
+# The python demo's editor (CodeMirror 6) and lz-string: bundled by esbuild into one ES module
+# each, loaded by the page only when a demo with a text parameter is shown.
+EDITOR := www/vendor/editor/editor.js
+LZSTRING := www/vendor/lz-string/lz-string.js
+ESBUILD := node_modules/.bin/esbuild --bundle --format=esm --minify --target=es2020 --log-level=warning
 
 all: build
 
@@ -19,13 +24,21 @@ setup:
 	@scripts/setup.sh
 
 build: setup
-	@$(MAKE) --no-print-directory $(SINGLE) $(THREADS) $(PRISM) embed.html
+	@$(MAKE) --no-print-directory $(SINGLE) $(THREADS) $(PRISM) $(EDITOR) $(LZSTRING) embed.html
 
 www/vendor/prism/%.js: node_modules/prismjs/components/%.js
 	@mkdir -p $(@D) && cp $< $@
 
 www/vendor/prism/LICENSE: node_modules/prismjs/LICENSE
 	@mkdir -p $(@D) && cp $< $@
+
+$(EDITOR): scripts/editor-entry.js package-lock.json
+	@mkdir -p $(@D) && $(ESBUILD) --legal-comments=none $< --outfile=$@
+	@for p in @codemirror/view @codemirror/state @codemirror/language @codemirror/commands @codemirror/lang-python @codemirror/autocomplete @codemirror/streamparser @lezer/common @lezer/lr @lezer/highlight @lezer/python style-mod w3c-keyname @marijn/find-cluster-break; do \
+	  echo "== $$p"; cat node_modules/$$p/LICENSE* 2>/dev/null || echo "(MIT, see its package)"; done > $(@D)/LICENSES.txt
+
+$(LZSTRING): scripts/lz-string-entry.js package-lock.json
+	@mkdir -p $(@D) && $(ESBUILD) $< --outfile=$@ && cp node_modules/lz-string/LICENSE $(@D)/LICENSE
 
 embed.html: index.html scripts/make-embed.mjs
 	node scripts/make-embed.mjs

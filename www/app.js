@@ -9,7 +9,7 @@ import { renderLegend } from './ui/palette.js';
 import { LESSONS } from './ui/lessons.js';
 import { renderPicture } from './ui/picture.js';
 import { renderChoosing } from './ui/choosing.js';
-import { readLink, linkFor } from './ui/permalink.js';
+import { readLink, linkFor, loadTextCodec } from './ui/permalink.js';
 import { exportTrace, exportPng } from './ui/export.js';
 import { renderCode } from './ui/code.js';
 import { SIZE_MESSAGE } from './embed.js';
@@ -17,6 +17,7 @@ import { ExerciseBox, checkAgainstDemo, readExercise, exerciseLink } from './ui/
 import { READY_EXERCISES } from './ui/ready-exercises.js';
 import { openEmbedDialog, openExerciseDialog } from './ui/share.js';
 import { renderTimelineTable } from './ui/timeline-table.js';
+import { programParam, addExamplesMenu, programEnd, errorNote } from './ui/program.js';
 
 const $ = (id) => document.getElementById(id);
 // Buttons that need a run to act on.
@@ -121,6 +122,8 @@ function selectDemo(id, { push = false } = {}) {
     }
   }
   state.controls = renderControls($('params'), demo, { check: (values) => playground.validate(demo.id, values) });
+  const program = programParam(demo);
+  if (program) addExamplesMenu($('params'), demo, program, (example) => openProgram(example.code, `Example loaded: ${example.title}.`));
   setExercise(null);
   showCode();
   renderNotice(demo);
@@ -132,14 +135,18 @@ function selectDemo(id, { push = false } = {}) {
 /** Applies the parameters in the address, if any: the engine validates them; a bad link
  *  says what was wrong and leaves the demo's defaults. */
 async function applyLink() {
-  const { params, given } = readLink(location.search, state.demos);
+  if (programParam(state.demo)) await loadTextCodec();
+  const { params, given, unreadable } = readLink(location.search, state.demos);
+  if (unreadable.length) {
+    showError(new Error(`This link's program (${unreadable.join(', ')}) could not be decoded: the link may have been cut short or changed. Showing the default program.`));
+  }
   if (!given) return;
   try {
     state.controls.set(await playground.validate(state.demo.id, params));
     showCode();
   } catch (error) {
     state.controls.reset();
-    showError(new Error(`This link's parameters were not used: ${error.message}. Showing the demo's defaults.`));
+    showError(new Error(`This link's parameters were not used: ${error.message}. Showing the demo's defaults.`), { append: unreadable.length > 0 });
   }
 }
 
@@ -225,10 +232,30 @@ async function copyLink() {
   }
 }
 
-/** The code panel follows the controls: it shows the values that would run. */
+/** The code panel follows the controls: it shows the values that would run. A demo whose
+ *  program is a parameter shows it in its editor, not twice. */
 function showCode() {
-  if (state.demo && state.controls) renderCode($('code-panel'), state.demo.id, state.controls.values());
+  if (state.demo && state.controls) {
+    const id = programParam(state.demo) ? null : state.demo.id;
+    renderCode($('code-panel'), id, state.controls.values(), { onEdit: programDemo() ? openProgram : null });
+  }
   updateOpenFull();
+}
+
+/** The demo that runs the user's own program (a text parameter), if the engine has one. */
+const programDemo = () => state.demos.find((d) => d.id === 'python' && programParam(d));
+
+/** Opens the program demo with `code` in its editor ("Edit as Python", the examples menu). */
+async function openProgram(code, status = '') {
+  const demo = programDemo();
+  if (!demo) return;
+  await loadTextCodec();
+  if (state.demo !== demo) selectDemo(demo.id, { push: true });
+  else clearResults();
+  state.controls.set({ [programParam(demo).name]: code });
+  showCode();
+  history.replaceState({ demo: demo.id }, '', linkFor(demo, state.controls.values()));
+  setStatus(status);
 }
 
 function renderNav() {
@@ -292,6 +319,7 @@ async function run() {
     if (prediction === null) return;
   }
   hideError();
+  state.controls.markLine?.(null, '');
   const demo = state.demo;
   // The engine has the last word on what the controls hold (URL lists, types the page
   // does not know): a refused value is marked on its control and nothing runs.
@@ -343,7 +371,9 @@ async function run() {
     timeline.show(result);
     renderOutput($('output'), result, (t, lane) => timeline.mark(t, lane));
     explainMissingSimPages(result);
-    setStatus(`Done: ${formatMs(result.wall_ms)} on the ${result.build} build.`);
+    const note = errorNote(result.value);
+    if (note) state.controls.markLine(note.line, note.text);
+    setStatus(`Done: ${formatMs(result.wall_ms)} on the ${result.build} build.${programEnd(result.value)}`);
   } catch (error) {
     if (state.demo === demo) keepWhatRan(live);
     if (error.name === 'AbortError') setStatus('Stopped.');

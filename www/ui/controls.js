@@ -3,6 +3,9 @@
 // the engine would refuse. What HTML cannot express (a list of URLs, a type this page
 // does not know yet) is checked by the engine itself through `check` (playground.validate),
 // so the rules stay declared once, in Rust. Run stays blocked while any control is invalid.
+// A `text` parameter (a program) is a code editor: CodeMirror, bundled into
+// www/vendor/editor/editor.js and loaded the first time such a control is shown.
+import { loadTextCodec } from './permalink.js';
 
 function el(tag, props = {}, children = []) {
   const node = Object.assign(document.createElement(tag), props);
@@ -106,7 +109,137 @@ function fallbackControl(spec, id, onChange) {
   return { inputs: [box], read, write: (v) => { box.value = asText(v); box.setCustomValidity(''); }, input: box, engineChecked: true };
 }
 
-const MAKERS = { int: intControl, bool: boolControl, choice: choiceControl, urls: urlsControl };
+let editorModule = null;
+const loadEditor = () => (editorModule ??= import('../vendor/editor/editor.js'));
+const utf8Length = (text) => new TextEncoder().encode(text).length;
+
+// A program: the code editor, with a plain text area until it has loaded (or if it cannot).
+// The browser's validity API does not reach into the editor, so this control keeps its own
+// message (the length limit, the engine's verdict), shown under it, behind `field`, which
+// offers what the shared machinery asks of an input. Ctrl/Cmd+Enter submits the form
+// (runs); the editor is read-only while its fieldset is disabled (an exercise holds it).
+function textControl(spec, id, onChange) {
+  let text = spec.default;
+  let editor = null;
+  let message = '';
+  const attributes = {};
+  const box = el('div', { className: 'editor-box' });
+  const area = el('textarea', { id, name: spec.name, value: text, rows: 14, spellcheck: false, className: 'editor-fallback' });
+  area.setAttribute('autocapitalize', 'off');
+  const host = el('div', { className: 'editor-host', hidden: true });
+  const note = el('p', { className: 'editor-note', hidden: true });
+  note.setAttribute('role', 'alert');
+  box.append(area, host, note);
+  const target = () => editor?.contentDOM ?? area;
+  const tooLong = () => (spec.max && utf8Length(text) > spec.max
+    ? `${spec.name}: at most ${spec.max.toLocaleString('en')} bytes of UTF-8 (this is ${utf8Length(text).toLocaleString('en')})` : '');
+  const showNote = () => {
+    const shown = message || tooLong() || box.dataset.mark || '';
+    note.textContent = shown;
+    note.hidden = !shown;
+    note.classList.toggle('invalid', Boolean(message || tooLong()));
+  };
+  const changed = (value) => {
+    text = value;
+    message = '';
+    delete box.dataset.mark;
+    showNote();
+    onChange();
+    // The form's listeners (the code panel, the address) follow input events, as for any control.
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  area.addEventListener('input', (event) => {
+    event.stopPropagation(); // re-sent by changed(), once
+    changed(area.value);
+  });
+  const run = () => {
+    const form = box.closest('form');
+    const submit = form?.querySelector('[type="submit"]');
+    if (form && !submit?.disabled) form.requestSubmit(submit ?? undefined);
+  };
+  const field = {
+    id,
+    tabIndex: 0,
+    get disabled() { return Boolean(box.closest('fieldset')?.disabled); },
+    setAttribute(name, value) {
+      attributes[name] = value;
+      target().setAttribute(name, value);
+    },
+    focus: () => (editor ?? area).focus(),
+    dispatchEvent: (event) => box.dispatchEvent(event),
+    setCustomValidity(text) {
+      message = text;
+      showNote();
+    },
+    checkValidity: () => !message && !tooLong(),
+    reportValidity() {
+      showNote();
+      return field.checkValidity();
+    },
+    get validity() { return { valid: field.checkValidity(), customError: Boolean(message) }; },
+  };
+  loadTextCodec();
+  loadEditor().then(({ createEditor }) => {
+    if (!box.isConnected) return; // another demo was chosen before it loaded
+    const hadFocus = document.activeElement === area;
+    editor = createEditor(host, {
+      doc: text,
+      label: spec.name,
+      onChange: changed,
+      onRun: run,
+    });
+    for (const [name, value] of Object.entries(attributes)) editor.contentDOM.setAttribute(name, value);
+    editor.contentDOM.setAttribute('aria-labelledby', `${id}-label`);
+    area.remove();
+    editor.contentDOM.id = id; // the label's target and the tests' handle, as for other controls
+    host.hidden = false;
+    box.dataset.editor = 'ready';
+    const fieldset = box.closest('fieldset');
+    if (fieldset) {
+      const follow = () => editor.setReadOnly(fieldset.disabled);
+      new MutationObserver(follow).observe(fieldset, { attributes: true, attributeFilter: ['disabled'] });
+      follow();
+    }
+    if (hadFocus) editor.focus();
+  }, (error) => {
+    box.dataset.editor = 'unavailable';
+    console.warn(`code editor unavailable, a plain text area instead: ${error.message}`);
+  });
+  area.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      run();
+    }
+  });
+  return {
+    inputs: [box],
+    fields: [field],
+    read: () => text,
+    write(value) {
+      text = String(value);
+      message = '';
+      delete box.dataset.mark;
+      if (editor) editor.setText(text);
+      else area.value = text;
+      showNote();
+    },
+    input: field,
+    engineChecked: true,
+    message: tooLong,
+    /** Marks `line` (1-based, or null) and shows `why` under the editor; ('') clears both. */
+    markLine(line, why = '') {
+      editor?.markError(line);
+      if (why) box.dataset.mark = why;
+      else delete box.dataset.mark;
+      showNote();
+    },
+  };
+}
+
+const MAKERS = { int: intControl, bool: boolControl, choice: choiceControl, urls: urlsControl, text: textControl };
+
+// What validity is asked of: the inputs themselves, or what a control offers in their place.
+const fieldsOf = (control) => control.fields ?? control.inputs;
 
 /** The range, in words, under a number's help text. */
 function rangeText(spec) {
@@ -134,7 +267,7 @@ export function renderControls(fieldset, demo, { check = null } = {}) {
       const marked = [...controls.values()].filter(({ control }) => control.engineChecked);
       try {
         await check(values);
-        for (const { control } of marked) for (const input of control.inputs) input.setCustomValidity('');
+        for (const { control } of marked) for (const input of fieldsOf(control)) input.setCustomValidity('');
       } catch (error) {
         if (!same(values, api.values())) return; // the user typed on: a newer check follows
         api.refuse(error, { focus: false });
@@ -147,7 +280,7 @@ export function renderControls(fieldset, demo, { check = null } = {}) {
     const make = MAKERS[spec.type] ?? fallbackControl;
     const reset = el('button', { type: 'button', className: 'changed', textContent: '● changed: reset', hidden: true });
     // The visible words start the accessible name (WCAG 2.5.3: speech users say what they see).
-    reset.setAttribute('aria-label', `changed: reset ${spec.name} to its default, ${JSON.stringify(spec.default)}`);
+    reset.setAttribute('aria-label', `changed: reset ${spec.name} to ${spec.type === 'text' ? 'the default program' : `its default, ${JSON.stringify(spec.default)}`}`);
     const entry = { spec, control: null, reset };
     const onChange = () => {
       reset.hidden = same(entry.control.read(), spec.default);
@@ -163,7 +296,7 @@ export function renderControls(fieldset, demo, { check = null } = {}) {
       control.input.dispatchEvent(new Event('input', { bubbles: true }));
     });
     const unit = spec.unit && spec.unit !== spec.name ? el('span', { className: 'unit', textContent: ` (${spec.unit})` }) : '';
-    const label = el('label', { htmlFor: id }, [spec.name, unit]);
+    const label = el('label', { htmlFor: id, id: `${id}-label` }, [spec.name, unit]);
     const help = el('span', { className: 'help', id: `${id}-help`, textContent: spec.help ?? '' });
     control.input.setAttribute('aria-describedby', help.id);
     const range = rangeText(spec) ? el('span', { className: 'help range', textContent: rangeText(spec) }) : '';
@@ -197,7 +330,7 @@ export function renderControls(fieldset, demo, { check = null } = {}) {
     /** The first input the browser's validation refuses, with its message shown. */
     firstInvalid() {
       for (const { control } of controls.values()) {
-        for (const input of control.inputs) {
+        for (const input of fieldsOf(control)) {
           if (input.tabIndex < 0 || input.disabled || input.checkValidity()) continue;
           // Our wording for range errors; the engine's or the list's own message stays.
           if (!input.validity.customError && control.message) input.setCustomValidity(control.message());
@@ -218,6 +351,10 @@ export function renderControls(fieldset, demo, { check = null } = {}) {
         input.focus();
       }
       return input;
+    },
+    /** Marks line `line` of the program (the text controls; null: no line) and shows `why` under it; ('') clears. */
+    markLine(line, why = '') {
+      for (const { control } of controls.values()) control.markLine?.(line, why);
     },
   };
   return api;

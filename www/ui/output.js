@@ -4,11 +4,45 @@ import { formatMs } from './timeline.js';
 // More lines than this make the page sluggish and nobody reads them: say how many were left out.
 const MAX_LINES = 5000;
 
-/** Fills the output panel; choosing a line (click, Enter) calls `onSelect(t_ms, lane)`. */
+const linesOf = (text) => (text ? text.replace(/\n$/, '').split('\n') : []);
+
+/**
+ * Which printed lines went to stderr, for a run whose value holds the text printed
+ * (`value.stdout`, `value.stderr`: the python demo). The logs are the two streams'
+ * lines interleaved, each in its order: walk both, and call a line stderr's when it is
+ * stderr's next line and not stdout's. Returns `{ stderr: Set of log indexes, rest }`,
+ * `rest` being stderr text no log carried (shown after the lines).
+ */
+export function splitStreams(result) {
+  const value = result.value ?? {};
+  const stderr = new Set();
+  if (typeof value.stderr !== 'string' || !value.stderr) return { stderr, rest: '' };
+  const out = linesOf(value.stdout ?? '');
+  const err = linesOf(value.stderr);
+  let o = 0;
+  let e = 0;
+  result.logs.forEach((log, i) => {
+    const text = log.text.replace(/\n$/, '');
+    if (e < err.length && text === err[e] && !(o < out.length && text === out[o])) {
+      stderr.add(i);
+      e++;
+    } else if (o < out.length && text === out[o]) {
+      o++;
+    } else if (e < err.length && text === err[e]) {
+      stderr.add(i);
+      e++;
+    }
+  });
+  return { stderr, rest: err.slice(e).join('\n') };
+}
+
+/** Fills the output panel; choosing a line (click, Enter) calls `onSelect(t_ms, lane)`.
+ *  Lines printed to stderr are marked (class `stderr`, red), with a label for screen readers. */
 export function renderOutput(list, result, onSelect = () => {}) {
   const labels = new Map(result.lanes.map((l) => [l.id, l.label]));
   const shown = result.logs.slice(0, MAX_LINES);
-  const items = shown.map((log) => {
+  const streams = splitStreams(result);
+  const items = shown.map((log, index) => {
     const li = document.createElement('li');
     const time = document.createElement('time');
     time.textContent = formatMs(log.t_ms);
@@ -34,8 +68,18 @@ export function renderOutput(list, result, onSelect = () => {}) {
       }
     });
     li.append(time, lane, text);
+    if (streams.stderr.has(index)) {
+      li.classList.add('stderr');
+      text.prepend(Object.assign(document.createElement('span'), { className: 'sr-only', textContent: 'stderr: ' }));
+    }
     return li;
   });
+  if (streams.rest) {
+    const rest = document.createElement('li');
+    rest.className = 'stderr rest';
+    rest.textContent = streams.rest;
+    items.push(rest);
+  }
   if (result.logs.length > MAX_LINES) {
     const more = document.createElement('li');
     more.className = 'more';
