@@ -3,15 +3,18 @@
 #
 # Runs every case under tests/python/{cases,nondeterministic,errors} RUNS times (default 3) with
 # python3, each as `main.py` in a fresh temporary directory (so tracebacks say File "main.py"), and
-# reports any file whose stdout (and, for errors/, caret-stripped stderr) varies between runs, any
+# reports any file whose stdout (and, for errors/, normalised stderr) varies between runs, any
 # run slower than LIMIT seconds (default 1), and any cases/ or nondeterministic/ file that exits
 # non-zero or any errors/ file that exits zero.
 # Files in nondeterministic/ are compared under their first-line invariant:
 #   # invariant: same-lines              -> sorted stdout must be equal across runs
 #   # invariant: per-thread-order P1 P2 -> for each prefix, the subsequence of lines starting
-#                                          with it must be equal across runs
+#                                          with it (and the subsequence of lines starting with
+#                                          none of them) must be equal across runs
 #
 # Usage: tests/python/check-cpython.sh [RUNS] [FILE...]
+#        SHOW=1 prints what is compared (stdout, or stdout + normalised stderr) from the first run.
+#        LIMIT=2 raises the per-run time limit (seconds); PYTHON=python3.11 picks the interpreter.
 # Exit status: 0 if everything passed, 1 otherwise.
 set -u
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -26,7 +29,23 @@ else
     files=("$here"/cases/*.py "$here"/nondeterministic/*.py "$here"/errors/*.py)
 fi
 
-strip_carets() { grep -Ev '^[ ^~]*$' || true; }
+# The stderr normalisation described in README.md ("How a case is compared"):
+# 1. drop caret-only lines (only spaces, ^ and ~, with at least one ^ or ~);
+# 2. File "/any/dir/main.py" -> File "main.py";
+# 3. drop frames of other files (their File line and the indented source line after it).
+normalize_stderr() {
+    awk '
+        skip_source && /^    / && !/^  File "/ { skip_source = 0; next }
+        { skip_source = 0 }
+        /^[ ^~]*$/ && /[\^~]/ { next }
+        /^  File "/ {
+            if (match($0, /^  File "([^"]*\/)?main\.py"/)) {
+                sub(/^  File "([^"]*\/)?main\.py"/, "  File \"main.py\"")
+            } else { skip_source = 1; next }
+        }
+        { print }
+    '
+}
 
 bad=0
 count=0
@@ -55,20 +74,23 @@ for f in "${files[@]}"; do
         fi
         if [ "$kind" = errors ]; then
             [ "$rc" -eq 0 ] && problems+=" exit0(run $i)"
-            { cat "$d/out"; echo "--- stderr ---"; strip_carets <"$d/err"; } >"$d/key"
+            { cat "$d/out"; echo "--- stderr ---"; normalize_stderr <"$d/err"; } >"$d/key"
         else
             [ "$rc" -ne 0 ] && problems+=" exit$rc(run $i)"
             case "$invariant" in
                 same-lines*) sort "$d/out" >"$d/key" ;;
                 per-thread-order*)
-                    : >"$d/key"
-                    for p in ${invariant#per-thread-order}; do
-                        echo "[$p]" >>"$d/key"
-                        awk -v p="$p" 'index($0, p) == 1' "$d/out" >>"$d/key"
-                    done ;;
+                    # one subsequence per prefix, plus one for lines matching no prefix
+                    awk -v prefixes="${invariant#per-thread-order}" '
+                        BEGIN { n = split(prefixes, p, " ") }
+                        { for (i = 1; i <= n; i++) if (index($0, p[i]) == 1) { seq[i] = seq[i] $0 "\n"; next }
+                          seq[0] = seq[0] $0 "\n" }
+                        END { for (i = 0; i <= n; i++) printf "[%s]\n%s", (i ? p[i] : "other"), seq[i] }
+                    ' "$d/out" >"$d/key" ;;
                 *) cp "$d/out" "$d/key" ;;
             esac
         fi
+        if [ -n "${SHOW:-}" ] && [ "$i" = 1 ]; then echo "=== $name"; cat "$d/key"; fi
         if [ -z "$first" ]; then
             first="$tmp/first"
             cp "$d/key" "$first"
