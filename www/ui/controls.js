@@ -194,6 +194,7 @@ function textControl(spec, id, onChange) {
     editor.contentDOM.id = id; // the label's target and the tests' handle, as for other controls
     host.hidden = false;
     box.dataset.editor = 'ready';
+    box.editor = editor; // its API (getText, setText, …) for the page's tests
     const fieldset = box.closest('fieldset');
     if (fieldset) {
       const follow = () => editor.setReadOnly(fieldset.disabled);

@@ -3,6 +3,7 @@
 //   ?demo=asyncio&tasks=10&predict=wall_ms                        predict the wall time
 //   ?demo=gil&predict=threads_ms                                  predict one phase's time
 //   ?demo=io-vs-cpu&predict=fastest&choices=cpu_async,cpu_threads which phase finishes first
+//   ?demo=python&code=...&predict=stdout                          what the program prints
 //   &question=...                                                 the teacher's own wording
 // Phases are the times a demo declares (`timings` in demos()) and a run reports as `<phase>_ms`.
 import { formatMs } from './timeline.js';
@@ -22,11 +23,13 @@ export function readExercise(search) {
     if (query.has('choices') || query.has('question')) throw new Error('"choices" and "question" need "predict" (what to predict: wall_ms, a phase such as threads_ms, or fastest)');
     return null;
   }
-  if (!NAME.test(predict)) throw new Error(`"predict" must name what to predict (wall_ms, a phase such as threads_ms, or fastest), got "${predict.slice(0, 40)}"`);
-  const numeric = predict !== 'fastest';
-  if (numeric && !predict.endsWith('_ms')) throw new Error(`"predict" names a time ending in _ms (such as wall_ms or threads_ms) or "fastest", got "${predict}"`);
+  if (!NAME.test(predict)) throw new Error(`"predict" must name what to predict (wall_ms, a phase such as threads_ms, fastest, or stdout), got "${predict.slice(0, 40)}"`);
+  const numeric = predict !== 'fastest' && predict !== 'stdout';
+  if (numeric && !predict.endsWith('_ms')) throw new Error(`"predict" names a time ending in _ms (such as wall_ms or threads_ms), "fastest" or "stdout", got "${predict}"`);
   const choices = (query.get('choices') ?? '').split(',').map((c) => c.trim()).filter(Boolean);
-  if (!numeric) {
+  if (predict === 'stdout') {
+    if (choices.length) throw new Error('"choices" belong to predict=fastest, not predict=stdout');
+  } else if (!numeric) {
     if (choices.length < 2) throw new Error('predict=fastest needs "choices": two or more phases, comma-separated, such as choices=sequential,threads');
     const bad = choices.find((c) => !NAME.test(c));
     if (bad) throw new Error(`"choices" must be phase names such as threads or cpu_async, got "${bad.slice(0, 40)}"`);
@@ -36,7 +39,7 @@ export function readExercise(search) {
   }
   const question = (query.get('question') ?? '').trim();
   if (question.length > MAX_QUESTION) throw new Error(`"question" is at most ${MAX_QUESTION} characters, got ${question.length}`);
-  return { predict, choices: numeric ? [] : choices, question };
+  return { predict, choices: predict === 'fastest' ? choices : [], question };
 }
 
 /** The times `demo` reports with `values` (`timings` from the engine's schema, each
@@ -59,6 +62,10 @@ export function timingsFor(demo, values) {
  */
 export function checkAgainstDemo(exercise, demo, values, hasThreads) {
   if (exercise.predict === 'wall_ms') return [];
+  if (exercise.predict === 'stdout') {
+    if (printsProgram(demo)) return [];
+    throw new Error(`the ${demo.id} demo runs no program of yours: predict=stdout is for "Your own Python"; ask about wall_ms or a phase`);
+  }
   const asked = exercise.predict === 'fastest' ? exercise.choices : [exercise.predict.slice(0, -3)];
   const timings = timingsFor(demo, values);
   const suffix = exercise.predict === 'fastest' ? '' : '_ms';
@@ -75,9 +82,13 @@ export function checkAgainstDemo(exercise, demo, values, hasThreads) {
   return hasThreads ? [] : asked.filter((name) => timings.find((t) => t.name === name).needsThreads);
 }
 
+/** Whether `demo` runs a program given as a parameter (type text), whose output can be predicted. */
+export const printsProgram = (demo) => demo.params.some((p) => p.type === 'text');
+
 /** The question as the student reads it. */
 export function questionText(exercise) {
   if (exercise.question) return exercise.question;
+  if (exercise.predict === 'stdout') return 'What will this program print? Write its output, line by line.';
   if (exercise.predict === 'fastest') return `Which finishes first: ${exercise.choices.map(words).join(', or ')}?`;
   if (exercise.predict === 'wall_ms') return 'How long will this run take, from start to end?';
   return `How long will the “${words(exercise.predict.slice(0, -3))}” phase take?`;
@@ -95,6 +106,10 @@ export function exerciseLink(demo, values, exercise, base) {
 /** What a run measured for the exercise: `{ value }` (ms), `{ fastest, times }`, or `{ missing }`. */
 export function measured(exercise, result) {
   if (exercise.predict === 'wall_ms') return { value: result.wall_ms };
+  if (exercise.predict === 'stdout') {
+    const text = result.value?.stdout;
+    return typeof text === 'string' ? { text } : { missing: 'stdout' };
+  }
   if (exercise.predict !== 'fastest') {
     const value = result.stats?.[exercise.predict];
     return typeof value === 'number' ? { value } : { missing: exercise.predict };
@@ -110,6 +125,7 @@ export function measured(exercise, result) {
 export function verdictText(exercise, prediction, result) {
   const m = measured(exercise, result);
   if (m.missing) return { ok: null, text: `This run did not measure “${m.missing}”, so the prediction cannot be checked (a phase the demo skips on this build?).` };
+  if (exercise.predict === 'stdout') return outputVerdict(prediction, m.text);
   if (exercise.predict === 'fastest') {
     const times = m.times.map(([c, ms]) => `${words(c)} ${formatMs(ms)}`).join(', ');
     const ok = prediction === m.fastest;
@@ -120,6 +136,27 @@ export function verdictText(exercise, prediction, result) {
   const off = ratio >= 1 ? `${times(ratio)} your prediction` : `your prediction was ${times(1 / ratio)} the measurement`;
   const close = Math.abs(m.value - prediction) <= 0.2 * m.value;
   return { ok: close, text: `You predicted ${formatMs(prediction)}. Measured: ${formatMs(m.value)}${close ? ', within 20%. Well predicted.' : `: ${off}.`}` };
+}
+
+// Lines as compared: trailing spaces and blank lines at the end do not count.
+const outputLines = (text) => text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').replace(/\n+$/, '').split('\n');
+const quote = (line) => (line === undefined ? 'nothing' : `“${line.length > 60 ? `${line.slice(0, 60)}…` : line}”`);
+
+/** Predicted output against printed output, line by line. */
+function outputVerdict(prediction, printed) {
+  const want = outputLines(prediction);
+  const got = outputLines(printed);
+  const lines = `${got.length} line${got.length === 1 ? '' : 's'}`;
+  const at = got.findIndex((line, i) => line !== want[i]);
+  const first = at >= 0 ? at : (want.length > got.length ? got.length : -1);
+  if (first < 0) return { ok: true, text: `Exactly what it printed (${lines}). Well predicted.` };
+  const same = got.filter((line, i) => line === want[i]).length;
+  const sorted = (a) => [...a].sort().join('\n');
+  const order = sorted(want) === sorted(got) ? ' The same lines, in another order.' : '';
+  return {
+    ok: false,
+    text: `It printed ${lines}; ${same} of them as you predicted. Line ${first + 1}: it printed ${quote(got[first])}, you predicted ${quote(want[first])}.${order}`,
+  };
 }
 
 function el(tag, props = {}, children = []) {
@@ -153,6 +190,11 @@ export class ExerciseBox {
         ...exercise.choices.map((c, i) => el('label', {}, [this.inputs[i], ` ${words(c)}`])),
       ]);
       answer.setAttribute('aria-describedby', id);
+    } else if (exercise.predict === 'stdout') {
+      const input = el('textarea', { id: 'prediction', name: 'prediction', rows: 5, required: true, spellcheck: false, className: 'exercise-output' });
+      input.setAttribute('aria-describedby', id);
+      this.inputs = [input];
+      answer = el('p', { className: 'exercise-number' }, [el('label', { htmlFor: 'prediction', textContent: 'Your prediction: the printed lines' }), input]);
     } else {
       const input = el('input', { type: 'number', id: 'prediction', name: 'prediction', min: 0, step: 'any', required: true, inputMode: 'decimal' });
       input.setAttribute('aria-describedby', id);
@@ -179,11 +221,15 @@ export class ExerciseBox {
     if (this.exercise.predict === 'fastest') {
       const chosen = this.inputs.find((i) => i.checked);
       if (chosen) return chosen.value;
+    } else if (this.exercise.predict === 'stdout') {
+      if (first.value.trim() !== '') return first.value;
     } else if (first.value !== '' && first.validity.valid && Number(first.value) > 0) {
       return Number(first.value);
     }
     if (report) {
-      first.setCustomValidity(this.exercise.predict === 'fastest' ? 'Choose your prediction first.' : 'Enter your prediction first: a time in milliseconds, above 0.');
+      first.setCustomValidity(this.exercise.predict === 'fastest' ? 'Choose your prediction first.'
+        : this.exercise.predict === 'stdout' ? 'Write what you expect the program to print first.'
+          : 'Enter your prediction first: a time in milliseconds, above 0.');
       first.reportValidity();
       first.focus();
       first.addEventListener('input', () => first.setCustomValidity(''), { once: true });

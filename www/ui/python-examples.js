@@ -216,6 +216,7 @@ def second():
 t1 = threading.Thread(target=first, name="first")
 t2 = threading.Thread(target=second, name="second")
 t1.start()
+time.sleep(0.05)  # so that their first lines do not print at the same moment
 t2.start()
 t1.join()
 t2.join()

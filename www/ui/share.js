@@ -2,7 +2,7 @@
 // <concurrency-playground> element of www/embed.js) and "Make an exercise" (a link that
 // asks a question and hides the answer until the student has predicted and run).
 import { linkFor } from './permalink.js';
-import { exerciseLink, questionText, readExercise, timingsFor, words } from './exercise.js';
+import { exerciseLink, printsProgram, questionText, readExercise, timingsFor, words } from './exercise.js';
 
 const EMBED_PAGE = new URL('../../embed.html', import.meta.url);
 const EMBED_SCRIPT = new URL('../embed.js', import.meta.url);
@@ -90,6 +90,7 @@ export function openExerciseDialog({ demo, values }) {
   const kind = $('exercise-kind');
   kind.replaceChildren(
     new Option('How long will the run take? (wall time)', 'wall_ms'),
+    ...(printsProgram(demo) ? [new Option('What will the program print? (its output)', 'stdout')] : []),
     ...phases.map((p) => new Option(`How long will the “${words(p)}” phase take?`, `${p}_ms`)),
   );
   if (phases.length >= 2) kind.append(new Option('Which phase finishes first?', 'fastest'));

@@ -1,3 +1,6 @@
+// A whole program: CPython prints the lines the demo prints.
+export const runnable = true;
+
 export const python = (p) => `import asyncio, time
 from concurrent.futures import ThreadPoolExecutor
 

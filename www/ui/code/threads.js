@@ -1,17 +1,37 @@
-export const python = (p) => `import threading, time
+// A whole program: CPython prints the lines the demo prints (in an order of its own).
+export const runnable = true;
 
-def show(symbols):
-    for s in symbols:
-        print(s)
-        time.sleep(${p.delay_ms / 1000})   # ${p.delay_ms} ms
+export const python = (p) => `import sys
+import threading
+import time
 
-sequences = [${['"1 2 3 …"', '"a b c …"', '"A B C …"', '"α β γ …"'].slice(0, Math.min(p.threads, 4)).join(', ')}${p.threads > 4 ? ', …' : ''}]
-threads = [threading.Thread(target=show, args=(seq.split()[:${p.steps}],))
-           for seq in sequences]          # ${p.threads} threads
+LETTERS = [None, "abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "αβγδεζηθικλμ"]
+
+
+def symbol(thread, step):         # 1 2 3 …, a b c …, A B C …, α β γ …, then t5.1 t5.2 …
+    if thread == 0:
+        return str(step + 1)
+    if thread < len(LETTERS) and step < len(LETTERS[thread]):
+        return LETTERS[thread][step]
+    return f"t{thread + 1}.{step + 1}"
+
+
+def show(thread):
+    for step in range(${p.steps}):
+        # One write per line: print() writes the text and the newline separately,
+        # and another thread can print in between.
+        sys.stdout.write(symbol(thread, step) + "\\n")
+        time.sleep(${p.delay_ms / 1000})          # ${p.delay_ms} ms: blocks this thread only
+
+
+print("main: starting ${p.threads} threads")
+threads = [threading.Thread(target=show, args=(i,)) for i in range(${p.threads})]
 for t in threads:
     t.start()
 for t in threads:
-    t.join()`;
+    t.join()
+print("main: all threads joined")
+`;
 
 export const rust = (p) => `// src/demos/threads.rs: each thread is a real wasm thread (a rayon pool Worker)
 let printed = spawn_all(${p.threads}, move |i| {
