@@ -255,7 +255,10 @@ function rangeText(spec) {
  * firstInvalid(), refuse(error) }.
  */
 export function renderControls(fieldset, demo, { check = null } = {}) {
-  for (const old of fieldset.querySelectorAll('.param')) old.remove();
+  for (const old of fieldset.querySelectorAll('.param')) {
+    old.querySelector('.editor-box')?.editor?.destroy(); // its listeners go with it
+    old.remove();
+  }
   const controls = new Map();
   let pending = null;
 

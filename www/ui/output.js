@@ -21,16 +21,17 @@ export function splitStreams(result) {
   const err = linesOf(value.stderr);
   let o = 0;
   let e = 0;
+  // A log may hold several lines (print("a\nb")): it matches as many.
+  const matches = (lines, at, parts) => parts.every((part, k) => lines[at + k] === part);
   result.logs.forEach((log, i) => {
-    const text = log.text.replace(/\n$/, '');
-    if (e < err.length && text === err[e] && !(o < out.length && text === out[o])) {
+    const parts = log.text.replace(/\n$/, '').split('\n');
+    const isOut = matches(out, o, parts);
+    const isErr = matches(err, e, parts);
+    if (isErr && !isOut) {
       stderr.add(i);
-      e++;
-    } else if (o < out.length && text === out[o]) {
-      o++;
-    } else if (e < err.length && text === err[e]) {
-      stderr.add(i);
-      e++;
+      e += parts.length;
+    } else if (isOut) {
+      o += parts.length;
     }
   });
   return { stderr, rest: err.slice(e).join('\n') };
