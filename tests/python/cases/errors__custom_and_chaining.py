@@ -46,12 +46,10 @@ def reraiser():
     except AppError:
         print("logging and re-raising")
         raise
-
 try:
     reraiser()
 except Retry as e:
     print("got", e, repr(e))
-
 print(issubclass(NotFound, Exception), isinstance(NotFound("k"), AppError))
 err = ValueError("a", 2)
 print(err.args, str(err), repr(err))

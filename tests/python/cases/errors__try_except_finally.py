@@ -36,9 +36,7 @@ def multi(v):
         return f"lookup {type(e).__name__}"
     except Exception as e:
         return f"other {type(e).__name__}: {e}"
-
 print([multi(v) for v in range(4)])
-
 try:
     try:
         raise ValueError("inner")
@@ -46,12 +44,10 @@ try:
         print("inner finally")
 except ValueError as e:
     print("outer caught", e)
-
 try:
     [][1]
 except LookupError as e:
     print("LookupError catches", type(e).__name__, e)
-
 try:
     raise RuntimeError
 except RuntimeError as e:

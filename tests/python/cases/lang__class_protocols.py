@@ -2,24 +2,18 @@
 class Registry:
     def __init__(self):
         self._data = {}
-
     def __setitem__(self, key, value):
         print(f"set {key}")
         self._data[key] = value
-
     def __getitem__(self, key):
         return self._data[key]
-
     def __delitem__(self, key):
         print(f"del {key}")
         del self._data[key]
-
     def __contains__(self, key):
         return key in self._data
-
     def __len__(self):
         return len(self._data)
-
     def __repr__(self):
         return f"Registry({sorted(self._data)})"
 

@@ -32,13 +32,10 @@ def outer():
             return x
         return inner()
     return middle()
-
 print(outer())
-
 square = lambda v: v * v
 print(square(7), (lambda a, b=2: a ** b)(3), (lambda *a: len(a))(1, 2, 3))
 print(sorted(["bb", "a", "ccc"], key=lambda s: -len(s)))
-
 x = "global"
 def shadow():
     x = "local"

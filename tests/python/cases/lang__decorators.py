@@ -14,7 +14,6 @@ def logged(fn):
 def add(a, b):
     """Add two numbers."""
     return a + b
-
 add(2, 3)
 print(add.__name__, add.__doc__)
 
@@ -28,7 +27,6 @@ def repeat(times):
 @repeat(3)
 def hello(name):
     return "hi " + name
-
 print(hello("x"))
 
 def tag(label):
@@ -42,21 +40,16 @@ def tag(label):
 @tag("i")
 def text():
     return "t"
-
 print(text())
-
 calls = []
 def register(fn):
     calls.append(fn.__name__)
     return fn
 
 @register
-def one():
-    pass
-
+def one(): pass
 @register
-def two():
-    pass
+def two(): pass
 
 print(calls)
 

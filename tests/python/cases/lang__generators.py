@@ -4,7 +4,6 @@ def count_up(n):
     while i < n:
         yield i
         i += 1
-
 print(list(count_up(4)))
 g = count_up(2)
 print(next(g), next(g), next(g, "done"))
@@ -18,7 +17,6 @@ def outer():
     r = yield from inner()
     print("inner returned", r)
     yield 3
-
 print(list(outer()))
 
 def averager():
@@ -30,19 +28,16 @@ def averager():
         total += value
         count += 1
         avg = total / count
-
 a = averager()
 next(a)
 for v in [10, 20, 60]:
     print("avg", a.send(v))
-
 def gen_with_finally():
     try:
         yield "a"
         yield "b"
     finally:
         print("cleanup")
-
 gf = gen_with_finally()
 print(next(gf))
 gf.close()

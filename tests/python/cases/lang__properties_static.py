@@ -1,32 +1,25 @@
 # @property (getter/setter), @staticmethod, @classmethod.
 class Temperature:
     scale = "C"
-
     def __init__(self, celsius):
         self._c = celsius
-
     @property
     def celsius(self):
         return self._c
-
     @celsius.setter
     def celsius(self, value):
         if value < -273.15:
             raise ValueError("below absolute zero")
         self._c = value
-
     @property
     def fahrenheit(self):
         return self._c * 9 / 5 + 32
-
     @staticmethod
     def c_to_k(c):
         return c + 273.15
-
     @classmethod
     def from_fahrenheit(cls, f):
         return cls((f - 32) * 5 / 9)
-
     @classmethod
     def describe(cls):
         return f"{cls.__name__} in {cls.scale}"
