@@ -303,6 +303,24 @@ test('an exercise about a program\'s output: read-only until the run, then predi
   await waitDone(page);
   assert.match(await page.textContent('.exercise-verdict'), /^Exactly what it printed/);
   assert.equal(await page.getAttribute('.cm-content', 'contenteditable'), 'true');
+  // A teacher makes one from the page: the dialog offers the output question for a program.
+  await page.goto(`${env.servers.isolated}?demo=python&code=${compressToEncodedURIComponent(code)}`);
+  await page.waitForSelector('.cm-content');
+  await page.click('#make-exercise');
+  await page.selectOption('#exercise-kind', 'stdout');
+  const link = new URL(await page.inputValue('#exercise-link'));
+  assert.equal(link.searchParams.get('predict'), 'stdout');
+  assert.equal(link.searchParams.get('code'), compressToEncodedURIComponent(code));
+  assertNoProblems(problems);
+  await page.close();
+});
+
+test('an embed runs a program from its address', async (t) => {
+  if (!need(t, { runs: true })) return;
+  const code = example('asyncio-timeout').code;
+  const { page, problems } = await openPlayground(env.browser.context, `${env.servers.plain}embed.html?demo=python&code=${compressToEncodedURIComponent(code)}&panels=controls,output&autorun=1`);
+  await waitDone(page);
+  assert.deepEqual(await page.locator('#output li .text').allTextContents(), linesOf(cpython(code)));
   assertNoProblems(problems);
   await page.close();
 });
