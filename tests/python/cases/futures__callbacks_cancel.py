@@ -1,19 +1,20 @@
 # add_done_callback, cancel of a queued future, running/cancelled states.
 from concurrent.futures import ThreadPoolExecutor, CancelledError
 import threading
-import time
 
 gate = threading.Event()
+started = threading.Event()
 log = []
 
 def blocker():
+    started.set()
     gate.wait()
     return "blocker done"
 
 with ThreadPoolExecutor(max_workers=1) as ex:
     first = ex.submit(blocker)
     queued = ex.submit(lambda: "never runs")
-    time.sleep(0.05)
+    started.wait()
     print("first running:", first.running(), "queued running:", queued.running())
     print("cancel queued:", queued.cancel(), queued.cancelled())
     print("cancel running:", first.cancel())

@@ -1,15 +1,16 @@
 # Executor.map returns results in input order even when later items finish first.
+# Item x may only finish after item x + 1 has (an Event chain), so they finish in reverse.
 from concurrent.futures import ThreadPoolExecutor
-import time
 import threading
 
 finish_order = []
-lock = threading.Lock()
+finished = [threading.Event() for _ in range(6)]
+finished[5].set()
 
 def slow_identity(x):
-    time.sleep(0.02 * (5 - x))
-    with lock:
-        finish_order.append(x)
+    finished[x + 1].wait()
+    finish_order.append(x)
+    finished[x].set()
     return x * 10
 
 with ThreadPoolExecutor(max_workers=5) as ex:

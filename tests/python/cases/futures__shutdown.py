@@ -15,10 +15,14 @@ ex.shutdown(wait=True)
 print("after shutdown(wait=True):", sorted(done), all(f.done() for f in fs))
 
 gate = threading.Event()
+started = threading.Event()
+def blocker():
+    started.set()
+    return gate.wait()
 ex2 = ThreadPoolExecutor(max_workers=1)
-running = ex2.submit(gate.wait)
+running = ex2.submit(blocker)
 queued = [ex2.submit(slow, i) for i in range(3)]
-time.sleep(0.05)
+started.wait()
 ex2.shutdown(wait=False, cancel_futures=True)
 gate.set()
 print("running result:", running.result())

@@ -1,5 +1,5 @@
 # A bounded queue blocks a fast producer until the slow consumer catches up.
-# Each get happens 20 ms after the previous one; just before it, exactly one more put has
+# Each get happens 40 ms after the previous one; just before it, exactly one more put has
 # completed (the next put is blocked on the full queue), so the counts are deterministic.
 import queue
 import threading
@@ -18,7 +18,7 @@ def producer():
 
 def consumer():
     while True:
-        time.sleep(0.02)
+        time.sleep(0.04)
         seen = puts_done
         item = q.get()
         if item is None:

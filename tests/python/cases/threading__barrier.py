@@ -9,7 +9,7 @@ indices = []
 lock = threading.Lock()
 
 def party(i):
-    time.sleep(0.02 * i)
+    time.sleep(0.03 * i)
     with lock:
         arrived.append(i)
     idx = barrier.wait()

@@ -5,14 +5,18 @@ import time
 ready = threading.Event()
 print(ready.is_set())
 
+waiting = threading.Event()
+
 def waiter(name):
     print(f"{name} waiting")
+    waiting.set()
     ready.wait()
     print(f"{name} woke")
 
 t = threading.Thread(target=waiter, args=("w1",))
 t.start()
-time.sleep(0.03)
+waiting.wait()
+time.sleep(0.02)
 print("main sets")
 ready.set()
 t.join()

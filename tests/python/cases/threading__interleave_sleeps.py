@@ -3,12 +3,16 @@
 import threading
 import time
 
+start = threading.Barrier(2)  # both threads count their sleeps from the same moment
+
 def numbers():
+    start.wait()
     for i in range(1, 6):
         print("num", i)
         time.sleep(0.04)
 
 def letters():
+    start.wait()
     time.sleep(0.02)
     for ch in "abcde":
         print("let", ch)

@@ -25,7 +25,7 @@ def holder():
         print("holder releasing")
 
 def waiter():
-    time.sleep(0.02)
+    time.sleep(0.03)
     print("waiter trying")
     with rlock:
         print("waiter got lock")

@@ -2,7 +2,7 @@
 import threading
 import time
 
-PAGES = {"home": 0.11, "about": 0.05, "blog": 0.08, "contact": 0.02}
+PAGES = {"home": 0.14, "about": 0.06, "blog": 0.10, "contact": 0.02}
 results = {}
 lock = threading.Lock()
 
