@@ -1,0 +1,387 @@
+# concurrent.futures: Future and ThreadPoolExecutor as CPython builds them (workers take
+# work items from a queue; a Future's waiters sleep on a Condition).
+import threading
+import queue as _queue
+from time import monotonic as _time
+
+FIRST_COMPLETED = "FIRST_COMPLETED"
+FIRST_EXCEPTION = "FIRST_EXCEPTION"
+ALL_COMPLETED = "ALL_COMPLETED"
+
+_PENDING = "PENDING"
+_RUNNING = "RUNNING"
+_CANCELLED = "CANCELLED"
+_CANCELLED_AND_NOTIFIED = "CANCELLED_AND_NOTIFIED"
+_FINISHED = "FINISHED"
+
+
+class Error(Exception):
+    pass
+
+
+class CancelledError(Error):
+    pass
+
+
+TimeoutError = TimeoutError
+
+
+class InvalidStateError(Error):
+    pass
+
+
+class BrokenExecutor(RuntimeError):
+    pass
+
+
+class Future:
+    def __init__(self):
+        self._condition = threading.Condition(None, "Future.result")
+        self._state = _PENDING
+        self._result = None
+        self._exception = None
+        self._waiters = []
+        self._done_callbacks = []
+
+    def _invoke_callbacks(self):
+        for callback in self._done_callbacks:
+            try:
+                callback(self)
+            except Exception:
+                pass
+
+    def __repr__(self):
+        with self._condition:
+            if self._state == _FINISHED:
+                if self._exception:
+                    return "<Future at 0x%x state=finished raised %s>" % (id(self), type(self._exception).__name__)
+                return "<Future at 0x%x state=finished returned %s>" % (id(self), type(self._result).__name__)
+            return "<Future at 0x%x state=%s>" % (id(self), self._state.lower())
+
+    def cancel(self):
+        with self._condition:
+            if self._state in [_RUNNING, _FINISHED]:
+                return False
+            if self._state in [_CANCELLED, _CANCELLED_AND_NOTIFIED]:
+                return True
+            self._state = _CANCELLED
+            self._condition.notify_all()
+        self._invoke_callbacks()
+        return True
+
+    def cancelled(self):
+        with self._condition:
+            return self._state in [_CANCELLED, _CANCELLED_AND_NOTIFIED]
+
+    def running(self):
+        with self._condition:
+            return self._state == _RUNNING
+
+    def done(self):
+        with self._condition:
+            return self._state in [_CANCELLED, _CANCELLED_AND_NOTIFIED, _FINISHED]
+
+    def __get_result(self):
+        if self._exception:
+            raise self._exception
+        return self._result
+
+    def add_done_callback(self, fn):
+        with self._condition:
+            if self._state not in [_CANCELLED, _CANCELLED_AND_NOTIFIED, _FINISHED]:
+                self._done_callbacks.append(fn)
+                return
+        try:
+            fn(self)
+        except Exception:
+            pass
+
+    def result(self, timeout=None):
+        with self._condition:
+            if self._state in [_CANCELLED, _CANCELLED_AND_NOTIFIED]:
+                raise CancelledError()
+            elif self._state == _FINISHED:
+                return self.__get_result()
+            self._condition.wait(timeout)
+            if self._state in [_CANCELLED, _CANCELLED_AND_NOTIFIED]:
+                raise CancelledError()
+            elif self._state == _FINISHED:
+                return self.__get_result()
+            raise TimeoutError()
+
+    def exception(self, timeout=None):
+        with self._condition:
+            if self._state in [_CANCELLED, _CANCELLED_AND_NOTIFIED]:
+                raise CancelledError()
+            elif self._state == _FINISHED:
+                return self._exception
+            self._condition.wait(timeout)
+            if self._state in [_CANCELLED, _CANCELLED_AND_NOTIFIED]:
+                raise CancelledError()
+            elif self._state == _FINISHED:
+                return self._exception
+            raise TimeoutError()
+
+    def set_running_or_notify_cancel(self):
+        with self._condition:
+            if self._state == _CANCELLED:
+                self._state = _CANCELLED_AND_NOTIFIED
+                for w in self._waiters:
+                    w.add(self)
+                return False
+            elif self._state == _PENDING:
+                self._state = _RUNNING
+                return True
+            raise RuntimeError("Future in unexpected state")
+
+    def set_result(self, result):
+        with self._condition:
+            if self._state in {_CANCELLED, _CANCELLED_AND_NOTIFIED, _FINISHED}:
+                raise InvalidStateError("%s: %r" % (self._state, self))
+            self._result = result
+            self._state = _FINISHED
+            for w in self._waiters:
+                w.add(self)
+            self._condition.notify_all()
+        self._invoke_callbacks()
+
+    def set_exception(self, exception):
+        with self._condition:
+            if self._state in {_CANCELLED, _CANCELLED_AND_NOTIFIED, _FINISHED}:
+                raise InvalidStateError("%s: %r" % (self._state, self))
+            self._exception = exception
+            self._state = _FINISHED
+            for w in self._waiters:
+                w.add(self)
+            self._condition.notify_all()
+        self._invoke_callbacks()
+
+
+class _Waiter:
+    # Collects futures as they finish, in the order they finish, and wakes whoever waits.
+    def __init__(self):
+        self.event = threading.Event()
+        self.finished = []
+
+    def add(self, f):
+        self.finished.append(f)
+        self.event.set()
+
+
+def as_completed(fs, timeout=None):
+    if timeout is not None:
+        end_time = timeout + _time()
+    fs = list(dict.fromkeys(fs))
+    total = len(fs)
+    waiter = _Waiter()
+    for f in fs:
+        f._condition.acquire()
+    finished = [f for f in fs if f._state in [_CANCELLED_AND_NOTIFIED, _FINISHED]]
+    pending = [f for f in fs if f not in finished]
+    for f in pending:
+        f._waiters.append(waiter)
+    for f in fs:
+        f._condition.release()
+    try:
+        for f in finished:
+            yield f
+        while pending:
+            if timeout is None:
+                wait_timeout = None
+            else:
+                wait_timeout = end_time - _time()
+                if wait_timeout < 0:
+                    raise TimeoutError("%d (of %d) futures unfinished" % (len(pending), total))
+            waiter.event.wait(wait_timeout)
+            with waiter.event._cond:
+                done = waiter.finished
+                waiter.finished = []
+                waiter.event._flag = False
+            if not done and timeout is not None and end_time - _time() < 0:
+                raise TimeoutError("%d (of %d) futures unfinished" % (len(pending), total))
+            for f in done:
+                if f in pending:
+                    pending.remove(f)
+                    yield f
+    finally:
+        for f in fs:
+            with f._condition:
+                if waiter in f._waiters:
+                    f._waiters.remove(waiter)
+
+
+class DoneAndNotDoneFutures:
+    def __init__(self, done, not_done):
+        self.done = done
+        self.not_done = not_done
+
+    def __iter__(self):
+        return iter((self.done, self.not_done))
+
+    def __getitem__(self, i):
+        return (self.done, self.not_done)[i]
+
+    def __repr__(self):
+        return "DoneAndNotDoneFutures(done=%r, not_done=%r)" % (self.done, self.not_done)
+
+
+def wait(fs, timeout=None, return_when=ALL_COMPLETED):
+    fs = set(fs)
+    if timeout is not None:
+        end_time = timeout + _time()
+    waiter = _Waiter()
+    for f in fs:
+        with f._condition:
+            f._waiters.append(waiter)
+    try:
+        while True:
+            done = set(f for f in fs if f._state in [_CANCELLED_AND_NOTIFIED, _FINISHED])
+            not_done = fs - done
+            if not not_done:
+                break
+            if return_when == FIRST_COMPLETED and done:
+                break
+            if return_when == FIRST_EXCEPTION and any(f._exception is not None for f in done):
+                break
+            if timeout is None:
+                waiter.event.wait()
+            else:
+                remaining = end_time - _time()
+                if remaining <= 0:
+                    break
+                waiter.event.wait(remaining)
+            waiter.event.clear()
+    finally:
+        for f in fs:
+            with f._condition:
+                if waiter in f._waiters:
+                    f._waiters.remove(waiter)
+    done = set(f for f in fs if f._state in [_CANCELLED_AND_NOTIFIED, _FINISHED])
+    return DoneAndNotDoneFutures(done, fs - done)
+
+
+class Executor:
+    def submit(self, fn, *args, **kwargs):
+        raise NotImplementedError()
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        if timeout is not None:
+            end_time = timeout + _time()
+        fs = [self.submit(fn, *args) for args in zip(*iterables)]
+
+        def result_iterator():
+            try:
+                fs.reverse()
+                while fs:
+                    if timeout is None:
+                        yield fs.pop().result()
+                    else:
+                        yield fs.pop().result(end_time - _time())
+            finally:
+                for future in fs:
+                    future.cancel()
+
+        return result_iterator()
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.shutdown(wait=True)
+        return False
+
+
+class _WorkItem:
+    def __init__(self, future, fn, args, kwargs):
+        self.future = future
+        self.fn = fn
+        self.args = args
+        self.kwargs = kwargs
+
+    def run(self):
+        if not self.future.set_running_or_notify_cancel():
+            return
+        try:
+            result = self.fn(*self.args, **self.kwargs)
+        except BaseException as exc:
+            self.future.set_exception(exc)
+        else:
+            self.future.set_result(result)
+
+
+def _worker(executor, work_queue):
+    while True:
+        work_item = work_queue.get(block=True)
+        if work_item is not None:
+            work_item.run()
+            del work_item
+            executor._idle_semaphore.release()
+            continue
+        work_queue.put(None)
+        return
+
+
+_counter = 0
+
+
+class ThreadPoolExecutor(Executor):
+    def __init__(self, max_workers=None, thread_name_prefix="", initializer=None, initargs=()):
+        global _counter
+        if max_workers is None:
+            import os
+            max_workers = min(32, (os.cpu_count() or 1) + 4)
+        if max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        self._max_workers = max_workers
+        self._work_queue = _queue.Queue()
+        self._idle_semaphore = threading.Semaphore(0)
+        self._threads = []
+        self._shutdown = False
+        self._shutdown_lock = threading.Lock()
+        if not thread_name_prefix:
+            thread_name_prefix = "ThreadPoolExecutor-%d" % _counter
+            _counter += 1
+        self._thread_name_prefix = thread_name_prefix
+
+    def submit(self, fn, *args, **kwargs):
+        with self._shutdown_lock:
+            if self._shutdown:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            f = Future()
+            self._work_queue.put(_WorkItem(f, fn, args, kwargs))
+            self._adjust_thread_count()
+            return f
+
+    def _adjust_thread_count(self):
+        if self._idle_semaphore.acquire(timeout=0):
+            return
+        num_threads = len(self._threads)
+        if num_threads < self._max_workers:
+            name = "%s_%d" % (self._thread_name_prefix or self, num_threads)
+            t = threading.Thread(name=name, target=_worker, args=(self, self._work_queue))
+            t.start()
+            self._threads.append(t)
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        with self._shutdown_lock:
+            self._shutdown = True
+            if cancel_futures:
+                while True:
+                    try:
+                        work_item = self._work_queue.get_nowait()
+                    except _queue.Empty:
+                        break
+                    if work_item is not None:
+                        work_item.future.cancel()
+            self._work_queue.put(None)
+        if wait:
+            for t in self._threads:
+                t.join()
+
+
+class ProcessPoolExecutor(Executor):
+    def __init__(self, *args, **kwargs):
+        raise NotImplementedError("ProcessPoolExecutor comes with the next version of this playground; ThreadPoolExecutor runs here")

@@ -1,0 +1,834 @@
+//! `import`: the modules this playground offers. Some are Rust (time, math, random, sys,
+//! os, _thread); the concurrency library (threading, queue, asyncio, concurrent.futures)
+//! is Python in `src/lib/`, built, as CPython's is, on a few primitives: a lock, a sleep,
+//! starting and joining a thread.
+
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use crate::builtins::{arg, builtin, float_arg, int_arg, opt};
+use crate::ops;
+use crate::value::*;
+use crate::vm::{Ctl, Vm, Wait, R};
+
+/// The Python-source modules, compiled when first imported.
+const PY_MODULES: &[(&str, &str)] = &[
+    ("threading", include_str!("lib/threading.py")),
+    ("queue", include_str!("lib/queue.py")),
+    ("asyncio", include_str!("lib/asyncio.py")),
+    ("concurrent", "# a package: see concurrent.futures\n"),
+    ("concurrent.futures", include_str!("lib/futures.py")),
+    ("collections", include_str!("lib/collections.py")),
+    ("functools", include_str!("lib/functools.py")),
+    ("itertools", include_str!("lib/itertools.py")),
+    ("typing", include_str!("lib/typing.py")),
+    ("dataclasses", include_str!("lib/dataclasses.py")),
+    ("contextlib", include_str!("lib/contextlib.py")),
+    ("string", include_str!("lib/string.py")),
+    ("heapq", include_str!("lib/heapq.py")),
+];
+
+const RUST_MODULES: &[&str] = &["sys", "time", "math", "random", "os", "_thread", "_pg"];
+
+/// What a learner may import here, for the ModuleNotFoundError message.
+pub fn offered() -> String {
+    let mut names: Vec<&str> = PY_MODULES.iter().map(|(n, _)| *n).chain(RUST_MODULES.iter().copied()).filter(|n| !n.starts_with('_') && *n != "concurrent").collect();
+    names.sort();
+    names.join(", ")
+}
+
+pub fn import(vm: &mut Vm, name: &str) -> R {
+    if let Some(m) = vm.modules.get(name) {
+        return Ok(top_level(vm, name, m.clone()));
+    }
+    // A dotted name imports its parents first.
+    if let Some((parent, _)) = name.rsplit_once('.') {
+        import(vm, parent)?;
+    }
+    let module = Arc::new(Module { name: Arc::from(name), dict: Namespace::default() });
+    module.dict.lock().insert(Arc::from("__name__"), Value::str(name));
+    let value = Value::Module(module.clone());
+    if RUST_MODULES.contains(&name) {
+        fill_rust_module(vm, name, &module);
+        vm.modules.insert(name.to_string(), value.clone());
+    } else if let Some((_, src)) = PY_MODULES.iter().find(|(n, _)| *n == name) {
+        vm.modules.insert(name.to_string(), value.clone());
+        if let Err(e) = run_module_source(vm, name, src, &module) {
+            vm.modules.shift_remove(name);
+            return Err(e);
+        }
+    } else {
+        let top = name.split('.').next().unwrap_or(name);
+        let hint = match top {
+            "requests" | "urllib" | "aiohttp" | "multiprocessing" => " (processes, pools and real requests come with the next version of this playground)",
+            _ => "",
+        };
+        let e = vm.new_exc(&vm.exc_class("ModuleNotFoundError"), &format!("No module named '{name}'{hint}; this playground offers: {}", offered()));
+        return Err(Ctl::Exc(e));
+    }
+    if let Some((parent, child)) = name.rsplit_once('.') {
+        if let Some(Value::Module(p)) = vm.modules.get(parent) {
+            p.dict.lock().insert(Arc::from(child), value.clone());
+        }
+    }
+    Ok(top_level(vm, name, value))
+}
+
+/// `import a.b` binds `a`.
+fn top_level(vm: &Vm, name: &str, m: Value) -> Value {
+    match name.split_once('.') {
+        Some((top, _)) => vm.modules.get(top).cloned().unwrap_or(m),
+        None => m,
+    }
+}
+
+fn run_module_source(vm: &mut Vm, name: &str, src: &str, module: &Arc<Module>) -> Result<(), Ctl> {
+    let filename = format!("<{name}>");
+    let (code, source) = crate::compile::compile_module(src, &filename, true).map_err(|e| vm.err("SyntaxError", format!("{filename} line {}: {}", e.line, e.message)))?;
+    vm.sources.insert(filename, source);
+    let func = Value::Func(Arc::new(Function {
+        name: Arc::from("<module>"),
+        qualname: Arc::from("<module>"),
+        code,
+        globals: module.clone(),
+        defaults: vec![],
+        kwdefaults: vec![],
+        closure: vec![],
+        attrs: Namespace::default(),
+    }));
+    vm.call(&func, Args::default())?;
+    Ok(())
+}
+
+fn set(m: &Module, name: &str, v: Value) {
+    m.dict.lock().insert(Arc::from(name), v);
+}
+
+fn fns(m: &Module, list: &[(&'static str, BuiltinFn)]) {
+    for (n, f) in list {
+        set(m, n, builtin(n, *f));
+    }
+}
+
+fn fill_rust_module(vm: &mut Vm, name: &str, m: &Arc<Module>) {
+    match name {
+        "sys" => {
+            fns(m, &[
+                ("getswitchinterval", sys_getswitchinterval),
+                ("setswitchinterval", sys_setswitchinterval),
+                ("exit", sys_exit),
+                ("getrecursionlimit", sys_getrecursionlimit),
+                ("setrecursionlimit", sys_setrecursionlimit),
+                ("_is_gil_enabled", sys_is_gil_enabled),
+                ("intern", sys_intern),
+            ]);
+            let stream = |fd: i64, name: &str| {
+                let c = Arc::new(Class {
+                    name: Arc::from("TextIOWrapper"),
+                    qualname: Arc::from("TextIOWrapper"),
+                    bases: vec![vm.types.object.clone()],
+                    mro: vec![vm.types.object.clone()],
+                    dict: Namespace::default(),
+                    native: NativeType::Object,
+                    module: Arc::from("_io"),
+                });
+                c.dict.lock().insert(Arc::from("write"), builtin("write", stream_write));
+                c.dict.lock().insert(Arc::from("flush"), builtin("flush", stream_flush));
+                let i = Instance { class: c, attrs: Namespace::default(), traceback: PyCell::default() };
+                i.attrs.lock().insert(Arc::from("_fd"), Value::Int(fd));
+                i.attrs.lock().insert(Arc::from("name"), Value::str(name));
+                Value::Instance(Arc::new(i))
+            };
+            set(m, "stdout", stream(1, "<stdout>"));
+            set(m, "stderr", stream(2, "<stderr>"));
+            set(m, "__stdout__", stream(1, "<stdout>"));
+            set(m, "__stderr__", stream(2, "<stderr>"));
+            set(m, "argv", Value::list(vec![Value::str("main.py")]));
+            set(m, "platform", Value::str("emscripten"));
+            set(m, "version", Value::str("3.11.7 (Concurrency Playground: a Python engine in Rust, compiled to WebAssembly)"));
+            set(m, "maxsize", Value::Int(i64::MAX));
+            set(m, "byteorder", Value::str("little"));
+            set(m, "implementation_name", Value::str("playground"));
+            set(m, "modules", Value::dict(Dict::new()));
+            set(m, "path", Value::list(vec![]));
+            let _ = run_module_source(
+                vm,
+                "sys",
+                "class _VersionInfo(tuple):\n    pass\n",
+                m,
+            );
+            // version_info: a tuple with named fields, as CPython's.
+            let vi = Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]);
+            set(m, "version_info", vi);
+        }
+        "time" => fns(m, &[
+            ("sleep", time_sleep),
+            ("time", time_time),
+            ("time_ns", time_time_ns),
+            ("perf_counter", time_perf_counter),
+            ("perf_counter_ns", time_perf_counter_ns),
+            ("monotonic", time_perf_counter),
+            ("monotonic_ns", time_perf_counter_ns),
+            ("process_time", time_process_time),
+            ("thread_time", time_process_time),
+            ("strftime", time_strftime),
+        ]),
+        "math" => {
+            fns(m, &[
+                ("sqrt", math_sqrt),
+                ("floor", math_floor),
+                ("ceil", math_ceil),
+                ("trunc", math_trunc),
+                ("gcd", math_gcd),
+                ("lcm", math_lcm),
+                ("factorial", math_factorial),
+                ("isqrt", math_isqrt),
+                ("log", math_log),
+                ("log2", math_log2),
+                ("log10", math_log10),
+                ("exp", math_exp),
+                ("sin", math_sin),
+                ("cos", math_cos),
+                ("tan", math_tan),
+                ("asin", math_asin),
+                ("acos", math_acos),
+                ("atan", math_atan),
+                ("atan2", math_atan2),
+                ("hypot", math_hypot),
+                ("fabs", math_fabs),
+                ("pow", math_pow),
+                ("isclose", math_isclose),
+                ("isfinite", math_isfinite),
+                ("isinf", math_isinf),
+                ("isnan", math_isnan),
+                ("fsum", math_fsum),
+                ("prod", math_prod),
+                ("comb", math_comb),
+                ("perm", math_perm),
+                ("degrees", math_degrees),
+                ("radians", math_radians),
+                ("copysign", math_copysign),
+                ("fmod", math_fmod),
+                ("modf", math_modf),
+            ]);
+            set(m, "pi", Value::Float(std::f64::consts::PI));
+            set(m, "e", Value::Float(std::f64::consts::E));
+            set(m, "tau", Value::Float(std::f64::consts::TAU));
+            set(m, "inf", Value::Float(f64::INFINITY));
+            set(m, "nan", Value::Float(f64::NAN));
+        }
+        "random" => fns(m, &[
+            ("seed", random_seed),
+            ("random", random_random),
+            ("randint", random_randint),
+            ("randrange", random_randrange),
+            ("choice", random_choice),
+            ("choices", random_choices),
+            ("shuffle", random_shuffle),
+            ("uniform", random_uniform),
+            ("sample", random_sample),
+            ("gauss", random_gauss),
+            ("getrandbits", random_getrandbits),
+        ]),
+        "os" => {
+            fns(m, &[("getpid", os_getpid), ("cpu_count", os_cpu_count), ("getenv", os_getenv), ("getcwd", os_getcwd)]);
+            set(m, "sep", Value::str("/"));
+            set(m, "linesep", Value::str("\n"));
+            set(m, "name", Value::str("posix"));
+            set(m, "environ", Value::dict(Dict::new()));
+        }
+        "_thread" => {
+            fns(m, &[("allocate_lock", thread_allocate_lock), ("get_ident", thread_get_ident), ("start_new_thread", thread_start_new_thread)]);
+            set(m, "LockType", Value::Class(vm.types.lock.clone()));
+            set(m, "TIMEOUT_MAX", Value::Float(4294967.0));
+        }
+        "_pg" => fns(m, &[
+            ("start_thread", pg_start_thread),
+            ("join_thread", pg_join_thread),
+            ("thread_name", pg_thread_name),
+            ("set_thread_name", pg_set_thread_name),
+            ("thread_alive", pg_thread_alive),
+            ("thread_ids", pg_thread_ids),
+            ("print_thread_exception", pg_print_thread_exception),
+            ("now", pg_now),
+            ("sleep_until", pg_sleep_until),
+            ("enter_event_loop", pg_enter_event_loop),
+            ("leave_event_loop", pg_leave_event_loop),
+            ("span", pg_span),
+            ("cpu_count", os_cpu_count),
+        ]),
+        _ => {}
+    }
+}
+
+// ----- sys -----
+
+fn sys_getswitchinterval(vm: &mut Vm, _a: Args) -> R {
+    Ok(Value::Float(vm.switch_interval_ms / 1000.0))
+}
+fn sys_setswitchinterval(vm: &mut Vm, a: Args) -> R {
+    let s = float_arg(vm, &arg(vm, &a, 0, "setswitchinterval")?, "setswitchinterval")?;
+    if s <= 0.0 {
+        return Err(vm.value_error("switch interval must be strictly positive"));
+    }
+    vm.switch_interval_ms = s * 1000.0;
+    Ok(Value::None)
+}
+fn sys_exit(vm: &mut Vm, a: Args) -> R {
+    let e = vm.new_exc(&vm.exc_class("SystemExit"), "");
+    if let (Value::Instance(i), Some(code)) = (&e, opt(&a, 0)) {
+        i.attrs.lock().insert(Arc::from("args"), Value::tuple(vec![code]));
+    }
+    Err(Ctl::Exc(e))
+}
+fn sys_getrecursionlimit(vm: &mut Vm, _a: Args) -> R {
+    Ok(Value::Int(vm.max_recursion as i64))
+}
+fn sys_setrecursionlimit(vm: &mut Vm, a: Args) -> R {
+    let n = int_arg(vm, &arg(vm, &a, 0, "setrecursionlimit")?)?;
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    // Frames live on the heap, so a large limit is safe; cap it where memory would not be.
+    vm.max_recursion = n.min(100_000) as usize;
+    Ok(Value::None)
+}
+fn sys_is_gil_enabled(_vm: &mut Vm, _a: Args) -> R {
+    Ok(Value::Bool(true))
+}
+fn sys_intern(vm: &mut Vm, a: Args) -> R {
+    arg(vm, &a, 0, "intern")
+}
+fn stream_write(vm: &mut Vm, a: Args) -> R {
+    let fd = match &a.pos[0] {
+        Value::Instance(i) => match i.attrs.lock().get("_fd") {
+            Some(Value::Int(fd)) => *fd,
+            _ => 1,
+        },
+        _ => 1,
+    };
+    let s = match arg(vm, &a, 1, "write")? {
+        Value::Str(s) => s,
+        other => return Err(vm.type_error(format!("write() argument must be str, not {}", ops::type_name(vm, &other)))),
+    };
+    vm.write_out(&s, fd == 2);
+    Ok(Value::Int(s.chars().count() as i64))
+}
+fn stream_flush(_vm: &mut Vm, _a: Args) -> R {
+    Ok(Value::None)
+}
+
+// ----- time -----
+
+fn time_sleep(vm: &mut Vm, a: Args) -> R {
+    let s = match arg(vm, &a, 0, "sleep")? {
+        v @ (Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::BigInt(_)) => float_arg(vm, &v, "sleep")?,
+        other => return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", ops::type_name(vm, &other)))),
+    };
+    if s < 0.0 {
+        return Err(vm.value_error("sleep length must be non-negative"));
+    }
+    let until = vm.now() + s * 1000.0;
+    Err(Ctl::Block(Wait::Sleep { until }))
+}
+fn time_time(vm: &mut Vm, _a: Args) -> R {
+    Ok(Value::Float(vm.host.wall_ms() / 1000.0))
+}
+fn time_time_ns(vm: &mut Vm, _a: Args) -> R {
+    Ok(Value::Int((vm.host.wall_ms() * 1e6) as i64))
+}
+fn time_perf_counter(vm: &mut Vm, _a: Args) -> R {
+    Ok(Value::Float(vm.now() / 1000.0))
+}
+fn time_perf_counter_ns(vm: &mut Vm, _a: Args) -> R {
+    Ok(Value::Int((vm.now() * 1e6) as i64))
+}
+fn time_process_time(vm: &mut Vm, _a: Args) -> R {
+    let cpu: f64 = vm.threads.iter().map(|t| t.cpu_ms).sum::<f64>() + (vm.now() - vm.slice_start);
+    Ok(Value::Float(cpu / 1000.0))
+}
+fn time_strftime(vm: &mut Vm, _a: Args) -> R {
+    Err(vm.err("NotImplementedError", "time.strftime is not available in this playground"))
+}
+
+// ----- math -----
+
+fn f(vm: &Vm, a: &Args, i: usize, name: &str) -> Result<f64, Ctl> {
+    let v = a.pos.get(i).cloned().ok_or_else(|| vm.type_error(format!("math.{name}() takes exactly one argument (0 given)")))?;
+    float_arg(vm, &v, name).map_err(|_| vm.type_error(format!("must be real number, not {}", ops::type_name(vm, &v))))
+}
+fn domain(vm: &Vm) -> Ctl {
+    vm.value_error("math domain error")
+}
+fn math_sqrt(vm: &mut Vm, a: Args) -> R {
+    let x = f(vm, &a, 0, "sqrt")?;
+    if x < 0.0 {
+        return Err(domain(vm));
+    }
+    Ok(Value::Float(x.sqrt()))
+}
+fn int_of_float(vm: &Vm, x: f64) -> R {
+    if x.is_nan() {
+        return Err(vm.value_error("cannot convert float NaN to integer"));
+    }
+    if x.is_infinite() {
+        return Err(vm.err("OverflowError", "cannot convert float infinity to integer"));
+    }
+    if x.abs() < 9.0e18 {
+        Ok(Value::Int(x as i64))
+    } else {
+        Ok(Value::from_big(BigInt::from(x as i128)))
+    }
+}
+fn math_floor(vm: &mut Vm, a: Args) -> R {
+    let v = arg(vm, &a, 0, "floor")?;
+    if matches!(v, Value::Int(_) | Value::BigInt(_)) {
+        return Ok(v);
+    }
+    int_of_float(vm, f(vm, &a, 0, "floor")?.floor())
+}
+fn math_ceil(vm: &mut Vm, a: Args) -> R {
+    let v = arg(vm, &a, 0, "ceil")?;
+    if matches!(v, Value::Int(_) | Value::BigInt(_)) {
+        return Ok(v);
+    }
+    int_of_float(vm, f(vm, &a, 0, "ceil")?.ceil())
+}
+fn math_trunc(vm: &mut Vm, a: Args) -> R {
+    let v = arg(vm, &a, 0, "trunc")?;
+    if matches!(v, Value::Int(_) | Value::BigInt(_)) {
+        return Ok(v);
+    }
+    int_of_float(vm, f(vm, &a, 0, "trunc")?.trunc())
+}
+fn big_args(vm: &Vm, a: &Args) -> Result<Vec<BigInt>, Ctl> {
+    a.pos.iter().map(|v| v.to_bigint().ok_or_else(|| vm.type_error(format!("'{}' object cannot be interpreted as an integer", ops::type_name(vm, v))))).collect()
+}
+fn math_gcd(vm: &mut Vm, a: Args) -> R {
+    use num_integer::Integer;
+    let v = big_args(vm, &a)?;
+    Ok(Value::from_big(v.into_iter().fold(BigInt::zero(), |x, y| x.gcd(&y))))
+}
+fn math_lcm(vm: &mut Vm, a: Args) -> R {
+    use num_integer::Integer;
+    let v = big_args(vm, &a)?;
+    Ok(Value::from_big(v.into_iter().fold(BigInt::from(1), |x, y| x.lcm(&y))))
+}
+fn math_factorial(vm: &mut Vm, a: Args) -> R {
+    let v = arg(vm, &a, 0, "factorial")?;
+    if let Value::Float(_) = v {
+        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let n = int_arg(vm, &v)?;
+    if n < 0 {
+        return Err(vm.value_error("factorial() not defined for negative values"));
+    }
+    if n > 20000 {
+        return Err(vm.err("MemoryError", "the result would be too large for this playground"));
+    }
+    let mut r = BigInt::from(1);
+    for i in 2..=n {
+        r *= i;
+    }
+    Ok(Value::from_big(r))
+}
+fn math_isqrt(vm: &mut Vm, a: Args) -> R {
+    let v = big_args(vm, &a)?;
+    let n = v.first().cloned().unwrap_or_default();
+    if n.is_negative() {
+        return Err(vm.value_error("isqrt() argument must be nonnegative"));
+    }
+    Ok(Value::from_big(n.sqrt()))
+}
+fn math_log(vm: &mut Vm, a: Args) -> R {
+    let x = match arg(vm, &a, 0, "log")? {
+        Value::BigInt(b) => {
+            // Large ints: log of the leading bits plus the exponent.
+            let bits = b.bits() as i64;
+            let shift = (bits - 60).max(0);
+            let top: BigInt = &*b >> shift as usize;
+            top.to_f64().unwrap_or(0.0).ln() + shift as f64 * std::f64::consts::LN_2
+        }
+        v => {
+            let x = float_arg(vm, &v, "log")?;
+            if x <= 0.0 {
+                return Err(domain(vm));
+            }
+            x.ln()
+        }
+    };
+    match opt(&a, 1) {
+        Some(b) => {
+            let b = float_arg(vm, &b, "log")?;
+            if b <= 0.0 || b == 1.0 {
+                return Err(if b == 1.0 { vm.err("ZeroDivisionError", "float division by zero") } else { domain(vm) });
+            }
+            Ok(Value::Float(x / b.ln()))
+        }
+        None => Ok(Value::Float(x)),
+    }
+}
+fn math_log2(vm: &mut Vm, a: Args) -> R {
+    let x = f(vm, &a, 0, "log2")?;
+    if x <= 0.0 {
+        return Err(domain(vm));
+    }
+    Ok(Value::Float(x.log2()))
+}
+fn math_log10(vm: &mut Vm, a: Args) -> R {
+    let x = f(vm, &a, 0, "log10")?;
+    if x <= 0.0 {
+        return Err(domain(vm));
+    }
+    Ok(Value::Float(x.log10()))
+}
+fn math_exp(vm: &mut Vm, a: Args) -> R {
+    let r = f(vm, &a, 0, "exp")?.exp();
+    if r.is_infinite() {
+        return Err(vm.err("OverflowError", "math range error"));
+    }
+    Ok(Value::Float(r))
+}
+macro_rules! unary_math {
+    ($name:ident, $py:expr, $op:expr) => {
+        fn $name(vm: &mut Vm, a: Args) -> R {
+            let x = f(vm, &a, 0, $py)?;
+            let r: f64 = $op(x);
+            if r.is_nan() && !x.is_nan() {
+                return Err(domain(vm));
+            }
+            Ok(Value::Float(r))
+        }
+    };
+}
+unary_math!(math_sin, "sin", f64::sin);
+unary_math!(math_cos, "cos", f64::cos);
+unary_math!(math_tan, "tan", f64::tan);
+unary_math!(math_asin, "asin", f64::asin);
+unary_math!(math_acos, "acos", f64::acos);
+unary_math!(math_atan, "atan", f64::atan);
+unary_math!(math_fabs, "fabs", f64::abs);
+unary_math!(math_degrees, "degrees", f64::to_degrees);
+unary_math!(math_radians, "radians", f64::to_radians);
+fn math_atan2(vm: &mut Vm, a: Args) -> R {
+    Ok(Value::Float(f(vm, &a, 0, "atan2")?.atan2(f(vm, &a, 1, "atan2")?)))
+}
+fn math_hypot(vm: &mut Vm, a: Args) -> R {
+    let mut s = 0.0f64;
+    for i in 0..a.pos.len() {
+        let x = f(vm, &a, i, "hypot")?;
+        s = s.hypot(x);
+    }
+    Ok(Value::Float(s))
+}
+fn math_pow(vm: &mut Vm, a: Args) -> R {
+    Ok(Value::Float(f(vm, &a, 0, "pow")?.powf(f(vm, &a, 1, "pow")?)))
+}
+fn math_copysign(vm: &mut Vm, a: Args) -> R {
+    Ok(Value::Float(f(vm, &a, 0, "copysign")?.copysign(f(vm, &a, 1, "copysign")?)))
+}
+fn math_fmod(vm: &mut Vm, a: Args) -> R {
+    let y = f(vm, &a, 1, "fmod")?;
+    if y == 0.0 {
+        return Err(domain(vm));
+    }
+    Ok(Value::Float(f(vm, &a, 0, "fmod")? % y))
+}
+fn math_modf(vm: &mut Vm, a: Args) -> R {
+    let x = f(vm, &a, 0, "modf")?;
+    Ok(Value::tuple(vec![Value::Float(x.fract()), Value::Float(x.trunc())]))
+}
+fn math_isclose(vm: &mut Vm, mut a: Args) -> R {
+    let rel = a.take_kw("rel_tol").map(|v| float_arg(vm, &v, "isclose")).transpose()?.unwrap_or(1e-9);
+    let abs = a.take_kw("abs_tol").map(|v| float_arg(vm, &v, "isclose")).transpose()?.unwrap_or(0.0);
+    let (x, y) = (f(vm, &a, 0, "isclose")?, f(vm, &a, 1, "isclose")?);
+    if x == y {
+        return Ok(Value::Bool(true));
+    }
+    let d = (x - y).abs();
+    Ok(Value::Bool(d <= (rel * x.abs()).max(rel * y.abs()) || d <= abs))
+}
+fn math_isfinite(vm: &mut Vm, a: Args) -> R {
+    Ok(Value::Bool(f(vm, &a, 0, "isfinite")?.is_finite()))
+}
+fn math_isinf(vm: &mut Vm, a: Args) -> R {
+    Ok(Value::Bool(f(vm, &a, 0, "isinf")?.is_infinite()))
+}
+fn math_isnan(vm: &mut Vm, a: Args) -> R {
+    Ok(Value::Bool(f(vm, &a, 0, "isnan")?.is_nan()))
+}
+fn math_fsum(vm: &mut Vm, a: Args) -> R {
+    // Shewchuk's exact partial sums, as CPython's fsum.
+    let items = ops::collect(vm, &arg(vm, &a, 0, "fsum")?)?;
+    let mut partials: Vec<f64> = Vec::new();
+    for it in items {
+        let mut x = float_arg(vm, &it, "fsum")?;
+        let mut i = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(i);
+        partials.push(x);
+    }
+    Ok(Value::Float(partials.iter().sum()))
+}
+fn math_prod(vm: &mut Vm, mut a: Args) -> R {
+    let start = a.take_kw("start").unwrap_or(Value::Int(1));
+    let items = ops::collect(vm, &arg(vm, &a, 0, "prod")?)?;
+    let mut acc = start;
+    for it in items {
+        acc = ops::binary_native(vm, crate::code::BinOp::Mul, &acc, &it, false)?;
+    }
+    Ok(acc)
+}
+fn math_comb(vm: &mut Vm, a: Args) -> R {
+    let v = big_args(vm, &a)?;
+    let (n, k) = (v[0].to_i64().unwrap_or(0), v[1].to_i64().unwrap_or(0));
+    if n < 0 || k < 0 {
+        return Err(vm.value_error("n must be a non-negative integer"));
+    }
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let k = k.min(n - k);
+    let mut r = BigInt::from(1);
+    for i in 0..k {
+        r = r * (n - i) / (i + 1);
+    }
+    Ok(Value::from_big(r))
+}
+fn math_perm(vm: &mut Vm, a: Args) -> R {
+    let v = big_args(vm, &a)?;
+    let n = v[0].to_i64().unwrap_or(0);
+    let k = v.get(1).and_then(|k| k.to_i64()).unwrap_or(n);
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let mut r = BigInt::from(1);
+    for i in 0..k {
+        r *= n - i;
+    }
+    Ok(Value::from_big(r))
+}
+
+// ----- random: CPython's Mersenne Twister, so a seeded program prints the same numbers -----
+
+fn random_seed(vm: &mut Vm, a: Args) -> R {
+    match opt(&a, 0) {
+        None | Some(Value::None) => vm.random = crate::pyrandom::PyRandom::seed_from_time((vm.host.wall_ms() * 1000.0) as u64),
+        Some(v) => match v.to_bigint() {
+            Some(b) => vm.random.seed(&b),
+            None => {
+                let h = ops::hash(vm, &v)?;
+                vm.random.seed(&BigInt::from(h.unsigned_abs()))
+            }
+        },
+    }
+    Ok(Value::None)
+}
+fn random_random(vm: &mut Vm, _a: Args) -> R {
+    Ok(Value::Float(vm.random.random()))
+}
+fn random_randint(vm: &mut Vm, a: Args) -> R {
+    let x = int_arg(vm, &arg(vm, &a, 0, "randint")?)?;
+    let y = int_arg(vm, &arg(vm, &a, 1, "randint")?)?;
+    vm.random.randint(x, y).map(Value::Int).map_err(|m| vm.value_error(m))
+}
+fn random_randrange(vm: &mut Vm, a: Args) -> R {
+    let n: Vec<i64> = a.pos.iter().map(|v| int_arg(vm, v)).collect::<Result<_, _>>()?;
+    let r = match n.len() {
+        1 => vm.random.randrange_stop(n[0]),
+        2 => vm.random.randrange(n[0], n[1], 1),
+        3 => vm.random.randrange(n[0], n[1], n[2]),
+        _ => return Err(vm.type_error("randrange expected 1 to 3 arguments")),
+    };
+    r.map(Value::Int).map_err(|m| vm.value_error(m))
+}
+fn random_choice(vm: &mut Vm, a: Args) -> R {
+    let items = ops::collect(vm, &arg(vm, &a, 0, "choice")?)?;
+    let i = vm.random.choice(items.len()).map_err(|m| vm.err("IndexError", m))?;
+    Ok(items[i].clone())
+}
+fn random_choices(vm: &mut Vm, mut a: Args) -> R {
+    let k = a.take_kw("k").map(|v| int_arg(vm, &v)).transpose()?.unwrap_or(1);
+    if a.take_kw("weights").is_some_and(|w| !w.is_none()) {
+        return Err(vm.err("NotImplementedError", "random.choices with weights is not available in this playground"));
+    }
+    let items = ops::collect(vm, &arg(vm, &a, 0, "choices")?)?;
+    let idx = vm.random.choices(items.len(), k.max(0) as usize);
+    Ok(Value::list(idx.into_iter().map(|i| items[i].clone()).collect()))
+}
+fn random_shuffle(vm: &mut Vm, a: Args) -> R {
+    let Value::List(l) = arg(vm, &a, 0, "shuffle")? else { return Err(vm.type_error("shuffle() needs a list")) };
+    let mut items = l.lock().clone();
+    vm.random.shuffle(&mut items);
+    *l.lock() = items;
+    Ok(Value::None)
+}
+fn random_uniform(vm: &mut Vm, a: Args) -> R {
+    let x = float_arg(vm, &arg(vm, &a, 0, "uniform")?, "uniform")?;
+    let y = float_arg(vm, &arg(vm, &a, 1, "uniform")?, "uniform")?;
+    Ok(Value::Float(vm.random.uniform(x, y)))
+}
+fn random_sample(vm: &mut Vm, mut a: Args) -> R {
+    let k = a.take_kw("k").or_else(|| opt(&a, 1)).ok_or_else(|| vm.type_error("sample() missing 1 required positional argument: 'k'"))?;
+    let k = int_arg(vm, &k)?;
+    let items = ops::collect(vm, &arg(vm, &a, 0, "sample")?)?;
+    if k < 0 {
+        return Err(vm.value_error("Sample larger than population or is negative"));
+    }
+    let idx = vm.random.sample(items.len(), k as usize).map_err(|m| vm.value_error(m))?;
+    Ok(Value::list(idx.into_iter().map(|i| items[i].clone()).collect()))
+}
+fn random_gauss(vm: &mut Vm, a: Args) -> R {
+    let mu = opt(&a, 0).map(|v| float_arg(vm, &v, "gauss")).transpose()?.unwrap_or(0.0);
+    let sigma = opt(&a, 1).map(|v| float_arg(vm, &v, "gauss")).transpose()?.unwrap_or(1.0);
+    Ok(Value::Float(vm.random.gauss(mu, sigma)))
+}
+fn random_getrandbits(vm: &mut Vm, a: Args) -> R {
+    let k = int_arg(vm, &arg(vm, &a, 0, "getrandbits")?)?;
+    Ok(Value::from_big(BigInt::from(vm.random.getrandbits(k.max(0) as u32))))
+}
+
+// ----- os -----
+
+fn os_getpid(_vm: &mut Vm, _a: Args) -> R {
+    Ok(Value::Int(4242))
+}
+fn os_cpu_count(vm: &mut Vm, _a: Args) -> R {
+    Ok(Value::Int(vm.host.cores() as i64))
+}
+fn os_getenv(vm: &mut Vm, a: Args) -> R {
+    arg(vm, &a, 0, "getenv")?;
+    Ok(opt(&a, 1).unwrap_or(Value::None))
+}
+fn os_getcwd(_vm: &mut Vm, _a: Args) -> R {
+    Ok(Value::str("/"))
+}
+
+// ----- _thread and the engine's own primitives (_pg) -----
+
+fn thread_allocate_lock(vm: &mut Vm, a: Args) -> R {
+    let label = match opt(&a, 0) {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => "Lock.acquire".to_string(),
+    };
+    Ok(Value::Lock(vm.new_lock(&label)))
+}
+fn thread_get_ident(vm: &mut Vm, _a: Args) -> R {
+    Ok(Value::Int(vm.threads[vm.cur].id as i64))
+}
+fn thread_start_new_thread(vm: &mut Vm, a: Args) -> R {
+    let func = arg(vm, &a, 0, "start_new_thread")?;
+    let args = ops::collect(vm, &arg(vm, &a, 1, "start_new_thread")?)?;
+    let n = vm.threads.len();
+    let id = vm.spawn_thread(&format!("Thread-{n}"), func, Args::new(args), true)?;
+    Ok(Value::Int(id as i64))
+}
+/// `_pg.start_thread(func, name, daemon)`: a new Python thread (a lane on the timeline).
+fn pg_start_thread(vm: &mut Vm, a: Args) -> R {
+    let func = arg(vm, &a, 0, "start_thread")?;
+    let name = match opt(&a, 1) {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => format!("Thread-{}", vm.threads.len()),
+    };
+    let daemon = match opt(&a, 2) {
+        Some(v) => ops::truthy(vm, &v)?,
+        None => false,
+    };
+    let id = vm.spawn_thread(&name, func, Args::default(), daemon)?;
+    Ok(Value::Int(id as i64))
+}
+fn pg_join_thread(vm: &mut Vm, a: Args) -> R {
+    let id = int_arg(vm, &arg(vm, &a, 0, "join_thread")?)? as u64;
+    let timeout = match opt(&a, 1) {
+        None | Some(Value::None) => None,
+        Some(v) => Some(float_arg(vm, &v, "join")?),
+    };
+    if id == vm.threads[vm.cur].id {
+        return Err(vm.err("RuntimeError", "cannot join current thread"));
+    }
+    let done = vm.threads.iter().find(|t| t.id == id).map(|t| t.done).unwrap_or(true);
+    if done {
+        return Ok(Value::None);
+    }
+    let deadline = timeout.map(|t| vm.now() + t.max(0.0) * 1000.0);
+    Err(Ctl::Block(Wait::Join { thread: id, deadline }))
+}
+fn pg_thread_name(vm: &mut Vm, _a: Args) -> R {
+    Ok(Value::str(&vm.threads[vm.cur].name))
+}
+fn pg_set_thread_name(vm: &mut Vm, a: Args) -> R {
+    let id = int_arg(vm, &arg(vm, &a, 0, "set_thread_name")?)? as u64;
+    let name = ops::to_str(vm, &arg(vm, &a, 1, "set_thread_name")?)?;
+    if let Some(t) = vm.threads.iter_mut().find(|t| t.id == id) {
+        t.name = name;
+    }
+    Ok(Value::None)
+}
+fn pg_thread_alive(vm: &mut Vm, a: Args) -> R {
+    let id = int_arg(vm, &arg(vm, &a, 0, "thread_alive")?)? as u64;
+    Ok(Value::Bool(vm.threads.iter().any(|t| t.id == id && !t.done)))
+}
+fn pg_thread_ids(vm: &mut Vm, _a: Args) -> R {
+    Ok(Value::list(vm.threads.iter().filter(|t| !t.done).map(|t| Value::Int(t.id as i64)).collect()))
+}
+fn pg_print_thread_exception(vm: &mut Vm, a: Args) -> R {
+    let name = ops::to_str(vm, &arg(vm, &a, 0, "print_thread_exception")?)?;
+    let e = arg(vm, &a, 1, "print_thread_exception")?;
+    let text = vm.format_exception(&e);
+    vm.write_out(&format!("Exception in thread {name}:\n{text}"), true);
+    Ok(Value::None)
+}
+fn pg_now(vm: &mut Vm, _a: Args) -> R {
+    Ok(Value::Float(vm.now()))
+}
+/// Sleeps until a time on the engine's clock (ms): the event loop's idle wait.
+fn pg_sleep_until(vm: &mut Vm, a: Args) -> R {
+    let t = float_arg(vm, &arg(vm, &a, 0, "sleep_until")?, "sleep_until")?;
+    Err(Ctl::Block(Wait::Sleep { until: t }))
+}
+fn pg_enter_event_loop(vm: &mut Vm, _a: Args) -> R {
+    let name = format!("event loop ({})", vm.threads[vm.cur].name);
+    let now = vm.now();
+    vm.end_cpu_span(vm.cur, now);
+    let lane = vm.host.lane(&name, crate::host::LaneKind::EventLoop);
+    let prev = vm.threads[vm.cur].lane;
+    vm.threads[vm.cur].lane = lane;
+    Ok(Value::tuple(vec![Value::Int(prev as i64), Value::Int(lane as i64)]))
+}
+fn pg_leave_event_loop(vm: &mut Vm, a: Args) -> R {
+    let prev = int_arg(vm, &arg(vm, &a, 0, "leave_event_loop")?)? as usize;
+    let now = vm.now();
+    vm.end_cpu_span(vm.cur, now);
+    vm.threads[vm.cur].lane = prev;
+    Ok(Value::None)
+}
+/// `_pg.span(kind, start_ms, end_ms, label)`: a span on the current lane (asyncio's sleeps).
+fn pg_span(vm: &mut Vm, a: Args) -> R {
+    let kind = match ops::to_str(vm, &arg(vm, &a, 0, "span")?)?.as_str() {
+        "sleep" => crate::host::SpanKind::Sleep,
+        "io" => crate::host::SpanKind::Io,
+        "cpu" => crate::host::SpanKind::Cpu,
+        _ => crate::host::SpanKind::Wait,
+    };
+    let s = float_arg(vm, &arg(vm, &a, 1, "span")?, "span")?;
+    let e = float_arg(vm, &arg(vm, &a, 2, "span")?, "span")?;
+    let label = ops::to_str(vm, &arg(vm, &a, 3, "span")?)?;
+    let lane = vm.threads[vm.cur].lane;
+    let base = vm.start_ms;
+    vm.host.span(lane, kind, s - base, e - base, &label, None);
+    Ok(Value::None)
+}

@@ -1,0 +1,914 @@
+//! The interpreter loop, Python threads and the GIL.
+//!
+//! Every Python thread is a stack of frames. One thread at a time runs Python code: it
+//! holds the GIL. Another thread that is ready to run asks for the GIL; after the switch
+//! interval the holder gives it up at its next check, which is where CPython 3.11 checks
+//! its eval breaker: a call (function entry) and a backward jump. Never between the load
+//! and the store of `x += 1`, so that, as in CPython, `counter += 1` in threads comes out
+//! exact in practice while a read, a sleep and a write loses updates.
+//!
+//! A thread that sleeps or waits on a lock gives the GIL up at once. When every thread
+//! waits, the engine returns to its driver with the time the next one wakes (`Slice`):
+//! in the browser the driver awaits a timer, so the page and Stop stay live.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+
+use crate::code::Code;
+use crate::compile::Source;
+use crate::host::{Host, LaneKind, SpanKind};
+use crate::value::*;
+
+pub type R = Result<Value, Ctl>;
+
+/// Why a builtin did not return a value.
+pub enum Ctl {
+    /// A Python exception (an exception instance).
+    Exc(Value),
+    /// The calling thread must wait; the value it gets when the wait ends is pushed.
+    Block(Wait),
+    /// Call this instead, in the interpreter loop, and use its result.
+    TailCall(Value, Args),
+    /// Resume a generator with a value (or throw into it), in the loop.
+    Resume(Arc<Generator>, Value, bool),
+}
+
+#[derive(Clone)]
+pub enum Wait {
+    Sleep { until: f64 },
+    Lock { lock: Arc<LockObj>, deadline: Option<f64> },
+    Join { thread: u64, deadline: Option<f64> },
+    /// The main thread, after its module finished: waits for the non-daemon threads.
+    Shutdown,
+    /// This thread's native call at this level has its result; it waits for the Rust
+    /// stack to unwind to it.
+    Parked(usize),
+}
+
+/// What to do with a frame's result in its caller.
+#[derive(Clone)]
+pub enum Resume {
+    Push,
+    /// `__init__`: discard None, push the instance.
+    Init(Value),
+    Discard,
+    /// A generator resumed by a for loop: exhausted means jump to the loop's exit.
+    ForIter(u32),
+    /// `next(gen)`/`gen.send(v)`: exhausted means StopIteration in the caller.
+    Next,
+    /// A generator driven by `yield from`/`await` in its caller.
+    YieldFrom,
+    /// A class body: build the class from its namespace.
+    Class { name: Str, bases: Vec<Arc<Class>>, ns: Arc<Namespace>, kwargs: Vec<(Str, Value)> },
+    /// Called from Rust at this nesting level.
+    Native(usize),
+    /// The bottom frame of a thread.
+    ThreadEnd,
+}
+
+#[derive(Clone)]
+pub struct Block {
+    pub handler: u32,
+    pub level: usize,
+    /// An except handler running: the exception it handles.
+    pub handling: Option<Value>,
+}
+
+pub struct Frame {
+    pub code: Arc<Code>,
+    pub ip: usize,
+    pub stack: Vec<Value>,
+    pub locals: Vec<Option<Value>>,
+    pub cells: Vec<Arc<PyCell<Option<Value>>>>,
+    pub blocks: Vec<Block>,
+    pub globals: Arc<Module>,
+    /// Class bodies: the namespace being filled.
+    pub ns: Option<Arc<Namespace>>,
+    pub resume: Resume,
+    pub gen: Option<Arc<Generator>>,
+    /// An exception thrown into this (generator) frame, raised when it next runs.
+    pub pending_throw: Option<Value>,
+}
+
+impl Frame {
+    pub fn line(&self) -> u32 {
+        let i = self.ip.saturating_sub(1).min(self.code.lines.len().saturating_sub(1));
+        self.code.lines.get(i).copied().unwrap_or(self.code.first_line)
+    }
+}
+
+pub struct PyThread {
+    pub id: u64,
+    pub name: String,
+    pub frames: Vec<Box<Frame>>,
+    pub wait: Option<Wait>,
+    /// When it last became ready to run (for the GIL's switch request).
+    pub ready_since: f64,
+    pub lane: usize,
+    pub done: bool,
+    pub daemon: bool,
+    /// Results of native calls completed while a deeper nested loop ran.
+    pub parked: Option<Result<Value, Value>>,
+    /// Where this thread's current wait began (for its span).
+    pub wait_start: f64,
+    pub cpu_ms: f64,
+    pub wait_ms: f64,
+}
+
+/// What one call to `run_slice` ended with.
+#[derive(Debug, PartialEq)]
+pub enum Slice {
+    /// The program finished.
+    Done,
+    /// Threads are ready: call again soon (the driver may handle messages first).
+    Ready,
+    /// Every thread waits; the first wakes at this time (ms, host clock).
+    IdleUntil(f64),
+    /// Every thread waits on something only another thread could end: a deadlock.
+    /// CPython would hang; the run goes on until it is stopped or times out.
+    Deadlock,
+}
+
+pub struct Types {
+    pub object: Arc<Class>,
+    pub type_: Arc<Class>,
+    pub int: Arc<Class>,
+    pub bool_: Arc<Class>,
+    pub float: Arc<Class>,
+    pub str_: Arc<Class>,
+    pub list: Arc<Class>,
+    pub tuple: Arc<Class>,
+    pub dict: Arc<Class>,
+    pub set: Arc<Class>,
+    pub frozenset: Arc<Class>,
+    pub none: Arc<Class>,
+    pub function: Arc<Class>,
+    pub builtin: Arc<Class>,
+    pub method: Arc<Class>,
+    pub module: Arc<Class>,
+    pub generator: Arc<Class>,
+    pub coroutine: Arc<Class>,
+    pub range: Arc<Class>,
+    pub iterator: Arc<Class>,
+    pub slice: Arc<Class>,
+    pub lock: Arc<Class>,
+    pub property: Arc<Class>,
+    pub staticmethod: Arc<Class>,
+    pub classmethod: Arc<Class>,
+    pub super_: Arc<Class>,
+    pub cell: Arc<Class>,
+    pub ellipsis: Arc<Class>,
+    pub notimpl: Arc<Class>,
+    pub code: Arc<Class>,
+    pub exc: HashMap<&'static str, Arc<Class>>,
+}
+
+pub struct Config {
+    pub switch_interval_ms: f64,
+    /// The largest heap the program may use (bytes, approximately), then MemoryError.
+    pub max_recursion: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { switch_interval_ms: 5.0, max_recursion: 1000 }
+    }
+}
+
+pub struct Vm {
+    pub host: Box<dyn Host>,
+    pub types: Types,
+    pub builtins: Arc<Module>,
+    pub modules: IndexMap<String, Value>,
+    pub sources: HashMap<String, Source>,
+    pub threads: Vec<PyThread>,
+    pub cur: usize,
+    pub switch_interval_ms: f64,
+    pub max_recursion: usize,
+    pub stdout: String,
+    pub stderr: String,
+    line_buf: String,
+    err_buf: String,
+    next_thread_id: u64,
+    next_lock_id: u64,
+    /// When the current thread took the GIL.
+    pub(crate) slice_start: f64,
+    breaker_count: u32,
+    /// Rust nesting depth of interpreter loops (builtins calling Python).
+    pub level: usize,
+    pub main_module: Option<Arc<Module>>,
+    pub exit_code: i32,
+    pub error: Option<(String, String, u32)>,
+    pub gil_switches: u64,
+    pub random: crate::pyrandom::PyRandom,
+    pub finished: bool,
+    /// The thread ids in the order they acquired their current wait (for fair wake-ups).
+    wait_seq: u64,
+    pub lock_waiters: HashMap<u64, Vec<(u64, usize)>>,
+    pub start_ms: f64,
+}
+
+impl Vm {
+    pub fn new(host: Box<dyn Host>, config: Config) -> Vm {
+        let types = crate::builtins::make_types();
+        let builtins = Arc::new(Module { name: Arc::from("builtins"), dict: Namespace::default() });
+        let now = host.now_ms();
+        let mut vm = Vm {
+            host,
+            types,
+            builtins,
+            modules: IndexMap::new(),
+            sources: HashMap::new(),
+            threads: Vec::new(),
+            cur: 0,
+            switch_interval_ms: config.switch_interval_ms,
+            max_recursion: config.max_recursion,
+            stdout: String::new(),
+            stderr: String::new(),
+            line_buf: String::new(),
+            err_buf: String::new(),
+            next_thread_id: 1,
+            next_lock_id: 1,
+            slice_start: now,
+            breaker_count: 0,
+            level: 0,
+            main_module: None,
+            exit_code: 0,
+            error: None,
+            gil_switches: 0,
+            random: crate::pyrandom::PyRandom::seed_from_time((now * 1000.0) as u64 ^ 0x5eed),
+            finished: false,
+            wait_seq: 0,
+            lock_waiters: HashMap::new(),
+            start_ms: now,
+        };
+        crate::builtins::install(&mut vm);
+        vm
+    }
+
+    // ----- errors -----
+
+    pub fn exc_class(&self, name: &str) -> Arc<Class> {
+        self.types.exc.get(name).cloned().unwrap_or_else(|| self.types.exc["Exception"].clone())
+    }
+
+    pub fn new_exc(&self, class: &Arc<Class>, msg: &str) -> Value {
+        let inst = Instance { class: class.clone(), attrs: Namespace::default(), traceback: PyCell::default() };
+        let args = if msg.is_empty() { vec![] } else { vec![Value::str(msg)] };
+        inst.attrs.lock().insert(Arc::from("args"), Value::tuple(args));
+        Value::Instance(Arc::new(inst))
+    }
+
+    pub fn err(&self, class: &str, msg: impl AsRef<str>) -> Ctl {
+        Ctl::Exc(self.new_exc(&self.exc_class(class), msg.as_ref()))
+    }
+    pub fn type_error(&self, msg: impl AsRef<str>) -> Ctl {
+        self.err("TypeError", msg)
+    }
+    pub fn value_error(&self, msg: impl AsRef<str>) -> Ctl {
+        self.err("ValueError", msg)
+    }
+
+    pub fn now(&self) -> f64 {
+        self.host.now_ms()
+    }
+
+    // ----- output -----
+
+    pub fn write_out(&mut self, text: &str, stderr: bool) {
+        let lane = self.threads.get(self.cur).map(|t| t.lane).unwrap_or(0);
+        let t = self.now() - self.start_ms;
+        if stderr {
+            self.stderr.push_str(text);
+            self.err_buf.push_str(text);
+        } else {
+            self.stdout.push_str(text);
+            self.line_buf.push_str(text);
+        }
+        let buf = if stderr { &mut self.err_buf } else { &mut self.line_buf };
+        let mut lines = Vec::new();
+        while let Some(i) = buf.find('\n') {
+            lines.push(buf[..i].to_string());
+            buf.drain(..=i);
+        }
+        for l in lines {
+            self.host.log(lane, t, &l, stderr);
+        }
+    }
+
+    pub fn flush_output(&mut self) {
+        let lane = self.threads.get(self.cur).map(|t| t.lane).unwrap_or(0);
+        let t = self.now() - self.start_ms;
+        if !self.line_buf.is_empty() {
+            let l = std::mem::take(&mut self.line_buf);
+            self.host.log(lane, t, &l, false);
+        }
+        if !self.err_buf.is_empty() {
+            let l = std::mem::take(&mut self.err_buf);
+            self.host.log(lane, t, &l, true);
+        }
+    }
+
+    // ----- loading the program -----
+
+    /// Compiles `source` as `__main__` and makes the main thread ready to run it. A
+    /// SyntaxError is printed as CPython prints it and the program ends with exit code 1.
+    pub fn load_main(&mut self, text: &str) {
+        let module = Arc::new(Module { name: Arc::from("__main__"), dict: Namespace::default() });
+        module.dict.lock().insert(Arc::from("__name__"), Value::str("__main__"));
+        self.main_module = Some(module.clone());
+        let lane = self.host.lane("MainThread", LaneKind::Main);
+        let id = self.new_thread_id();
+        self.threads.push(PyThread {
+            id,
+            name: "MainThread".into(),
+            frames: Vec::new(),
+            wait: None,
+            ready_since: self.now(),
+            lane,
+            done: false,
+            daemon: false,
+            parked: None,
+            wait_start: 0.0,
+            cpu_ms: 0.0,
+            wait_ms: 0.0,
+        });
+        self.cur = 0;
+        self.slice_start = self.now();
+        match crate::compile::compile_module(text, "main.py", false) {
+            Ok((code, source)) => {
+                self.sources.insert("main.py".into(), source);
+                let frame = self.module_frame(code, module, Resume::ThreadEnd);
+                self.threads[0].frames.push(frame);
+            }
+            Err(e) => {
+                let caret = " ".repeat(e.column.saturating_sub(1) as usize + 4 - leading_ws(&e.text));
+                let msg = format!(
+                    "  File \"main.py\", line {}\n    {}\n{}^\nSyntaxError: {}\n",
+                    e.line,
+                    e.text.trim_start(),
+                    caret,
+                    e.message
+                );
+                self.write_out(&msg, true);
+                self.exit_code = 1;
+                self.error = Some(("SyntaxError".into(), e.message.clone(), e.line));
+                self.threads[0].done = true;
+                self.finished = true;
+            }
+        }
+    }
+
+    pub fn new_thread_id(&mut self) -> u64 {
+        let id = self.next_thread_id;
+        self.next_thread_id += 1;
+        id
+    }
+
+    pub fn new_lock(&mut self, label: &str) -> Arc<LockObj> {
+        let id = self.next_lock_id;
+        self.next_lock_id += 1;
+        Arc::new(LockObj { locked: PyCell::new(false), label: Arc::from(label), id })
+    }
+
+    pub fn module_frame(&self, code: Arc<Code>, module: Arc<Module>, resume: Resume) -> Box<Frame> {
+        Box::new(Frame {
+            locals: vec![None; code.varnames.len()],
+            cells: Vec::new(),
+            code,
+            ip: 0,
+            stack: Vec::with_capacity(16),
+            blocks: Vec::new(),
+            globals: module,
+            ns: None,
+            resume,
+            gen: None,
+            pending_throw: None,
+        })
+    }
+
+    /// Starts a new Python thread running `func(*args)`; returns its id.
+    pub fn spawn_thread(&mut self, name: &str, func: Value, args: Args, daemon: bool) -> Result<u64, Ctl> {
+        let id = self.new_thread_id();
+        let lane = self.host.lane(name, LaneKind::Thread);
+        let now = self.now();
+        self.threads.push(PyThread {
+            id,
+            name: name.to_string(),
+            frames: Vec::new(),
+            wait: None,
+            ready_since: now,
+            lane,
+            done: false,
+            daemon,
+            parked: None,
+            wait_start: now,
+            cpu_ms: 0.0,
+            wait_ms: 0.0,
+        });
+        let ti = self.threads.len() - 1;
+        // The new thread starts with a frame for the call; a builtin target runs at once there.
+        match &func {
+            Value::Func(f) => {
+                let frame = self.function_frame(f, args, Resume::ThreadEnd)?;
+                self.threads[ti].frames.push(frame);
+            }
+            Value::Method(m) if matches!(m.0, Value::Func(_)) => {
+                let Value::Func(f) = &m.0 else { unreachable!() };
+                let mut a = args;
+                a.pos.insert(0, m.1.clone());
+                let frame = self.function_frame(f, a, Resume::ThreadEnd)?;
+                self.threads[ti].frames.push(frame);
+            }
+            _ => return Err(self.type_error("a thread's target must be a Python function")),
+        }
+        Ok(id)
+    }
+
+    // ----- running -----
+
+    /// Runs Python until the program ends, every thread waits, or about `budget_ms` passed.
+    pub fn run_slice(&mut self, budget_ms: f64) -> Slice {
+        if self.finished {
+            return Slice::Done;
+        }
+        let deadline = self.now() + budget_ms;
+        match self.run_loop(0, Some(deadline)) {
+            LoopEnd::Done => {
+                self.finished = true;
+                self.flush_output();
+                Slice::Done
+            }
+            LoopEnd::Budget => Slice::Ready,
+            LoopEnd::Idle(t) => Slice::IdleUntil(t),
+            LoopEnd::Deadlock => Slice::Deadlock,
+            LoopEnd::Native(_) => Slice::Done,
+        }
+    }
+
+    /// Calls a Python callable from Rust and runs the interpreter until it returns. Other
+    /// threads may run meanwhile.
+    pub fn call(&mut self, func: &Value, args: Args) -> R {
+        match func {
+            Value::Builtin(b) => {
+                let r = (b.func)(self, args);
+                self.finish_native(r)
+            }
+            _ => {
+                if self.level > 200 || self.threads[self.cur].frames.len() > self.max_recursion + 50 {
+                    return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
+                }
+                self.level += 1;
+                let level = self.level;
+                let r = match self.push_call(func.clone(), args, Resume::Native(level)) {
+                    Ok(Some(v)) => Ok(v),
+                    Ok(None) => match self.run_loop(level, None) {
+                        LoopEnd::Native(r) => r.map_err(Ctl::Exc),
+                        _ => Err(self.err("RuntimeError", "the program ended during a call")),
+                    },
+                    Err(e) => Err(e),
+                };
+                self.level -= 1;
+                r
+            }
+        }
+    }
+
+    /// A builtin's result when called from Rust: waits and tail calls are done here.
+    pub(crate) fn finish_native(&mut self, r: R) -> R {
+        match r {
+            Err(Ctl::Block(w)) => self.wait_native(w),
+            Err(Ctl::TailCall(f, a)) => self.call(&f, a),
+            Err(Ctl::Resume(g, v, throw)) => {
+                self.level += 1;
+                let level = self.level;
+                let r = match self.resume_gen(&g, v, throw, Resume::Native(level)) {
+                    Ok(Some(v)) => Ok(v),
+                    Ok(None) => match self.run_loop(level, None) {
+                        LoopEnd::Native(r) => r.map_err(Ctl::Exc),
+                        _ => Err(self.err("RuntimeError", "the program ended during a call")),
+                    },
+                    Err(e) => Err(e),
+                };
+                self.level -= 1;
+                r
+            }
+            other => other,
+        }
+    }
+
+    /// A wait inside a call from Rust: other threads run until it ends.
+    fn wait_native(&mut self, w: Wait) -> R {
+        if let Some(v) = self.try_wait(self.cur, &w) {
+            return Ok(v);
+        }
+        self.level += 1;
+        let level = self.level;
+        let me = self.cur;
+        self.begin_wait(me, w);
+        self.threads[me].parked = None;
+        // The waiting thread has no frame to resume: mark it so the loop hands back here.
+        let r = match self.run_loop_waiting(level, me) {
+            Some(v) => Ok(v),
+            None => Err(self.err("RuntimeError", "the program ended during a wait")),
+        };
+        self.level -= 1;
+        r
+    }
+
+    pub fn function_frame(&mut self, f: &Arc<Function>, args: Args, resume: Resume) -> Result<Box<Frame>, Ctl> {
+        let code = f.code.clone();
+        let locals = crate::call::bind_args(self, f, args)?;
+        let mut cells = Vec::with_capacity(code.cellvars.len() + code.freevars.len());
+        for (i, _) in code.cellvars.iter().enumerate() {
+            let init = code.cell_args[i].and_then(|a| locals[a].clone());
+            cells.push(Arc::new(PyCell::new(init)));
+        }
+        for c in &f.closure {
+            if let Value::Cell(c) = c {
+                cells.push(c.clone());
+            }
+        }
+        Ok(Box::new(Frame {
+            code,
+            ip: 0,
+            stack: Vec::with_capacity(8),
+            locals,
+            cells,
+            blocks: Vec::new(),
+            globals: f.globals.clone(),
+            ns: None,
+            resume,
+            gen: None,
+            pending_throw: None,
+        }))
+    }
+
+    /// Pushes a call on the current thread. `Ok(Some(v))` when it finished at once (a
+    /// builtin), `Ok(None)` when a frame was pushed.
+    pub fn push_call(&mut self, func: Value, args: Args, resume: Resume) -> Result<Option<Value>, Ctl> {
+        match crate::call::prepare_call(self, func, args, resume)? {
+            crate::call::Prepared::Frame(frame) => {
+                if self.threads[self.cur].frames.len() >= self.max_recursion {
+                    return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
+                }
+                self.threads[self.cur].frames.push(frame);
+                Ok(None)
+            }
+            crate::call::Prepared::Value(v) => Ok(Some(v)),
+            crate::call::Prepared::Gen(g, v, throw, resume) => self.resume_gen(&g, v, throw, resume),
+        }
+    }
+
+    /// Resumes a generator on the current thread with `value` sent in (or thrown).
+    pub fn resume_gen(&mut self, g: &Arc<Generator>, value: Value, throw: bool, resume: Resume) -> Result<Option<Value>, Ctl> {
+        let mut st = g.state.lock();
+        if st.running {
+            let what = if g.coroutine { "coroutine" } else { "generator" };
+            return Err(self.value_error(format!("{what} already executing")));
+        }
+        if st.finished || st.frame.is_none() {
+            drop(st);
+            if throw {
+                return Err(Ctl::Exc(value));
+            }
+            if g.coroutine {
+                return Err(self.err("RuntimeError", "cannot reuse already awaited coroutine"));
+            }
+            return Err(Ctl::Exc(self.stop_iteration(Value::None)));
+        }
+        let mut frame = st.frame.take().unwrap();
+        if !st.started && !value.is_none() && !throw {
+            st.frame = Some(frame);
+            drop(st);
+            let what = if g.coroutine { "coroutine" } else { "generator" };
+            return Err(self.type_error(format!("can't send non-None value to a just-started {what}")));
+        }
+        let started = st.started;
+        st.started = true;
+        st.running = true;
+        drop(st);
+        frame.resume = resume;
+        if throw {
+            // At a `yield from`/`await`, the exception goes to the innermost generator first,
+            // so its `finally` and `except` blocks run, as in CPython.
+            if matches!(frame.code.instrs.get(frame.ip), Some(crate::code::Instr::YieldFrom)) {
+                frame.ip += 1;
+                if let Some(Value::Gen(sub)) = frame.stack.last().cloned() {
+                    self.threads[self.cur].frames.push(frame);
+                    return self.resume_gen(&sub, value, true, Resume::YieldFrom);
+                }
+            }
+            frame.pending_throw = Some(value);
+            self.threads[self.cur].frames.push(frame);
+            return Ok(None);
+        }
+        if started {
+            frame.stack.push(value);
+        }
+        self.threads[self.cur].frames.push(frame);
+        Ok(None)
+    }
+
+    pub fn stop_iteration(&self, v: Value) -> Value {
+        let e = self.new_exc(&self.exc_class("StopIteration"), "");
+        if let Value::Instance(i) = &e {
+            let args = if v.is_none() { vec![] } else { vec![v.clone()] };
+            i.attrs.lock().insert(Arc::from("args"), Value::tuple(args));
+            i.attrs.lock().insert(Arc::from("value"), v);
+        }
+        e
+    }
+
+    // ----- the scheduler -----
+
+    fn runnable(&self, i: usize) -> bool {
+        let t = &self.threads[i];
+        !t.done && t.wait.is_none() && !t.frames.is_empty()
+    }
+
+    /// Checks whether thread `i`'s wait has ended; returns the value its call gets.
+    fn try_wait(&mut self, i: usize, w: &Wait) -> Option<Value> {
+        let now = self.now();
+        match w {
+            Wait::Sleep { until } => (now >= *until).then_some(Value::None),
+            Wait::Lock { lock, deadline } => {
+                let mut l = lock.locked.lock();
+                if !*l {
+                    *l = true;
+                    return Some(Value::Bool(true));
+                }
+                drop(l);
+                match deadline {
+                    Some(d) if now >= *d => Some(Value::Bool(false)),
+                    _ => None,
+                }
+            }
+            Wait::Join { thread, deadline } => {
+                let done = self.threads.iter().find(|t| t.id == *thread).map(|t| t.done).unwrap_or(true);
+                if done {
+                    return Some(Value::None);
+                }
+                match deadline {
+                    Some(d) if now >= *d => Some(Value::None),
+                    _ => None,
+                }
+            }
+            Wait::Shutdown => {
+                let others = self.threads.iter().enumerate().any(|(j, t)| j != i && !t.done && !t.daemon);
+                (!others).then_some(Value::None)
+            }
+            Wait::Parked(_) => None,
+        }
+    }
+
+    pub(crate) fn begin_wait(&mut self, i: usize, w: Wait) {
+        let now = self.now();
+        self.end_cpu_span(i, now);
+        self.threads[i].wait_start = now;
+        self.wait_seq += 1;
+        self.threads[i].wait = Some(w);
+    }
+
+    pub(crate) fn end_cpu_span(&mut self, i: usize, now: f64) {
+        if i == self.cur && now > self.slice_start {
+            let t = &mut self.threads[i];
+            t.cpu_ms += now - self.slice_start;
+            let lane = t.lane;
+            let (s, e) = (self.slice_start - self.start_ms, now - self.start_ms);
+            self.host.span(lane, SpanKind::Cpu, s, e, "running Python", None);
+            self.slice_start = now;
+        }
+    }
+
+    /// Ends thread `i`'s wait (it got `value`), recording the wait's span.
+    fn end_wait(&mut self, i: usize, value: Value) {
+        let now = self.now();
+        let w = self.threads[i].wait.take();
+        let start = self.threads[i].wait_start;
+        let lane = self.threads[i].lane;
+        let (kind, label) = match &w {
+            Some(Wait::Sleep { .. }) => (SpanKind::Sleep, "time.sleep".to_string()),
+            Some(Wait::Lock { lock, .. }) => (SpanKind::Wait, format!("waiting: {}", lock.label)),
+            Some(Wait::Join { thread, .. }) => {
+                let name = self.threads.iter().find(|t| t.id == *thread).map(|t| t.name.clone()).unwrap_or_default();
+                (SpanKind::Wait, format!("waiting: join {name}"))
+            }
+            Some(Wait::Shutdown) => (SpanKind::Wait, "waiting: the other threads to end".to_string()),
+            _ => (SpanKind::Wait, String::new()),
+        };
+        if now > start && !label.is_empty() {
+            self.host.span(lane, kind, start - self.start_ms, now - self.start_ms, &label, None);
+            if kind == SpanKind::Wait {
+                self.threads[i].wait_ms += now - start;
+            }
+        }
+        self.threads[i].ready_since = now;
+        if let Some(f) = self.threads[i].frames.last_mut() {
+            f.stack.push(value);
+        } else {
+            self.threads[i].parked = Some(Ok(value));
+        }
+    }
+
+    /// Wakes the threads whose waits have ended. Returns whether any is runnable, and the
+    /// earliest time a waiting one could wake.
+    fn poll_waits(&mut self) -> (bool, Option<f64>, bool) {
+        let mut any = false;
+        let mut next: Option<f64> = None;
+        let mut waiting = false;
+        // Lock waits are served in the order the threads began waiting, as a fair lock would.
+        let mut order: Vec<usize> = (0..self.threads.len()).collect();
+        order.sort_by(|a, b| self.threads[*a].wait_start.partial_cmp(&self.threads[*b].wait_start).unwrap_or(std::cmp::Ordering::Equal));
+        for i in order {
+            if self.threads[i].done {
+                continue;
+            }
+            if let Some(w) = self.threads[i].wait.clone() {
+                if matches!(w, Wait::Parked(_)) {
+                    continue;
+                }
+                waiting = true;
+                if let Some(v) = self.try_wait(i, &w) {
+                    self.end_wait(i, v);
+                    any = true;
+                } else {
+                    let t = match &w {
+                        Wait::Sleep { until } => Some(*until),
+                        Wait::Lock { deadline, .. } | Wait::Join { deadline, .. } => *deadline,
+                        _ => None,
+                    };
+                    if let Some(t) = t {
+                        next = Some(next.map_or(t, |n: f64| n.min(t)));
+                    }
+                }
+            } else if self.runnable(i) {
+                any = true;
+            }
+        }
+        (any, next, waiting)
+    }
+
+    /// Picks the next thread to run after `self.cur` (round robin), if any is runnable.
+    fn pick_next(&mut self) -> Option<usize> {
+        let n = self.threads.len();
+        for k in 1..=n {
+            let i = (self.cur + k) % n;
+            if self.runnable(i) {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    pub(crate) fn switch_to(&mut self, i: usize) {
+        let now = self.now();
+        if i != self.cur {
+            self.end_cpu_span(self.cur, now);
+            self.gil_switches += 1;
+            // The time it waited, ready, for the GIL.
+            let t = &self.threads[i];
+            if now - t.ready_since > 0.05 && self.threads.len() > 1 {
+                let lane = t.lane;
+                let (s, e) = (t.ready_since - self.start_ms, now - self.start_ms);
+                self.host.span(lane, SpanKind::Wait, s, e, "waiting: GIL", None);
+                self.threads[i].wait_ms += now - self.threads[i].ready_since;
+            }
+        }
+        self.cur = i;
+        self.slice_start = now;
+    }
+
+    /// At an eval-breaker check: should the running thread give the GIL up?
+    pub(crate) fn gil_drop_requested(&mut self) -> bool {
+        self.breaker_count += 1;
+        if self.breaker_count & 31 != 0 {
+            return false;
+        }
+        let now = self.now();
+        if now - self.slice_start < self.switch_interval_ms {
+            return false;
+        }
+        let _ = self.poll_waits();
+        let cur = self.cur;
+        self.threads.iter().enumerate().any(|(i, t)| {
+            i != cur && !t.done && t.wait.is_none() && !t.frames.is_empty() && now - t.ready_since.max(self.slice_start) >= self.switch_interval_ms
+        })
+    }
+
+    fn run_loop_waiting(&mut self, level: usize, me: usize) -> Option<Value> {
+        loop {
+            if self.threads[me].wait.is_none() {
+                return match self.threads[me].parked.take() {
+                    Some(Ok(v)) => {
+                        self.switch_to(me);
+                        Some(v)
+                    }
+                    _ => None,
+                };
+            }
+            match self.run_loop(level, None) {
+                LoopEnd::Native(_) => {}
+                LoopEnd::Done => return None,
+                _ => {}
+            }
+        }
+    }
+
+    /// The interpreter loop at nesting `level`: runs threads until the native call at this
+    /// level returns (level > 0), or the program ends / the budget is spent (level 0).
+    fn run_loop(&mut self, level: usize, deadline: Option<f64>) -> LoopEnd {
+        let caller = self.cur;
+        loop {
+            // A nested wait (wait_native) ends when its thread's wait does.
+            if level > 0 && self.threads[caller].frames.is_empty() && self.threads[caller].wait.is_none() {
+                self.cur = caller;
+                return LoopEnd::Native(Ok(Value::None));
+            }
+            if !self.runnable(self.cur) || self.threads[self.cur].wait.is_some() {
+                let (_, next_wake, _) = self.poll_waits();
+                match self.pick_next().or_else(|| self.runnable(self.cur).then_some(self.cur)) {
+                    Some(i) => self.switch_to(i),
+                    None => {
+                        if self.threads.iter().all(|t| t.done) {
+                            return LoopEnd::Done;
+                        }
+                        if level > 0 {
+                            // Nested: nothing can return to the driver; wait here.
+                            if let Some(t) = next_wake {
+                                self.spin_until(t);
+                            } else {
+                                self.spin_until(self.now() + 5.0);
+                                if self.host.cancelled() {
+                                    return LoopEnd::Done;
+                                }
+                            }
+                            if level > 0 && self.threads[caller].wait.is_none() && self.threads[caller].frames.is_empty() {
+                                self.cur = caller;
+                                return LoopEnd::Native(Ok(Value::None));
+                            }
+                            continue;
+                        }
+                        return match next_wake {
+                            Some(t) => LoopEnd::Idle(t),
+                            None => LoopEnd::Deadlock,
+                        };
+                    }
+                }
+            }
+            let r = self.run_thread(level, deadline);
+            match r {
+                RunEnd::Switch => {}
+                RunEnd::Budget => return LoopEnd::Budget,
+                RunEnd::Native(r) => {
+                    self.cur = caller;
+                    self.slice_start = self.now();
+                    return LoopEnd::Native(r);
+                }
+            }
+            if level > 0 {
+                if let Some(Wait::Parked(l)) = self.threads[caller].wait.clone() {
+                    if l == level {
+                        self.threads[caller].wait = None;
+                        let r = self.threads[caller].parked.take().unwrap_or(Ok(Value::None));
+                        self.switch_to(caller);
+                        return LoopEnd::Native(r);
+                    }
+                }
+            }
+        }
+    }
+
+    fn spin_until(&mut self, t: f64) {
+        while self.now() < t {
+            if self.host.cancelled() {
+                return;
+            }
+            std::hint::spin_loop();
+        }
+    }
+}
+
+pub enum LoopEnd {
+    Done,
+    Budget,
+    Idle(f64),
+    Deadlock,
+    Native(Result<Value, Value>),
+}
+
+pub enum RunEnd {
+    /// The thread waits, finished, or gave the GIL up: pick another.
+    Switch,
+    Budget,
+    /// The native call at the loop's level returned.
+    Native(Result<Value, Value>),
+}
+
+fn leading_ws(s: &str) -> usize {
+    s.len() - s.trim_start().len()
+}
+
+// The instruction loop itself lives in interp.rs.
