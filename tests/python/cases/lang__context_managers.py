@@ -1,5 +1,5 @@
-# with statements: __enter__/__exit__, exception suppression, contextlib.
-import contextlib
+# with statements: __enter__/__exit__, exception suppression, early exits (contextlib: see
+# modules__contextlib.py).
 
 class Tracker:
     def __init__(self, name, suppress=False):
@@ -35,20 +35,12 @@ def early():
         return "returned"
 print(early())
 
-@contextlib.contextmanager
-def section(title):
-    print(f"<{title}>")
-    try:
-        yield len(title)
-    finally:
-        print(f"</{title}>")
-
-with section("body") as n:
-    print("n =", n)
-
-with contextlib.suppress(ZeroDivisionError):
-    1 / 0
-print("suppressed")
+def in_loop_break():
+    for i in range(5):
+        with Tracker(f"brk{i}"):
+            if i == 1:
+                break
+in_loop_break()
 for i in range(3):
     with Tracker(f"loop{i}"):
         if i == 1:

@@ -1,13 +1,12 @@
-# Decorators: plain, with arguments, stacked, functools.wraps.
-import functools
-
+# Decorators: plain, with arguments, stacked (no functools: see modules__functools.py).
 def logged(fn):
-    @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         print(f"call {fn.__name__}{args}")
         result = fn(*args, **kwargs)
         print(f"ret {result}")
         return result
+    wrapper.__name__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
     return wrapper
 
 @logged
@@ -38,23 +37,5 @@ def tag(label):
 
 @tag("b")
 @tag("i")
-def text():
-    return "t"
+def text(): return "t"
 print(text())
-calls = []
-def register(fn):
-    calls.append(fn.__name__)
-    return fn
-
-@register
-def one(): pass
-@register
-def two(): pass
-
-print(calls)
-
-@functools.lru_cache(maxsize=None)
-def fib(n):
-    return n if n < 2 else fib(n - 1) + fib(n - 2)
-
-print(fib(80))

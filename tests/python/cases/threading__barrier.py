@@ -9,7 +9,7 @@ indices = []
 lock = threading.Lock()
 
 def party(i):
-    time.sleep(0.03 * i)
+    time.sleep(0.01 * i)
     with lock:
         arrived.append(i)
     idx = barrier.wait()
@@ -24,7 +24,7 @@ for t in threads:
     t.start()
 for t in threads:
     t.join()
-print("arrival order:", arrived)
+print("arrivals:", sorted(arrived))
 print("indices:", sorted(indices))
 print("everyone saw all arrived:", results == [N] * N)
 print(barrier.parties, barrier.n_waiting, barrier.broken)

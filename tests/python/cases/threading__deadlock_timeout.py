@@ -1,16 +1,17 @@
 # Two locks taken in opposite orders would deadlock; acquire(timeout=...) lets one side back off.
-# A: takes L1 at 0 ms, wants L2 at 60 ms, gives up at 110 ms and releases L1.
-# B: takes L2 at 30 ms, wants L1 at 90 ms, gets it at ~110 ms once A backs off.
+# Events fix the order: A takes L1, then B takes L2, then each wants the other's lock.
 import threading
-import time
 
 l1 = threading.Lock()
 l2 = threading.Lock()
+a_has_l1 = threading.Event()
+b_has_l2 = threading.Event()
 
 def a():
     with l1:
         print("A holds L1")
-        time.sleep(0.06)
+        a_has_l1.set()
+        b_has_l2.wait()
         if l2.acquire(timeout=0.05):
             print("A got L2 (unexpected)")
             l2.release()
@@ -18,11 +19,11 @@ def a():
             print("A timed out waiting for L2; backing off")
 
 def b():
-    time.sleep(0.03)
+    a_has_l1.wait()
     with l2:
         print("B holds L2")
-        time.sleep(0.06)
-        got = l1.acquire(timeout=0.5)
+        b_has_l2.set()
+        got = l1.acquire(timeout=1)
         print("B got L1:", got)
         if got:
             l1.release()

@@ -1,22 +1,24 @@
-# Two threads printing with sleeps of different lengths: deterministic interleaving.
-# A prints at 0, 40, 80, 120, 160 ms; B at 20, 60, 100, 140, 180 ms: 20 ms between any two lines.
+# Two threads interleave through sleeps alone. Each sleeps until its own deadlines (start +
+# k * 80 ms for A, start + 40 ms + k * 80 ms for B), so lines are 40 ms apart and delays do
+# not pile up from one step to the next.
 import threading
 import time
 
-start = threading.Barrier(2)  # both threads count their sleeps from the same moment
+STEP = 0.08
+start = time.perf_counter()
+
+def sleep_until(t):
+    time.sleep(max(0.0, t - time.perf_counter()))
 
 def numbers():
-    start.wait()
-    for i in range(1, 6):
-        print("num", i)
-        time.sleep(0.04)
+    for k in range(3):
+        sleep_until(start + k * STEP)
+        print("num", k + 1)
 
 def letters():
-    start.wait()
-    time.sleep(0.02)
-    for ch in "abcde":
+    for k, ch in enumerate("abc"):
+        sleep_until(start + STEP / 2 + k * STEP)
         print("let", ch)
-        time.sleep(0.04)
 
 a = threading.Thread(target=numbers, name="A")
 b = threading.Thread(target=letters, name="B")
@@ -24,4 +26,4 @@ a.start()
 b.start()
 a.join()
 b.join()
-print("done")
+print("done; took at least 0.15 s:", time.perf_counter() - start >= 0.15)

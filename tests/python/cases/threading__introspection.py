@@ -28,7 +28,7 @@ print("daemon flag:", d.daemon, threading.Thread(target=lambda: None).daemon)
 d2 = threading.Thread(target=lambda: None)
 d2.daemon = True
 print(d2.daemon)
-t = threading.Thread(target=time.sleep, args=(0.05,), name="sleeper")
+t = threading.Thread(target=time.sleep, args=(0.1,), name="sleeper")
 t.start()
 t.join(timeout=0.01)
 print("still alive after join timeout:", t.is_alive())

@@ -13,7 +13,7 @@ def worker(i, delay):
 
 threads = []
 for i in range(4):
-    t = threading.Thread(target=worker, args=(i, 0.12 - 0.035 * i))
+    t = threading.Thread(target=worker, args=(i, 0.13 - 0.04 * i))
     threads.append(t)
     t.start()
 for t in threads:

@@ -18,14 +18,17 @@ print(rlock.acquire(), rlock.acquire())
 rlock.release()
 rlock.release()
 
+holding = threading.Event()
+
 def holder():
     with rlock:
         print("holder has lock")
+        holding.set()
         time.sleep(0.06)
         print("holder releasing")
 
 def waiter():
-    time.sleep(0.03)
+    holding.wait()
     print("waiter trying")
     with rlock:
         print("waiter got lock")
