@@ -58,7 +58,7 @@ test: build
 
 # Deadlines are several times the stages' usual length (about 1, 4 and 1 min here).
 test-native:
-	scripts/with-deadline.sh 1200 test-native cargo test --quiet
+	scripts/with-deadline.sh 1200 test-native cargo test --quiet --workspace --features python
 
 test-e2e:
 	scripts/with-deadline.sh 2400 test-e2e node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/

@@ -34,6 +34,11 @@ pub enum Kind {
         default: i64,
         max_list: usize,
     },
+    /// A string of at most `max_bytes` UTF-8 bytes (a program's source).
+    Text {
+        max_bytes: usize,
+        default: &'static str,
+    },
 }
 
 /// A default that means "as many as this machine has cores", resolved when read.
@@ -114,6 +119,15 @@ impl ParamSpec {
         }
     }
 
+    pub const fn text(name: &'static str, max_bytes: usize, default: &'static str, help: &'static str) -> Self {
+        ParamSpec {
+            name,
+            kind: Kind::Text { max_bytes, default },
+            unit: "",
+            help,
+        }
+    }
+
     pub const fn choice(
         name: &'static str,
         options: &'static [&'static str],
@@ -134,6 +148,7 @@ impl ParamSpec {
             Kind::Bool { default } => ParamValue::Bool(default),
             Kind::Choice { default, .. } => ParamValue::Choice(default),
             Kind::Urls { default, .. } => ParamValue::Urls(Urls::Simulated(default as usize)),
+            Kind::Text { default, .. } => ParamValue::Text(default.to_string()),
         }
     }
 
@@ -149,6 +164,7 @@ impl ParamSpec {
             Kind::Urls { min, max, max_list, .. } => format!(
                 "a count of simulated URLs from {min} to {max}, or a list of 1 to {max_list} http(s) URLs"
             ),
+            Kind::Text { max_bytes, .. } => format!("a string of at most {} KB ({max_bytes} bytes)", max_bytes / 1024),
         }
     }
 
@@ -203,6 +219,21 @@ impl ParamSpec {
                 }
                 Ok(ParamValue::Urls(Urls::Real(urls)))
             }
+            (Kind::Text { max_bytes, .. }, Raw::Text(t)) => {
+                if t.len() > max_bytes {
+                    Err(ParamError {
+                        param: Some(self.name.to_string()),
+                        message: format!(
+                            "parameter \"{}\" must be {}, got a string of {} bytes",
+                            self.name,
+                            self.accepts(),
+                            t.len()
+                        ),
+                    })
+                } else {
+                    Ok(ParamValue::Text(t.clone()))
+                }
+            }
             (Kind::Bool { .. }, Raw::Bool(b)) => Ok(ParamValue::Bool(*b)),
             (Kind::Choice { options, .. }, Raw::Text(t)) => options
                 .iter()
@@ -254,6 +285,7 @@ pub enum ParamValue {
     Bool(bool),
     Choice(&'static str),
     Urls(Urls),
+    Text(String),
 }
 
 /// What a `urls` parameter asked for.
@@ -333,6 +365,13 @@ impl Params {
         }
     }
 
+    pub fn text(&self, name: &str) -> &str {
+        match self.values.get(name) {
+            Some(ParamValue::Text(v)) => v,
+            other => unreachable_param(name, other),
+        }
+    }
+
     pub fn choice(&self, name: &str) -> &'static str {
         match self.values.get(name) {
             Some(ParamValue::Choice(v)) => v,
@@ -349,6 +388,7 @@ impl Params {
                 ParamValue::Choice(c) => Value::from(*c),
                 ParamValue::Urls(Urls::Simulated(n)) => Value::from(*n),
                 ParamValue::Urls(Urls::Real(list)) => Value::from(list.clone()),
+                ParamValue::Text(t) => Value::from(t.clone()),
             };
             map.insert((*name).to_string(), v);
         }
@@ -419,6 +459,7 @@ impl From<&ParamSpec> for ParamSchema {
                 max_list = Some(list);
                 ("urls", Value::from(default), Some(min), Some(max), Some(1), None)
             }
+            Kind::Text { max_bytes, default } => ("text", Value::from(default), None, Some(max_bytes as i64), None, None),
         };
         ParamSchema {
             name: spec.name,

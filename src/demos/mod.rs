@@ -21,6 +21,7 @@ mod phases;
 pub use phases::{Timing, When};
 pub mod pool_map;
 pub mod processes;
+pub mod python;
 pub mod scraper;
 pub mod threads;
 
@@ -115,6 +116,14 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: false,
         params: choosing::PARAMS,
         timings: choosing::TIMINGS,
+    },
+    Demo {
+        id: "python",
+        title: "Your own Python",
+        chapter: 11,
+        needs_threads: false,
+        params: python::PARAMS,
+        timings: python::TIMINGS,
     },
 ];
 
@@ -219,6 +228,7 @@ pub async fn run(id: &str, given: &[(String, Raw)], ctx: RunContext) -> Result<R
         "pool-map" => pool_map::run(&params, &ctx).await,
         "executors" => executors::run(&params, &ctx).await,
         "choosing" => choosing::run(&params, &ctx).await,
+        "python" => python::run(&params, &ctx).await,
         other => Err(RunError::UnknownDemo(other.to_string())),
     }
 }

@@ -1,0 +1,174 @@
+//! The `python` demo through the playground's own API (params, trace, cancel), natively.
+//! Built only with `--features python` (as `make test` runs it).
+#![cfg(feature = "python")]
+
+use concurrency_playground::cancel::CancelToken;
+use concurrency_playground::demos::{self, RunContext, RunError};
+use concurrency_playground::params::Raw;
+use concurrency_playground::trace::{RunResult, SpanKind};
+use futures::executor::block_on;
+
+fn ctx(cancel: CancelToken) -> RunContext {
+    RunContext { cancel, build: "single", has_threads: false }
+}
+
+fn run_code(code: &str) -> Result<RunResult, RunError> {
+    run_with(code, &[], CancelToken::new())
+}
+
+fn run_with(code: &str, extra: &[(&str, Raw)], cancel: CancelToken) -> Result<RunResult, RunError> {
+    let mut given = vec![("code".to_string(), Raw::Text(code.to_string()))];
+    given.extend(extra.iter().map(|(k, v)| (k.to_string(), v.clone())));
+    block_on(demos::run("python", &given, ctx(cancel)))
+}
+
+const TWO_CPU_THREADS: &str = r#"
+import threading
+def work(n):
+    total = 0
+    for i in range(n):
+        total += i * i
+    print("sum", total)
+ts = [threading.Thread(target=work, args=(200000,), name=f"worker-{k}") for k in range(2)]
+for t in ts: t.start()
+for t in ts: t.join()
+"#;
+
+#[test]
+fn gil_is_never_held_by_two_threads_at_once() {
+    let r = run_code(TWO_CPU_THREADS).unwrap();
+    assert_eq!(r.value["exit_code"], 0, "{}", r.value);
+    assert_eq!(r.value["stdout"], "sum 2666646666700000\nsum 2666646666700000\n");
+    let mut cpu: Vec<(f64, f64)> = r.spans.iter().filter(|s| s.kind == SpanKind::Cpu).map(|s| (s.start_ms, s.end_ms)).collect();
+    cpu.sort_by(|a, b| a.0.total_cmp(&b.0));
+    assert!(cpu.len() > 2, "the threads took turns: {} cpu spans", cpu.len());
+    for w in cpu.windows(2) {
+        assert!(w[1].0 >= w[0].1 - 1e-6, "two threads ran Python at once: {:?} and {:?}", w[0], w[1]);
+    }
+    // Both threads got the GIL more than once: they were switched, not run one after the other.
+    assert!(r.stats["gil_switches"].as_u64().unwrap() >= 3, "{:?}", r.stats);
+    let labels: Vec<&str> = r.lanes.iter().map(|l| l.label.as_str()).collect();
+    assert!(labels.contains(&"worker-0") && labels.contains(&"worker-1") && labels.contains(&"MainThread"), "{labels:?}");
+}
+
+#[test]
+fn threads_waiting_on_a_lock_show_wait_spans() {
+    let code = r#"
+import threading, time
+lock = threading.Lock()
+def holder():
+    with lock:
+        time.sleep(0.05)
+def waiter():
+    time.sleep(0.01)
+    with lock:
+        print("got it")
+a = threading.Thread(target=holder); b = threading.Thread(target=waiter)
+a.start(); b.start(); a.join(); b.join()
+"#;
+    let r = run_code(code).unwrap();
+    assert_eq!(r.value["stdout"], "got it\n");
+    let waits: Vec<_> = r.spans.iter().filter(|s| s.kind == SpanKind::Wait && s.label.contains("Lock.acquire")).collect();
+    assert_eq!(waits.len(), 1, "{:?}", r.spans);
+    assert!(waits[0].end_ms - waits[0].start_ms >= 30.0, "{:?}", waits[0]);
+    assert!(r.spans.iter().any(|s| s.kind == SpanKind::Sleep), "time.sleep is drawn as sleep");
+}
+
+#[test]
+fn a_python_error_resolves_with_exit_code_one_and_the_line() {
+    let r = run_code("x = 1\nprint('before')\ny = x / 0\n").unwrap();
+    assert_eq!(r.value["exit_code"], 1);
+    assert_eq!(r.value["stdout"], "before\n");
+    assert_eq!(r.value["error"]["type"], "ZeroDivisionError");
+    assert_eq!(r.value["error"]["line"], 3);
+    let stderr = r.value["stderr"].as_str().unwrap();
+    assert!(stderr.starts_with("Traceback (most recent call last):\n  File \"main.py\", line 3, in <module>\n"), "{stderr}");
+    assert!(stderr.ends_with("ZeroDivisionError: division by zero\n"), "{stderr}");
+}
+
+#[test]
+fn a_syntax_error_names_its_line() {
+    let r = run_code("print('ok')\ndef f(:\n    pass\n").unwrap();
+    assert_eq!(r.value["exit_code"], 1);
+    assert_eq!(r.value["error"]["type"], "SyntaxError");
+    assert_eq!(r.value["error"]["line"], 2);
+    assert_eq!(r.value["stdout"], "", "nothing runs when the program does not parse");
+}
+
+#[test]
+fn bad_parameters_are_refused_by_name() {
+    let big = "x = 1\n".repeat(12_000);
+    let e = run_code(&big).unwrap_err();
+    assert_eq!(e.js_name(), "ParamError");
+    assert!(e.to_string().contains("\"code\"") && e.to_string().contains("64 KB"), "{e}");
+    let e = run_with("print(1)", &[("gil", Raw::Bool(false))], CancelToken::new()).unwrap_err();
+    assert_eq!(e.js_name(), "ParamError");
+    assert!(e.to_string().contains("gil"), "{e}");
+    let e = run_with("print(1)", &[("switch_interval_ms", Raw::Number(0.0))], CancelToken::new()).unwrap_err();
+    assert!(e.to_string().contains("switch_interval_ms"), "{e}");
+}
+
+#[test]
+fn an_endless_loop_stops_when_cancelled() {
+    let cancel = CancelToken::new();
+    let c2 = cancel.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        c2.cancel();
+    });
+    let start = std::time::Instant::now();
+    let e = run_with("while True:\n    pass\n", &[], cancel).unwrap_err();
+    assert_eq!(e.js_name(), "AbortError");
+    assert!(start.elapsed().as_secs_f64() < 5.0);
+    // And the next run works.
+    assert_eq!(run_code("print(2 + 2)").unwrap().value["stdout"], "4\n");
+}
+
+#[test]
+fn a_deadlock_waits_until_stopped() {
+    let code = r#"
+import threading, time
+a = threading.Lock(); b = threading.Lock()
+def one():
+    with a:
+        time.sleep(0.02)
+        with b: pass
+def two():
+    with b:
+        time.sleep(0.02)
+        with a: pass
+t1 = threading.Thread(target=one); t2 = threading.Thread(target=two)
+t1.start(); t2.start()
+print("started")
+t1.join()
+"#;
+    let cancel = CancelToken::new();
+    let c2 = cancel.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        c2.cancel();
+    });
+    let e = run_with(code, &[], cancel).unwrap_err();
+    assert_eq!(e.js_name(), "AbortError", "a deadlock hangs, as in CPython, until Stop");
+}
+
+#[test]
+fn asyncio_runs_on_an_event_loop_lane() {
+    let code = r#"
+import asyncio
+async def job(name, delay):
+    await asyncio.sleep(delay)
+    print(name)
+    return name
+async def main():
+    print(await asyncio.gather(job("a", 0.05), job("b", 0.02)))
+asyncio.run(main())
+"#;
+    let r = run_code(code).unwrap();
+    assert_eq!(r.value["stdout"], "b\na\n['a', 'b']\n", "{}", r.value);
+    assert!(r.lanes.iter().any(|l| l.kind == concurrency_playground::trace::LaneKind::EventLoop));
+    let sleeps: Vec<_> = r.spans.iter().filter(|s| s.kind == SpanKind::Sleep).collect();
+    assert_eq!(sleeps.len(), 2, "{:?}", r.spans);
+    // The two sleeps overlap: one loop, both waiting at once.
+    assert!(sleeps[0].start_ms < sleeps[1].end_ms && sleeps[1].start_ms < sleeps[0].end_ms);
+}
