@@ -121,6 +121,8 @@ pub enum Instr {
     SetupFinally(u32),
     PopBlock,
     PopExcept,
+    /// PopExcept keeping TOS (a return value) on the stack.
+    PopExceptKeep,
     /// 0: re-raise the exception being handled; 1: raise TOS; 2: raise TOS1 from TOS.
     Raise(u8),
     /// Re-raises TOS (the exception a handler did not match) without a new traceback line.

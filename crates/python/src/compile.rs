@@ -592,7 +592,7 @@ impl<'a> Compiler<'a> {
                     g.emit(Instr::PopBlock);
                 }
                 FBlock::Handler => {
-                    g.emit(Instr::PopExcept);
+                    g.emit(if returning { Instr::PopExceptKeep } else { Instr::PopExcept });
                 }
                 FBlock::TryFinally(body) => {
                     g.emit(Instr::PopBlock);

@@ -952,6 +952,13 @@ impl Vm {
                     f.stack.truncate(b.level);
                 }
             }
+            Instr::PopExceptKeep => {
+                let v = f.pop();
+                if let Some(b) = f.blocks.pop() {
+                    f.stack.truncate(b.level);
+                }
+                f.stack.push(v);
+            }
             Instr::Raise(n) => {
                 let exc = match n {
                     0 => match self.handled_exception(f) {

@@ -1463,6 +1463,29 @@ pub fn dict_pairs(vm: &mut Vm, v: &Value) -> Result<Vec<(Key, Value)>, Ctl> {
 // ----- str and repr -----
 
 pub fn repr(vm: &mut Vm, v: &Value) -> Result<String, Ctl> {
+    // Containers: a container inside itself shows as `[...]`/`{...}`, as in CPython, and a
+    // very deep nesting is a RecursionError rather than a Rust stack overflow.
+    let container = match v {
+        Value::List(_) => Some("[...]"),
+        Value::Dict(_) => Some("{...}"),
+        Value::Tuple(_) | Value::Set(_) => Some(""),
+        _ => None,
+    };
+    let Some(marker) = container else { return repr_inner(vm, v) };
+    let p = v.ptr().unwrap_or(0);
+    if !marker.is_empty() && vm.repr_stack.contains(&p) {
+        return Ok(marker.to_string());
+    }
+    if vm.repr_stack.len() >= 200 + vm.max_recursion / 10 {
+        return Err(vm.err("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
+    }
+    vm.repr_stack.push(p);
+    let r = repr_inner(vm, v);
+    vm.repr_stack.pop();
+    r
+}
+
+fn repr_inner(vm: &mut Vm, v: &Value) -> Result<String, Ctl> {
     Ok(match v {
         Value::None => "None".into(),
         Value::Bool(b) => if *b { "True".into() } else { "False".into() },
@@ -1479,12 +1502,6 @@ pub fn repr(vm: &mut Vm, v: &Value) -> Result<String, Ctl> {
             let items = l.lock().clone();
             let mut parts = Vec::new();
             for it in &items {
-                if let Value::List(inner) = it {
-                    if Arc::ptr_eq(inner, l) {
-                        parts.push("[...]".to_string());
-                        continue;
-                    }
-                }
                 parts.push(repr(vm, it)?);
             }
             format!("[{}]", parts.join(", "))

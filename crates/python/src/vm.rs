@@ -208,6 +208,8 @@ pub struct Vm {
     wait_seq: u64,
     pub lock_waiters: HashMap<u64, Vec<(u64, usize)>>,
     pub start_ms: f64,
+    /// The containers whose repr is being built (for `[...]`, `{...}`), innermost last.
+    pub repr_stack: Vec<usize>,
 }
 
 impl Vm {
@@ -243,6 +245,7 @@ impl Vm {
             wait_seq: 0,
             lock_waiters: HashMap::new(),
             start_ms: now,
+            repr_stack: Vec::new(),
         };
         crate::builtins::install(&mut vm);
         vm
@@ -457,7 +460,7 @@ impl Vm {
                 self.finish_native(r)
             }
             _ => {
-                if self.level > 200 || self.threads[self.cur].frames.len() > self.max_recursion + 50 {
+                if self.level > 64 || self.threads[self.cur].frames.len() > self.max_recursion + 50 {
                     return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
                 }
                 self.level += 1;
