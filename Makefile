@@ -8,8 +8,10 @@
 
 PORT ?= 8080
 RUST_SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock
+PYTHON_SOURCES := $(shell find crates/python/src -name '*.rs' -o -name '*.py') crates/python/Cargo.toml
 SINGLE := www/pkg/single/concurrency_playground_bg.wasm
 THREADS := www/pkg/threads/concurrency_playground_bg.wasm
+PYTHON := www/pkg/python/concurrency_playground_bg.wasm
 # What the page serves from npm packages (same origin, no CDN): copied, gitignored.
 PRISM := $(addprefix www/vendor/prism/,prism-core.min.js prism-python.min.js prism-rust.min.js LICENSE)
 # The python demo's editor (CodeMirror 6) and lz-string: bundled by esbuild into one ES module
@@ -24,7 +26,7 @@ setup:
 	@scripts/setup.sh
 
 build: setup
-	@$(MAKE) --no-print-directory $(SINGLE) $(THREADS) $(PRISM) $(EDITOR) $(LZSTRING) embed.html
+	@$(MAKE) --no-print-directory $(SINGLE) $(THREADS) $(PYTHON) $(PRISM) $(EDITOR) $(LZSTRING) embed.html
 
 www/vendor/prism/%.js: node_modules/prismjs/components/%.js
 	@mkdir -p $(@D) && cp $< $@
@@ -48,6 +50,9 @@ $(SINGLE): $(RUST_SOURCES) scripts/build-wasm.sh
 
 $(THREADS): $(RUST_SOURCES) scripts/build-wasm.sh
 	scripts/build-wasm.sh threads
+
+$(PYTHON): $(RUST_SOURCES) $(PYTHON_SOURCES) scripts/build-wasm.sh
+	scripts/build-wasm.sh python
 
 serve: build
 	PORT=$(PORT) node scripts/serve.mjs

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Builds one wasm variant into www/pkg/<variant>: `single` (no atomics) or `threads`
-# (shared memory + wasm-bindgen-rayon). Both use the same stable compiler; the threads
+# Builds one wasm variant into www/pkg/<variant>: `single` (no atomics), `threads`
+# (shared memory + wasm-bindgen-rayon) or `python` (single, plus the Python engine: loaded
+# by the engine worker when the python demo first runs, so other demos never fetch it). Both use the same stable compiler; the threads
 # build needs nightly-only flags, unlocked with RUSTC_BOOTSTRAP (see ../shared/TOOLCHAIN.md).
 set -euo pipefail
-variant=${1:?usage: build-wasm.sh single|threads}
+variant=${1:?usage: build-wasm.sh single|threads|python}
 cd "$(dirname "$0")/.."
 out="www/pkg/$variant"
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -13,6 +14,11 @@ case "$variant" in
     CARGO_TARGET_DIR=target/wasm-single \
       wasm-pack --log-level warn build --target web --release --no-typescript --no-pack \
       --out-dir "$out"
+    ;;
+  python)
+    CARGO_TARGET_DIR=target/wasm-python \
+      wasm-pack --log-level warn build --target web --release --no-typescript --no-pack \
+      --out-dir "$out" -- --features python
     ;;
   threads)
     # Since a late-2025 nightly, +atomics no longer implies a shared memory
@@ -34,7 +40,7 @@ case "$variant" in
     helpers=$(find "$out/snippets" -name 'workerHelpers.no-bundler.js')
     sed -i 's/await pkg\.default(data\.module, data\.memory);/await pkg.default({ module_or_path: data.module, memory: data.memory });/' $helpers
     ;;
-  *) echo "build-wasm: unknown variant '$variant' (single or threads)" >&2; exit 2 ;;
+  *) echo "build-wasm: unknown variant '$variant' (single, threads or python)" >&2; exit 2 ;;
 esac
 
 # No wasm-opt pass: wasm-pack cannot download one here, and Debian's binaryen 108 saved

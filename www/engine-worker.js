@@ -49,6 +49,27 @@ async function poolFor(seq) {
   return true;
 }
 
+// The python demo's engine: its own build (pkg/python, the single build plus the Python
+// interpreter), fetched and compiled the first time a Python program runs, so the other
+// demos never download it.
+let python = null;
+let pythonLoad = null;
+function pythonEngine() {
+  pythonLoad ??= (async () => {
+    try {
+      const mod = await import('./pkg/python/concurrency_playground.js');
+      await mod.default();
+      mod.setCores(navigator.hardwareConcurrency || 1);
+      python = mod;
+      return mod;
+    } catch (e) {
+      pythonLoad = null;
+      throw new Error(`the Python engine did not load (${e?.message ?? e}): check the connection and run again`);
+    }
+  })();
+  return pythonLoad;
+}
+
 // A trap (RuntimeError) poisons a wasm instance: the page must replace this worker.
 const isFatal = (e) => e instanceof WebAssembly.RuntimeError || e instanceof WebAssembly.LinkError;
 
@@ -62,7 +83,15 @@ self.onmessage = async ({ data }) => {
       }
       break;
     case MSG.RUN: {
-      if (!(await poolFor(data.seq))) break;
+      let eng = engine;
+      if (data.id === 'python') {
+        try {
+          eng = await pythonEngine();
+        } catch (e) {
+          postMessage({ type: MSG.ERROR, seq: data.seq, error: errorToMessage(e), fatal: false });
+          break;
+        }
+      } else if (!(await poolFor(data.seq))) break;
       // Send what the run has recorded, at most every PROGRESS_INTERVAL_MS: the page draws
       // the run as it goes. While the run awaits (timers, fetches, other threads) the
       // interval sends; while it computes on this thread no timer can fire, so the engine
@@ -71,7 +100,7 @@ self.onmessage = async ({ data }) => {
       let sentAt = -Infinity;
       const sendProgress = () => {
         sentAt = performance.now();
-        const live = JSON.parse(engine.liveTrace(seen.spans, seen.logs));
+        const live = JSON.parse(eng.liveTrace(seen.spans, seen.logs));
         if (!live) return;
         seen.spans += live.spans.length;
         seen.logs += live.logs.length;
@@ -82,9 +111,9 @@ self.onmessage = async ({ data }) => {
         if (performance.now() - sentAt >= PROGRESS_INTERVAL_MS) sendProgress();
       };
       liveSink = sink;
-      engine.setLiveSink(sink);
+      eng.setLiveSink(sink);
       try {
-        const result = JSON.parse(await engine.run(data.id, data.params));
+        const result = JSON.parse(await eng.run(data.id, data.params));
         postMessage({ type: MSG.RESULT, seq: data.seq, result });
       } catch (e) {
         postMessage({ type: MSG.ERROR, seq: data.seq, error: errorToMessage(e), fatal: isFatal(e) });
@@ -92,7 +121,7 @@ self.onmessage = async ({ data }) => {
         clearInterval(progress);
         if (liveSink === sink) {
           liveSink = null;
-          engine.setLiveSink(undefined);
+          eng.setLiveSink(undefined);
         }
       }
       break;
@@ -125,6 +154,7 @@ self.onmessage = async ({ data }) => {
     case MSG.CANCEL:
       if (waiting?.seq === data.seq) waiting.cancel();
       engine?.cancel();
+      python?.cancel();
       break;
   }
 };
