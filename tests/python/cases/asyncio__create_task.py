@@ -8,7 +8,7 @@ async def worker(name, delay):
     return delay
 
 async def main():
-    t1 = asyncio.create_task(worker("t1", 0.03), name="first")
+    t1 = asyncio.create_task(worker("t1", 0.1), name="first")
     t2 = asyncio.create_task(worker("t2", 0.01), name="second")
     print("tasks created, not started yet")
     print(t1.get_name(), t2.get_name(), t1.done())

@@ -18,7 +18,7 @@ class Account:
             time.sleep(0.001)
             self.balance = current + amount
 
-def run(method, threads=4, deposits=5):
+def run(method, threads=4, deposits=10):
     def work():
         for _ in range(deposits):
             method(10)

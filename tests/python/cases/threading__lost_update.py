@@ -3,7 +3,7 @@ import threading
 import time
 
 counter = 0
-PER_THREAD = 5
+PER_THREAD = 10
 THREADS = 4
 
 def unsafe_increment():
