@@ -2,7 +2,7 @@
 print(list(), list("hi"), list({"a": 1, "b": 2}), list(range(3)), list((x for x in "ab")))
 print(dict(), dict(a=1), dict([("x", 1)]), dict({"k": "v"}, extra=True))
 print(tuple(), tuple([1]), set([1, 1, 2]), frozenset())
-print(str(), str(None), str([1, "a"]), str({"k": (1,)}), str(b"x"))
+print(str(), str(None), str([1, "a"]), str({"k": (1,)}), str(-0.0))
 print(repr("a\nb"), repr([None, 'q']), repr(3.0), repr(True))
 print([ord(c) for c in "Az09 "], "".join(chr(c) for c in [80, 121]))
 print(type(1), type("s"), type([]), type(None), type(1.5).__name__)
