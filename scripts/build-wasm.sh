@@ -39,6 +39,21 @@ case "$variant" in
     # Same call, in the object form (only if the line is still there).
     helpers=$(find "$out/snippets" -name 'workerHelpers.no-bundler.js')
     sed -i 's/await pkg\.default(data\.module, data\.memory);/await pkg.default({ module_or_path: data.module, memory: data.memory });/' $helpers
+    # Firefox (ESR 153) can deadlock when a worker creates workers: about one fresh start
+    # in ten hung in `new Worker` inside the engine worker and the pool never started
+    # (issue 18). The pool's Workers are created by the page instead, through
+    # `PlaygroundPoolWorker` (www/engine-worker.js); and the helper script is fetched once,
+    # not once per pool thread. The build fails if either line has changed upstream.
+    sed -i \
+      -e 's/const worker = new Worker(url, {/const worker = new (globalThis.PlaygroundPoolWorker ?? Worker)(url, {/' \
+      -e 's/let scriptBlob = await fetch(import\.meta\.url)\.then(r => r\.blob());/let scriptBlob = await (startWorkers.script ??= fetch(import.meta.url).then(r => r.blob()));/' \
+      $helpers
+    for patched in 'globalThis.PlaygroundPoolWorker ?? Worker' 'startWorkers.script ??='; do
+      if ! grep -qF "$patched" $helpers; then
+        echo "build-wasm: could not patch wasm-bindgen-rayon's workerHelpers ($patched): see issue 18" >&2
+        exit 1
+      fi
+    done
     ;;
   *) echo "build-wasm: unknown variant '$variant' (single, threads or python)" >&2; exit 2 ;;
 esac

@@ -7,6 +7,12 @@ import { chooseBuild, poolThreads, startServiceWorker } from './boot.js';
 const CANCEL_GRACE_MS = 400;
 // No run may take longer than this: every demo's ranges keep it well below (see README).
 export const RUN_TIME_LIMIT_MS = 10 * 60 * 1000;
+// The threads build's pool must be up this long after `ready` (it takes well under a
+// second on 2 cores, in Chromium and Firefox): if not, the engine is replaced and a run
+// waiting for it fails with an EngineError, rather than wait without end (issue 18).
+export const POOL_START_LIMIT_MS = 15_000;
+// Engines replaced in a row because their pool did not start, before giving up.
+const POOL_START_TRIES = 3;
 
 function namedError(name, message) {
   const e = new Error(message);
@@ -25,7 +31,8 @@ function plainParams(params) {
 }
 
 class EngineBridge {
-  constructor(build, threads) {
+  /** `debug`: test hooks ({ stallPool, poolStartLimitMs }), from the address with ?debug=1. */
+  constructor(build, threads, debug = {}) {
     this.build = build;
     this.threads = threads;
     this.seq = 0;
@@ -34,6 +41,11 @@ class EngineBridge {
     this.runTimeLimitMs = RUN_TIME_LIMIT_MS;
     this.validations = new Map(); // vseq -> { resolve, reject }
     this.vseq = 0;
+    this.poolStartLimitMs = debug.poolStartLimitMs ?? POOL_START_LIMIT_MS;
+    this.poolFailures = 0; // in a row
+    this.pool = { state: 'none', ms: null }; // state: none (single build) | starting | up | failed
+    // Test hook: the first engine's pool never starts (as in issue 18); later ones do.
+    this.debugStallPool = debug.stallPool === true;
     this.start();
   }
 
@@ -41,9 +53,16 @@ class EngineBridge {
   start() {
     const worker = new Worker(new URL('./engine-worker.js', import.meta.url), { type: 'module' });
     this.worker = worker;
+    this.poolWorkers = [];
+    this.pool = { state: 'none', ms: null };
     this.engineReady = new Promise((resolve, reject) => {
       worker.onmessage = ({ data }) => {
-        if (data.type === MSG.READY) resolve(data);
+        if (data.type === MSG.READY) {
+          if (data.build === 'threads') this.poolStarting(worker);
+          resolve(data);
+        } else if (data.type === MSG.POOL_SPAWN) this.spawnPoolWorker(worker, data);
+        else if (data.type === MSG.POOL_STARTED) this.poolStarted(worker, data.ms);
+        else if (data.type === MSG.POOL_FAILED) this.poolFailed(worker, data.error.message);
         else if (data.type === MSG.VALIDATED) this.onValidated(data);
         else if (data.type === MSG.START_FAILED) reject(messageToError(data.error));
         else this.onReply(data);
@@ -57,11 +76,76 @@ class EngineBridge {
     });
     // Swallow here; callers see the rejection through their own await.
     this.engineReady.catch(() => {});
-    worker.postMessage({ type: MSG.INIT, build: this.build, threads: this.threads });
+    worker.postMessage({ type: MSG.INIT, build: this.build, threads: this.threads, debugStallPool: this.debugStallPool });
+    this.debugStallPool = false;
+  }
+
+  /** The engine asked for its pool: it must be up within poolStartLimitMs. */
+  poolStarting(worker) {
+    this.pool = { state: 'starting', ms: null };
+    clearTimeout(this.poolTimer);
+    this.poolTimer = setTimeout(
+      () => this.poolFailed(worker, `it was not up ${this.poolStartLimitMs / 1000} s after the engine started`),
+      this.poolStartLimitMs,
+    );
+  }
+
+  poolStarted(worker, ms) {
+    if (worker !== this.worker) return;
+    clearTimeout(this.poolTimer);
+    this.pool = { state: 'up', ms };
+    this.poolFailures = 0;
+  }
+
+  /** The pool did not start: replace the engine (a few times in a row at most) and fail the run waiting for it. */
+  poolFailed(worker, why) {
+    if (worker !== this.worker || this.pool.state !== 'starting') return;
+    clearTimeout(this.poolTimer);
+    this.poolFailures++;
+    const again = this.poolFailures < POOL_START_TRIES;
+    const error = namedError('EngineError', `the thread pool did not start (${why}); ${again
+      ? 'the engine has been restarted and the next run will work'
+      : `it failed ${this.poolFailures} times in a row: reload the page, or open it with ?build=single`}`);
+    console.warn(error.message);
+    if (again) this.restart();
+    else this.pool = { state: 'failed', ms: null, error };
+    this.failPending(error, false);
+  }
+
+  /**
+   * Starts one of the pool's Workers for the engine (see MSG.POOL_SPAWN): they belong to
+   * the page, so a restart terminates them with the engine.
+   */
+  spawnPoolWorker(owner, { id, url, options, init }) {
+    if (owner !== this.worker) return;
+    let poolWorker;
+    try {
+      poolWorker = new Worker(url, options);
+    } catch (e) {
+      this.poolFailed(owner, `a pool worker could not be created: ${e.message}`);
+      return;
+    }
+    this.poolWorkers.push(poolWorker);
+    poolWorker.onmessage = ({ data }) => {
+      if (data?.type === 'wasm_bindgen_worker_ready') owner.postMessage({ type: MSG.POOL_WORKER_READY, id });
+    };
+    poolWorker.onerror = (event) => {
+      event.preventDefault?.();
+      if (owner !== this.worker) return;
+      const why = `a pool thread failed: ${event.message || 'worker error'}`;
+      if (this.pool.state === 'starting') return this.poolFailed(owner, why);
+      // A thread that traps poisons the shared wasm instance: replace the engine.
+      const error = namedError('EngineError', `the engine crashed (${why}); it has been restarted and the next run will work`);
+      if (this.pending) this.failPending(error, true);
+      else this.restart();
+    };
+    poolWorker.postMessage(init);
   }
 
   restart() {
     this.worker.terminate();
+    for (const poolWorker of this.poolWorkers) poolWorker.terminate();
+    clearTimeout(this.poolTimer);
     for (const waiting of this.validations.values()) waiting.reject(namedError('EngineError', 'the engine restarted'));
     this.validations.clear();
     this.start();
@@ -152,6 +236,7 @@ class EngineBridge {
     if (this.pending) {
       throw namedError('InvalidStateError', 'a run is already in progress: call playground.cancel() first');
     }
+    if (this.pool.state === 'failed') throw this.pool.error;
     const p = { seq: ++this.seq, onProgress };
     const settled = new Promise((resolve, reject) => Object.assign(p, { resolve, reject }));
     this.pending = p;
@@ -213,6 +298,20 @@ class EngineBridge {
 
 let currentBridge = () => null;
 
+/**
+ * Test hooks for the thread pool, only with ?debug=1: `stall-pool=1` makes the first
+ * engine's pool never start, `pool-start-limit-ms=N` shortens the wait for it.
+ */
+function debugEngineOptions() {
+  const query = new URLSearchParams(location.search);
+  if (query.get('debug') !== '1') return {};
+  const limit = Number(query.get('pool-start-limit-ms'));
+  return {
+    stallPool: query.get('stall-pool') === '1',
+    poolStartLimitMs: Number.isFinite(limit) && limit > 0 ? limit : undefined,
+  };
+}
+
 function createPlayground() {
   let choice = null;
   let bridge = null;
@@ -225,7 +324,7 @@ function createPlayground() {
     // A `make dist` page without headers may reload once into isolation: start nothing then.
     if (await startServiceWorker()) return new Promise(() => {});
     choice = chooseBuild();
-    bridge = new EngineBridge(choice.build, poolThreads());
+    bridge = new EngineBridge(choice.build, poolThreads(), debugEngineOptions());
     bridge.listeners = listeners;
     let info;
     try {
@@ -303,5 +402,7 @@ if (new URLSearchParams(location.search).get('debug') === '1') {
     setRunTimeLimit: (ms) => { currentBridge().runTimeLimitMs = ms; },
     memory: () => playground.ready.then(() => currentBridge().debugMemory()),
     bench: (n, threads) => playground.ready.then(() => currentBridge().debugBench(n, threads)),
+    /** The thread pool: { state: none | starting | up | failed, ms: how long it took to start }. */
+    pool: () => ({ ...currentBridge()?.pool, error: undefined }),
   };
 }

@@ -14,7 +14,34 @@ let poolStarted = Promise.resolve();
 // The run waiting for the pool, if any: a cancel ends the wait at once.
 let waiting = null;
 
-async function start({ build, threads }) {
+// The pool's Workers are created by the page, not here: Firefox ESR 153 can deadlock when a
+// worker creates workers (about one fresh start in ten hung inside `new Worker` here, and
+// the pool never started: issue 18). wasm-bindgen-rayon's startWorkers creates each pool
+// Worker with this class where it exists (scripts/build-wasm.sh patches it to): the page
+// starts the real Worker, posts it the init message, and reports back when it is ready.
+const poolWorkers = new Map();
+let poolWorkerIds = 0;
+globalThis.PlaygroundPoolWorker = class PoolWorkerOnPage extends EventTarget {
+  constructor(url, options) {
+    super();
+    this.id = ++poolWorkerIds;
+    this.url = url;
+    this.options = options;
+    poolWorkers.set(this.id, this);
+  }
+
+  /** startWorkers posts one message, the init: the page creates the Worker with it. */
+  postMessage(init) {
+    postMessage({ type: MSG.POOL_SPAWN, id: this.id, url: this.url, options: this.options, init });
+  }
+
+  ready() {
+    poolWorkers.delete(this.id);
+    this.dispatchEvent(new MessageEvent('message', { data: { type: 'wasm_bindgen_worker_ready' } }));
+  }
+};
+
+async function start({ build, threads, debugStallPool }) {
   const mod = await import(`./pkg/${build}/concurrency_playground.js`);
   await mod.default();
   mod.setCores(navigator.hardwareConcurrency || 1);
@@ -22,10 +49,16 @@ async function start({ build, threads }) {
   mod.calibrate();
   engine = mod;
   if (build === 'threads') {
-    poolStarted = mod.initThreadPool(threads).catch((e) => {
+    const asked = performance.now();
+    // debugStallPool (tests, ?debug=1): a pool that never starts, as in issue 18.
+    poolStarted = (debugStallPool ? new Promise(() => {}) : mod.initThreadPool(threads)).catch((e) => {
       throw new Error(`the thread pool did not start (${e?.message ?? e}): reload the page, or open it with ?build=single`);
     });
-    poolStarted.catch(() => {});
+    // The page bounds the wait (api.js): a pool not up in time gets this engine replaced.
+    poolStarted.then(
+      () => postMessage({ type: MSG.POOL_STARTED, ms: performance.now() - asked }),
+      (e) => postMessage({ type: MSG.POOL_FAILED, error: errorToMessage(e) }),
+    );
   }
   return { build: mod.build(), threads: build === 'threads' ? threads : 1, demos: JSON.parse(mod.demos()) };
 }
@@ -150,6 +183,9 @@ self.onmessage = async ({ data }) => {
       } catch (e) {
         postMessage({ type: MSG.VALIDATED, vseq: data.vseq, error: errorToMessage(e), fatal: isFatal(e) });
       }
+      break;
+    case MSG.POOL_WORKER_READY:
+      poolWorkers.get(data.id)?.ready();
       break;
     case MSG.CANCEL:
       if (waiting?.seq === data.seq) waiting.cancel();

@@ -9,6 +9,7 @@ export const MSG = Object.freeze({
   DEBUG_TRAP: 'debug-trap', // { seq }: the engine traps on purpose (crash-recovery tests)
   DEBUG_BENCH: 'debug-bench', // { seq, n, threads }: replies with a result { ms } (make bench)
   DEBUG_MEMORY: 'debug-memory', // { seq }: replies with a result { wasmMemoryBytes } (soak test)
+  POOL_WORKER_READY: 'pool-worker-ready', // { id }: the page's pool Worker `id` is up (see POOL_SPAWN)
   // engine -> page
   READY: 'ready',     // { build, threads, demos }
   START_FAILED: 'start-failed', // { error }
@@ -16,6 +17,11 @@ export const MSG = Object.freeze({
   PROGRESS: 'progress', // { seq, t_ms, lanes, spans, logs }: what a run recorded since the last one
   ERROR: 'error',     // { seq, error: { name, message }, fatal }
   VALIDATED: 'validated', // { vseq, params } or { vseq, error }
+  // The thread pool's Workers are created by the page, not the engine (Firefox can
+  // deadlock when a worker creates workers: issue 18).
+  POOL_SPAWN: 'pool-spawn', // { id, url, options, init }: start a pool Worker and post it `init`
+  POOL_STARTED: 'pool-started', // { ms }: the pool is up, `ms` after the engine asked for it
+  POOL_FAILED: 'pool-failed', // { error }: the pool could not start
 });
 
 /** An Error that survives postMessage: name and message travel as plain fields. */
