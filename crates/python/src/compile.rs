@@ -61,16 +61,7 @@ pub fn compile_module(text: &str, filename: &str, hidden: bool) -> Result<(Arc<C
     let source = Source::new(text);
     let parsed = match ruff_python_parser::parse_module(text) {
         Ok(p) => p,
-        Err(e) => {
-            let off = e.location.start().to_usize();
-            let line = source.line_of(off);
-            return Err(CompileError {
-                message: syntax_message(&e.error.to_string()),
-                line,
-                column: source.column_of(off),
-                text: source.line_text(line).to_string(),
-            });
-        }
+        Err(e) => return Err(crate::syntax_error::describe(&source, &e.error.to_string(), e.location.start().to_usize())),
     };
     let module = parsed.into_syntax();
     let table = SymbolTable::build(&module.body);
@@ -83,37 +74,6 @@ pub fn compile_module(text: &str, filename: &str, hidden: bool) -> Result<(Arc<C
         Ok(())
     })?;
     Ok((code, source))
-}
-
-/// ruff's messages, in CPython's words where they differ and a learner would notice.
-fn syntax_message(m: &str) -> String {
-    if m.starts_with("Expected an indented block") {
-        return "expected an indented block".into();
-    }
-    if m.starts_with("Unexpected indentation") {
-        return "unexpected indent".into();
-    }
-    if m.contains("Expected ':'") {
-        return "expected ':'".into();
-    }
-    if m.starts_with("missing closing quote") || m.contains("unterminated string") {
-        return "unterminated string literal".into();
-    }
-    if m.contains("Expected ')'") || m.contains("Expected ']'") || m.contains("Expected '}'") {
-        return "'(' was never closed".replace('(', &m.chars().find(|c| ")]}".contains(*c)).map(opening).unwrap_or('(').to_string());
-    }
-    if m.contains("Expected") || m.contains("Unexpected") || m.contains("expected") {
-        return "invalid syntax".into();
-    }
-    m.to_string()
-}
-
-fn opening(c: char) -> char {
-    match c {
-        ')' => '(',
-        ']' => '[',
-        _ => '{',
-    }
 }
 
 struct Compiler<'a> {

@@ -18,6 +18,7 @@ pub mod modules;
 pub mod ops;
 pub mod pyrandom;
 pub mod symtable;
+pub mod syntax_error;
 pub mod value;
 pub mod vm;
 

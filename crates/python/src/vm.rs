@@ -348,8 +348,9 @@ impl Vm {
             }
             Err(e) => {
                 let caret = " ".repeat(e.column.saturating_sub(1) as usize + 4 - leading_ws(&e.text));
+                let kind = crate::syntax_error::kind_of(&e.message);
                 let msg = format!(
-                    "  File \"main.py\", line {}\n    {}\n{}^\nSyntaxError: {}\n",
+                    "  File \"main.py\", line {}\n    {}\n{}^\n{kind}: {}\n",
                     e.line,
                     e.text.trim_start(),
                     caret,
@@ -357,7 +358,7 @@ impl Vm {
                 );
                 self.write_out(&msg, true);
                 self.exit_code = 1;
-                self.error = Some(("SyntaxError".into(), e.message.clone(), e.line));
+                self.error = Some((kind.into(), e.message.clone(), e.line));
                 self.threads[0].done = true;
                 self.finished = true;
             }
