@@ -104,6 +104,18 @@ export function createEditor(parent, { doc = '', label = 'Code', describedBy = n
         EditorView.contentAttributes.of(attributes),
         Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => { onRun(); return true; } }])),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+        // Typing over a selection that spans lines lets Chromium edit the DOM itself, and it
+        // writes a style attribute into the merged line (refused by the CSP, and reported):
+        // replace such a selection here instead.
+        EditorView.domEventHandlers({
+          beforeinput(event, view) {
+            if (event.inputType !== 'insertText' || !event.data || view.composing) return false;
+            if (view.state.selection.ranges.every((r) => r.empty)) return false;
+            event.preventDefault();
+            view.dispatch({ ...view.state.replaceSelection(event.data), userEvent: 'input.type', scrollIntoView: true });
+            return true;
+          },
+        }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChange(update.state.doc.toString());
         }),
