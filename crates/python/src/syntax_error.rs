@@ -10,9 +10,10 @@ pub fn describe(source: &Source, raw: &str, offset: usize) -> CompileError {
         let line = source.line_of(off);
         CompileError { message, line, column: source.column_of(off), text: source.line_text(line).to_string() }
     };
-    // An unclosed bracket is what CPython reports first, at the bracket.
+    // An unclosed bracket is what CPython reports, at the bracket, when the parser failed on
+    // a later line than the bracket's.
     if let Some((off, ch)) = unclosed_bracket(&source.text) {
-        if !raw.starts_with("missing closing quote") {
+        if !raw.starts_with("missing closing quote") && source.line_of(offset) > source.line_of(off) {
             return at(off, format!("'{ch}' was never closed"));
         }
     }

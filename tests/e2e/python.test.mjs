@@ -1,0 +1,113 @@
+// The python demo through the JS API in Chromium, on both builds: the differential corpus
+// (tests/python/cases, each program run by CPython here and by the engine in the page, stdout
+// compared exactly), the GIL invariant on the trace, Python errors that resolve, Stop on an
+// endless loop, and the Python build fetched only when a program first runs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { useServersAndBrowser, openPlayground, runOutcome, assertResult, assertNoProblems, ROOT } from './support.mjs';
+
+const env = useServersAndBrowser(before, after);
+const CASES = path.join(ROOT, 'tests/python/cases');
+
+/** What CPython prints for `code`, run as main.py in a fresh directory. */
+function cpython(code) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cpython-'));
+  try {
+    writeFileSync(path.join(dir, 'main.py'), code);
+    return execFileSync('python3', ['main.py'], { cwd: dir, encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function open(t, url) {
+  const opened = await openPlayground(env.browser.context, url);
+  t.after(() => opened.page.close().catch(() => {}));
+  return opened;
+}
+
+for (const build of ['threads', 'single']) {
+  const urlOf = () => (build === 'threads' ? env.servers.isolated : env.servers.plain);
+
+  test(`${build}: every program of the corpus prints in the page what CPython prints`, { timeout: 280_000 }, async (t) => {
+    const { page, problems, ready } = await open(t, urlOf());
+    assert.equal(ready.build, build);
+    const files = readdirSync(CASES).filter((f) => f.endsWith('.py')).sort();
+    const failures = [];
+    for (const file of files) {
+      const code = readFileSync(path.join(CASES, file), 'utf8');
+      const expected = cpython(code);
+      const r = await runOutcome(page, 'python', { code });
+      if (r.error) failures.push(`${file}: rejected ${r.error.name}: ${r.error.message}`);
+      else if (r.value.stdout !== expected) failures.push(`${file}:\n--- CPython\n${expected}--- engine\n${r.value.stdout}${r.value.stderr}`);
+    }
+    assert.deepEqual(failures, [], `${failures.length} of ${files.length} programs differ:\n${failures.join('\n')}`);
+    assertNoProblems(problems);
+  });
+
+  test(`${build}: two CPU-bound threads take turns on the GIL: never two running at once`, { timeout: 60_000 }, async (t) => {
+    const { page, problems } = await open(t, urlOf());
+    const code = [
+      'import threading',
+      'def work():',
+      '    s = 0',
+      '    for i in range(150000):',
+      '        s += i',
+      '    print(s)',
+      'ts = [threading.Thread(target=work, name=f"w{k}") for k in range(2)]',
+      'for t in ts: t.start()',
+      'for t in ts: t.join()',
+    ].join('\n');
+    const r = assertResult(await runOutcome(page, 'python', { code, switch_interval_ms: 1 }));
+    assert.equal(r.value.stdout, '11249925000\n11249925000\n');
+    const cpu = r.spans.filter((s) => s.kind === 'cpu').sort((a, b) => a.start_ms - b.start_ms);
+    for (let i = 1; i < cpu.length; i++) {
+      assert.ok(cpu[i].start_ms >= cpu[i - 1].end_ms - 1e-6, `two threads ran at once: ${JSON.stringify([cpu[i - 1], cpu[i]])}`);
+    }
+    const lanesWithCpu = new Set(cpu.map((s) => s.lane));
+    assert.ok(lanesWithCpu.size >= 2, 'both threads ran');
+    assert.ok(r.stats.gil_switches >= 3, `the GIL was handed over: ${r.stats.gil_switches}`);
+    assert.deepEqual(r.lanes.map((l) => l.label), ['MainThread', 'w0', 'w1']);
+    assertNoProblems(problems);
+  });
+
+  test(`${build}: a Python error resolves with exit code 1, the traceback and the line; Stop ends an endless loop`, { timeout: 60_000 }, async (t) => {
+    const { page, problems } = await open(t, urlOf());
+    const r = assertResult(await runOutcome(page, 'python', { code: 'print("a")\nd = {}\nd["missing"]\n' }));
+    assert.equal(r.value.exit_code, 1);
+    assert.equal(r.value.stdout, 'a\n');
+    assert.deepEqual(r.value.error, { type: 'KeyError', message: "'missing'", line: 3 });
+    assert.match(r.value.stderr, /^Traceback \(most recent call last\):\n {2}File "main.py", line 3, in <module>\n/);
+    const syntax = assertResult(await runOutcome(page, 'python', { code: 'x = (1,\n' }));
+    assert.equal(syntax.value.error.type, 'SyntaxError');
+    assert.equal(syntax.value.error.line, 1);
+    // An endless loop: cancel ends it, cooperatively, and the next run works.
+    const pending = runOutcome(page, 'python', { code: 'while True:\n    pass\n' });
+    await page.waitForTimeout(300);
+    await page.evaluate(() => playground.cancel());
+    const stopped = await pending;
+    assert.equal(stopped.error?.name, 'AbortError');
+    const next = assertResult(await runOutcome(page, 'python', { code: 'print(6 * 7)' }));
+    assert.equal(next.value.stdout, '42\n');
+    const big = await runOutcome(page, 'python', { code: '#'.repeat(65 * 1024) });
+    assert.equal(big.error?.name, 'ParamError');
+    assert.match(big.error.message, /"code"/);
+    assertNoProblems(problems);
+  });
+}
+
+test('the Python build is fetched only when a program first runs', { timeout: 60_000 }, async (t) => {
+  const { page, problems } = await open(t, env.servers.isolated);
+  const fetched = [];
+  page.on('request', (req) => fetched.push(req.url()));
+  await runOutcome(page, 'threads', { threads: 1, steps: 1, delay_ms: 1 });
+  assert.ok(!fetched.some((u) => u.includes('/pkg/python/')), 'another demo fetched the Python build');
+  const r = assertResult(await runOutcome(page, 'python', { code: 'print("hi")' }));
+  assert.equal(r.value.stdout, 'hi\n');
+  assert.ok(fetched.some((u) => u.includes('/pkg/python/')), 'the python run fetched its build');
+  assertNoProblems(problems);
+});
