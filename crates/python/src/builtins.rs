@@ -2229,10 +2229,28 @@ fn m_gen_throw(vm: &mut Vm, a: Args) -> R {
 }
 fn m_gen_close(vm: &mut Vm, a: Args) -> R {
     let g = this_gen(vm, &a)?;
-    let mut st = g.state.lock();
-    st.finished = true;
-    st.frame = None;
-    Ok(Value::None)
+    {
+        let mut st = g.state.lock();
+        if !st.started || st.finished || st.frame.is_none() {
+            st.finished = true;
+            st.frame = None;
+            return Ok(Value::None);
+        }
+    }
+    // A suspended generator: GeneratorExit is raised where it stopped, so that its
+    // `finally` blocks and context managers run.
+    let exit = vm.new_exc(&vm.exc_class("GeneratorExit"), "");
+    match vm.finish_native(Err(Ctl::Resume(g.clone(), exit, true))) {
+        Ok(_) => {
+            let mut st = g.state.lock();
+            st.finished = true;
+            st.frame = None;
+            drop(st);
+            Err(vm.err("RuntimeError", "generator ignored GeneratorExit"))
+        }
+        Err(Ctl::Exc(e)) if ops::is_instance_of(vm, &e, "GeneratorExit") || ops::is_instance_of(vm, &e, "StopIteration") => Ok(Value::None),
+        Err(e) => Err(e),
+    }
 }
 fn m_iter_next(vm: &mut Vm, a: Args) -> R {
     match ops::native_next(vm, &a.pos[0])? {

@@ -55,6 +55,7 @@ pub enum Instr {
     /// A cell of this frame: its own cell variables first, then its free variables.
     LoadDeref(u32),
     StoreDeref(u32),
+    DeleteDeref(u32),
     LoadClosure(u32),
     LoadGlobal(u32),
     StoreGlobal(u32),
@@ -119,6 +120,8 @@ pub enum Instr {
     GetAwaitable,
     GetYieldFromIter,
     SetupFinally(u32),
+    /// SetupFinally for `with`: the block begins below TOS (`__enter__`'s result).
+    SetupWith(u32),
     PopBlock,
     PopExcept,
     /// PopExcept keeping TOS (a return value) on the stack.
@@ -170,4 +173,6 @@ pub struct Code {
     /// Library code written in Python (threading, asyncio...): left out of tracebacks.
     pub hidden: bool,
     pub first_line: u32,
+    /// A function's docstring.
+    pub doc: Option<Str>,
 }

@@ -65,7 +65,7 @@ pub fn compile_module(text: &str, filename: &str, hidden: bool) -> Result<(Arc<C
     };
     let module = parsed.into_syntax();
     let table = SymbolTable::build(&module.body);
-    let mut c = Compiler { source: &source, table: &table, filename: Arc::from(filename), hidden };
+    let mut c = Compiler { source: &source, table: &table, filename: Arc::from(filename), hidden, doc: None };
     let code = c.compile_scope(0, "<module>", "<module>", &[], 1, |g, c| {
         c.body(g, &module.body)?;
         let k = g.konst(Value::None);
@@ -81,6 +81,8 @@ struct Compiler<'a> {
     table: &'a SymbolTable,
     filename: Str,
     hidden: bool,
+    /// The docstring of the function `function` compiles next.
+    doc: Option<Str>,
 }
 
 #[derive(Clone)]
@@ -137,6 +139,7 @@ impl<'a> Gen<'a> {
             Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(target),
             Instr::ForIter(_) => Instr::ForIter(target),
             Instr::SetupFinally(_) => Instr::SetupFinally(target),
+            Instr::SetupWith(_) => Instr::SetupWith(target),
             other => other,
         }
     }
@@ -229,6 +232,7 @@ impl<'a> Compiler<'a> {
             class_body: sc.kind == ScopeKind::Class,
             hidden: self.hidden,
             first_line,
+            doc: None,
         }))
     }
 
@@ -254,7 +258,7 @@ impl<'a> Compiler<'a> {
         let i = self.name_op(g, name);
         g.emit(match i {
             NameRef::Fast(i) => Instr::DeleteFast(i),
-            NameRef::Deref(i) => Instr::StoreDeref(i),
+            NameRef::Deref(i) => Instr::DeleteDeref(i),
             NameRef::Global(i) => Instr::DeleteGlobal(i),
             NameRef::Name(i) => Instr::DeleteName(i),
         });
@@ -416,6 +420,13 @@ impl<'a> Compiler<'a> {
                 for d in &f.decorator_list {
                     self.expr(g, &d.expression)?;
                 }
+                self.doc = match f.body.first() {
+                    Some(Stmt::Expr(ast::StmtExpr { value, .. })) => match &**value {
+                        Expr::StringLiteral(s) => Some(Arc::from(s.value.to_str())),
+                        _ => None,
+                    },
+                    _ => None,
+                };
                 self.function(g, symtable::key(f.range, symtable::TAG_FUNC), &f.name.id, &f.parameters, self.line(f.range), f.is_async, |c, g2| {
                     c.body(g2, &f.body)?;
                     let k = g2.konst(Value::None);
@@ -646,6 +657,13 @@ impl<'a> Compiler<'a> {
             g.fblocks.push(FBlock::Handler);
             self.body(g, &h.body)?;
             g.fblocks.pop();
+            if let Some(n) = &h.name {
+                // `except E as e:` unbinds e when the handler ends, as in Python.
+                let k = g.konst(Value::None);
+                g.emit(Instr::LoadConst(k));
+                self.store_name(g, &n.id);
+                self.delete_name(g, &n.id);
+            }
             g.emit(Instr::PopExcept);
             ends.push(g.emit(Instr::Jump(0)));
             if let Some(n) = next {
@@ -669,7 +687,7 @@ impl<'a> Compiler<'a> {
         if is_async {
             self.await_tos(g);
         }
-        let setup = g.emit(Instr::SetupFinally(0));
+        let setup = g.emit(Instr::SetupWith(0));
         match &item.optional_vars {
             Some(v) => self.store(g, v)?,
             None => {
@@ -788,6 +806,7 @@ impl<'a> Compiler<'a> {
         body: impl FnOnce(&mut Self, &mut Gen<'b>) -> CResult,
     ) -> CResult {
         let scope = self.table.by_range[&key];
+        let doc = self.doc.take();
         let mut flags = 0u8;
         let positional: Vec<&ast::ParameterWithDefault> = params.posonlyargs.iter().chain(params.args.iter()).collect();
         let defaults: Vec<&Expr> = positional.iter().filter_map(|p| p.default.as_deref()).collect();
@@ -828,6 +847,7 @@ impl<'a> Compiler<'a> {
             c.varargs = params.vararg.is_some();
             c.varkw = params.kwarg.is_some();
             c.coroutine = is_async;
+            c.doc = doc;
         }
         flags |= self.closure(g, &code);
         let k = g.konst(Value::Code(code));

@@ -130,6 +130,17 @@ impl Vm {
                     }
                     Step::Raise(exc, fresh) => {
                         if fresh {
+                            // A newly raised exception (a builtin's, say) inside an except
+                            // block gets the handled one as its context.
+                            if let Value::Instance(i) = &exc {
+                                if i.traceback.lock().is_empty() && !i.attrs.lock().contains_key("__context__") {
+                                    if let Some(ctx) = self.handled_exception(&f) {
+                                        if !ctx.is(&exc) {
+                                            i.attrs.lock().insert(Arc::from("__context__"), ctx);
+                                        }
+                                    }
+                                }
+                            }
                             self.add_traceback(&f, &exc);
                         }
                         if self.find_handler(&mut f, exc.clone()) {
@@ -404,6 +415,27 @@ impl Vm {
         }
     }
 
+    /// A NameError, with the hint CPython 3.11 prints under it in a traceback (a local,
+    /// global or builtin name close to the missing one).
+    fn name_error(&self, f: &Frame, name: &str) -> Ctl {
+        let e = self.new_exc(&self.exc_class("NameError"), &format!("name '{name}' is not defined"));
+        if let Value::Instance(i) = &e {
+            i.attrs.lock().insert(Arc::from("name"), Value::str(name));
+            let locals: Vec<Str> = match &f.ns {
+                Some(ns) => ns.lock().keys().cloned().collect(),
+                None if f.code.class_body || f.code.name.as_ref() == "<module>" => Vec::new(),
+                None => f.code.varnames.clone(),
+            };
+            let globals: Vec<Str> = f.globals.dict.lock().keys().cloned().collect();
+            let builtins: Vec<Str> = self.builtins.dict.lock().keys().cloned().collect();
+            let hint = [locals, globals, builtins].iter().find_map(|names| suggest(name, names));
+            if let Some(h) = hint {
+                i.attrs.lock().insert(Arc::from(HINT_ATTR), Value::str(&h));
+            }
+        }
+        Ctl::Exc(e)
+    }
+
     pub fn format_exception(&mut self, e: &Value) -> String {
         let mut out = String::new();
         if let Value::Instance(i) = e {
@@ -450,7 +482,12 @@ impl Vm {
                 }
             }
         }
-        let (ty, msg) = ops::exc_type_and_message(self, e);
+        let (ty, mut msg) = ops::exc_type_and_message(self, e);
+        if let Value::Instance(i) = e {
+            if let Some(Value::Str(h)) = i.attrs.lock().get(HINT_ATTR) {
+                msg.push_str(&format!(". Did you mean: '{h}'?"));
+            }
+        }
         if msg.is_empty() {
             out.push_str(&format!("{ty}\n"));
         } else {
@@ -486,13 +523,16 @@ impl Vm {
                 let v = f.pop();
                 *f.cells[i as usize].lock() = Some(v);
             }
+            Instr::DeleteDeref(i) => {
+                *f.cells[i as usize].lock() = None;
+            }
             Instr::LoadClosure(i) => f.stack.push(Value::Cell(f.cells[i as usize].clone())),
             Instr::LoadGlobal(i) => {
                 let name = &f.code.names[i as usize];
                 let v = f.globals.dict.lock().get(name).cloned();
                 match v.or_else(|| self.builtins.dict.lock().get(name).cloned()) {
                     Some(v) => f.stack.push(v),
-                    None => return Err(self.err("NameError", format!("name '{name}' is not defined"))),
+                    None => return Err(self.name_error(f, name)),
                 }
             }
             Instr::StoreGlobal(i) => {
@@ -511,7 +551,7 @@ impl Vm {
                 let v = v.or_else(|| f.globals.dict.lock().get(name).cloned()).or_else(|| self.builtins.dict.lock().get(name).cloned());
                 match v {
                     Some(v) => f.stack.push(v),
-                    None => return Err(self.err("NameError", format!("name '{name}' is not defined"))),
+                    None => return Err(self.name_error(f, name)),
                 }
             }
             Instr::StoreName(i) => {
@@ -944,6 +984,7 @@ impl Vm {
                 }
             }
             Instr::SetupFinally(h) => f.blocks.push(Block { handler: h, level: f.stack.len(), handling: None }),
+            Instr::SetupWith(h) => f.blocks.push(Block { handler: h, level: f.stack.len().saturating_sub(1), handling: None }),
             Instr::PopBlock => {
                 f.blocks.pop();
             }
@@ -1120,4 +1161,92 @@ impl FramePop for Frame {
     fn top(&self) -> &Value {
         self.stack.last().expect("stack underflow")
     }
+}
+
+/// Where a NameError keeps the name a traceback suggests.
+pub const HINT_ATTR: &str = "_pg_suggestion";
+
+/// The closest of `names` to `name`, as CPython 3.11's suggestions compute it (a
+/// Levenshtein distance where a case change costs 1 and any other edit 2), if close enough.
+pub fn suggest(name: &str, names: &[Str]) -> Option<String> {
+    const MOVE: usize = 2;
+    if names.len() >= 750 {
+        return None;
+    }
+    let mut best: Option<(&str, usize)> = None;
+    for item in names {
+        if &**item == name {
+            continue;
+        }
+        let mut max = (name.len() + item.len() + 3) * MOVE / 6;
+        if let Some((_, d)) = best {
+            max = max.min(d.saturating_sub(1));
+        }
+        let d = distance(name.as_bytes(), item.as_bytes(), max);
+        if d > max {
+            continue;
+        }
+        if best.is_none_or(|(_, bd)| d < bd) {
+            best = Some((item, d));
+        }
+    }
+    best.map(|(s, _)| s.to_string())
+}
+
+fn distance<'a>(mut a: &'a [u8], mut b: &'a [u8], max: usize) -> usize {
+    const MOVE: usize = 2;
+    while let (Some(x), Some(y)) = (a.first(), b.first()) {
+        if x != y {
+            break;
+        }
+        a = &a[1..];
+        b = &b[1..];
+    }
+    while let (Some(x), Some(y)) = (a.last(), b.last()) {
+        if x != y {
+            break;
+        }
+        a = &a[..a.len() - 1];
+        b = &b[..b.len() - 1];
+    }
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE;
+    }
+    if a.len() > 40 || b.len() > 40 {
+        return max + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE > max {
+        return max + 1;
+    }
+    let cost = |x: u8, y: u8| {
+        if x == y {
+            0
+        } else if x.to_ascii_lowercase() == y.to_ascii_lowercase() {
+            1
+        } else {
+            MOVE
+        }
+    };
+    let mut buf: Vec<usize> = (0..a.len()).map(|i| (i + 1) * MOVE).collect();
+    let mut result = 0;
+    for (bi, &code) in b.iter().enumerate() {
+        let mut dist = bi * MOVE;
+        result = dist;
+        let mut minimum = usize::MAX;
+        for (ai, &ac) in a.iter().enumerate() {
+            let substitute = dist + cost(code, ac);
+            dist = buf[ai];
+            let insert_delete = result.min(dist) + MOVE;
+            result = insert_delete.min(substitute);
+            buf[ai] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max {
+            return max + 1;
+        }
+    }
+    result
 }

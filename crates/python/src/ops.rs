@@ -192,12 +192,41 @@ pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> AR {
             "__name__" => Ok(Attr::Value(Value::Str(f.name.clone()))),
             "__qualname__" => Ok(Attr::Value(Value::Str(f.qualname.clone()))),
             "__module__" => Ok(Attr::Value(f.globals.dict.lock().get("__name__").cloned().unwrap_or(Value::None))),
-            "__doc__" => Ok(Attr::Value(Value::None)),
+            "__doc__" => Ok(Attr::Value(f.code.doc.clone().map(Value::Str).unwrap_or(Value::None))),
+            "__code__" => Ok(Attr::Value(Value::Code(f.code.clone()))),
+            "__defaults__" => Ok(Attr::Value(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) })),
             _ => match f.attrs.lock().get(name) {
                 Some(v) => Ok(Attr::Value(v.clone())),
                 None => Err(vm.err("AttributeError", format!("'function' object has no attribute '{name}'"))),
             },
         },
+        Value::Code(c) if name.starts_with("co_") => Ok(Attr::Value(match name {
+            "co_name" => Value::Str(c.name.clone()),
+            "co_qualname" => Value::Str(c.qualname.clone()),
+            "co_filename" => Value::Str(c.filename.clone()),
+            "co_firstlineno" => Value::Int(c.first_line as i64),
+            "co_argcount" => Value::Int(c.argcount as i64),
+            "co_kwonlyargcount" => Value::Int(c.kwonly as i64),
+            "co_varnames" => Value::tuple(c.varnames.iter().map(|v| Value::Str(v.clone())).collect()),
+            "co_flags" => {
+                // CPython's flag bits: varargs, varkeywords, generator, coroutine.
+                let mut fl = 0x3;
+                if c.varargs {
+                    fl |= 0x4;
+                }
+                if c.varkw {
+                    fl |= 0x8;
+                }
+                if c.generator && !c.coroutine {
+                    fl |= 0x20;
+                }
+                if c.coroutine {
+                    fl |= if c.generator { 0x200 } else { 0x80 };
+                }
+                Value::Int(fl)
+            }
+            _ => return Err(vm.err("AttributeError", format!("'code' object has no attribute '{name}'"))),
+        })),
         Value::Builtin(b) if name == "__name__" => Ok(Attr::Value(Value::str(b.name))),
         Value::Method(m) if name == "__self__" => Ok(Attr::Value(m.1.clone())),
         Value::Method(m) if name == "__func__" => Ok(Attr::Value(m.0.clone())),
@@ -401,6 +430,14 @@ pub fn binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool) -> AR
 
 pub fn binary_native(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool) -> R {
     let unsupported = |vm: &Vm| {
+        let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+        if op == BinOp::Add && seq(a) && !matches!(b, Value::Instance(_)) {
+            return vm.type_error(format!("can only concatenate {} (not \"{}\") to {}", type_name(vm, a), type_name(vm, b), type_name(vm, a)));
+        }
+        if op == BinOp::Mul && (seq(a) || seq(b)) && !matches!(a, Value::Instance(_)) && !matches!(b, Value::Instance(_)) {
+            let other = if seq(a) { b } else { a };
+            return vm.type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(vm, other)));
+        }
         vm.type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
             if inplace { format!("{}=", op_symbol(op).split(' ').next().unwrap_or("")) } else { op_symbol(op).to_string() },
@@ -611,10 +648,41 @@ fn repeat(vm: &Vm, seq: &Value, n: &Value) -> R {
 
 fn percent(vm: &mut Vm, fmt: &str, args: &Value) -> R {
     use crate::format::PercentArg;
+    let mut fmt = std::borrow::Cow::Borrowed(fmt);
     let items = match args {
         Value::Tuple(t) => (**t).clone(),
+        Value::Dict(_) | Value::Instance(_) if fmt.contains("%(") => {
+            // `%(name)s` with a mapping: rewritten as positional conversions of the values.
+            let (mut out, mut vals) = (String::new(), Vec::new());
+            let mut rest = &*fmt;
+            while let Some(p) = rest.find('%') {
+                out.push_str(&rest[..p]);
+                rest = &rest[p..];
+                if rest.starts_with("%%") {
+                    out.push_str("%%");
+                    rest = &rest[2..];
+                } else if rest.starts_with("%(") {
+                    let Some(close) = rest.find(')') else { return Err(vm.value_error("incomplete format key")) };
+                    let key = Value::str(&rest[2..close]);
+                    let v = match get_item(vm, args, &key)? {
+                        Attr::Value(v) => v,
+                        Attr::Call(f, a) => vm.call(&f, a)?,
+                    };
+                    vals.push(v);
+                    out.push('%');
+                    rest = &rest[close + 1..];
+                } else {
+                    out.push('%');
+                    rest = &rest[1..];
+                }
+            }
+            out.push_str(rest);
+            fmt = std::borrow::Cow::Owned(out);
+            vals
+        }
         other => vec![other.clone()],
     };
+    let fmt = &*fmt;
     let mut pa = Vec::new();
     for it in &items {
         pa.push(match it {
@@ -677,17 +745,42 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> AR {
             CmpOp::Eq => ("__eq__", "__eq__"),
             _ => ("__ne__", "__ne__"),
         };
-        if let (Value::Instance(_), Some(f)) = (a, lookup_special(vm, a, name)) {
-            return Ok(Attr::Call(f, Args::new(vec![a.clone(), b.clone()])));
-        }
-        if op == CmpOp::Ne {
-            if let (Value::Instance(_), Some(f)) = (a, lookup_special(vm, a, "__eq__")) {
-                let r = vm.call(&f, Args::new(vec![a.clone(), b.clone()]))?;
-                return Ok(Attr::Value(Value::Bool(!truthy(vm, &r)?)));
+        // As CPython: the left operand's method, then the right one's reflection; a method
+        // returning NotImplemented passes on; `!=` falls back to inverting `__eq__`.
+        for (x, y, m) in [(a, b, name), (b, a, rname)] {
+            if !matches!(x, Value::Instance(_)) {
+                continue;
+            }
+            if let Some(f) = lookup_special(vm, x, m) {
+                let r = vm.call(&f, Args::new(vec![x.clone(), y.clone()]))?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(Attr::Value(r));
+                }
+            } else if op == CmpOp::Ne {
+                if let Some(f) = lookup_special(vm, x, "__eq__") {
+                    let r = vm.call(&f, Args::new(vec![x.clone(), y.clone()]))?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(Attr::Value(Value::Bool(!truthy(vm, &r)?)));
+                    }
+                }
             }
         }
-        if let (Value::Instance(_), Some(f)) = (b, lookup_special(vm, b, rname)) {
-            return Ok(Attr::Call(f, Args::new(vec![b.clone(), a.clone()])));
+        match op {
+            CmpOp::Eq => return Ok(Attr::Value(Value::Bool(a.is(b)))),
+            CmpOp::Ne => return Ok(Attr::Value(Value::Bool(!a.is(b)))),
+            CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge => {
+                let native = |v: &Value| matches!(v, Value::Instance(i) if i.class.native != NativeType::Object && i.class.native != NativeType::Exception);
+                if !native(a) && !native(b) {
+                    let sym = match op {
+                        CmpOp::Lt => "<",
+                        CmpOp::Le => "<=",
+                        CmpOp::Gt => ">",
+                        _ => ">=",
+                    };
+                    return Err(vm.type_error(format!("'{sym}' not supported between instances of '{}' and '{}'", type_name(vm, a), type_name(vm, b))));
+                }
+            }
+            _ => {}
         }
     }
     Ok(Attr::Value(Value::Bool(compare_native(vm, op, a, b)?)))
@@ -1229,8 +1322,8 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> AR {
     let it = match v {
         Value::List(_) | Value::Tuple(_) | Value::Str(_) => NativeIter::Seq { seq: v.clone(), index: 0 },
         Value::Range(r) => NativeIter::Range { next: r.0, stop: r.1, step: r.2 },
-        Value::Dict(d) => NativeIter::Values(d.lock().keys().map(|k| k.value.clone()).collect::<Vec<_>>().into_iter()),
-        Value::Set(s) => NativeIter::Values(s.items.lock().keys().map(|k| k.value.clone()).collect::<Vec<_>>().into_iter()),
+        Value::Dict(d) => NativeIter::DictKeys { dict: d.clone(), index: 0, len: d.lock().len() },
+        Value::Set(s) => NativeIter::SetItems { set: s.clone(), index: 0, len: s.items.lock().len() },
         Value::Iter(_) | Value::Gen(_) => return Ok(Attr::Value(v.clone())),
         Value::Instance(_) => {
             if let Some(f) = lookup_special(vm, v, "__iter__") {
@@ -1289,6 +1382,7 @@ pub fn native_next(vm: &mut Vm, it: &Value) -> Result<Option<Value>, Ctl> {
     // Take what is needed under the lock, release it, then call anything.
     enum Todo {
         Done(Option<Value>),
+        Changed(&'static str),
         Enumerate(Value, Value),
         Zip(Vec<Value>),
         Map(Value, Vec<Value>),
@@ -1324,6 +1418,26 @@ pub fn native_next(vm: &mut Vm, it: &Value) -> Result<Option<Value>, Ctl> {
                 }
             }
             NativeIter::Values(v) => Todo::Done(v.next()),
+            NativeIter::DictKeys { dict, index, len } => {
+                let d = dict.lock();
+                if d.len() != *len {
+                    *len = usize::MAX;
+                    Todo::Changed("dictionary changed size during iteration")
+                } else {
+                    *index += 1;
+                    Todo::Done(d.get_index(*index - 1).map(|(k, _)| k.value.clone()))
+                }
+            }
+            NativeIter::SetItems { set, index, len } => {
+                let items = set.items.lock();
+                if items.len() != *len {
+                    *len = usize::MAX;
+                    Todo::Changed("Set changed size during iteration")
+                } else {
+                    *index += 1;
+                    Todo::Done(items.get_index(*index - 1).map(|(k, _)| k.value.clone()))
+                }
+            }
             NativeIter::Reversed { seq, index } => {
                 if *index == 0 {
                     Todo::Done(None)
@@ -1345,6 +1459,7 @@ pub fn native_next(vm: &mut Vm, it: &Value) -> Result<Option<Value>, Ctl> {
     };
     match todo {
         Todo::Done(v) => Ok(v),
+        Todo::Changed(msg) => Err(vm.err("RuntimeError", msg)),
         Todo::Enumerate(inner, count) => match next(vm, &inner)? {
             Some(v) => {
                 let n = binary_native(vm, BinOp::Add, &count, &Value::Int(1), false)?;

@@ -261,6 +261,9 @@ pub enum NativeIter {
     Seq { seq: Value, index: usize },
     Range { next: i64, stop: i64, step: i64 },
     Values(std::vec::IntoIter<Value>),
+    /// A dict's keys, in order; `len` is its size when the iteration began (a change is an error).
+    DictKeys { dict: Arc<PyCell<Dict>>, index: usize, len: usize },
+    SetItems { set: Arc<PySet>, index: usize, len: usize },
     Enumerate { inner: Value, count: Value },
     Zip(Vec<Value>),
     Map { func: Value, iters: Vec<Value> },
