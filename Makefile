@@ -74,6 +74,7 @@ soak: build
 bench: build
 	@scripts/setup.sh test
 	cargo build --release --quiet --example bench_native
+	cargo build --release --quiet -p python-engine --example pyrun
 	node bench/run.mjs
 
 dist: build

@@ -24,11 +24,29 @@ function filesUnder(dir, pattern) {
     .map((f) => path.join(dir, f))
     .filter((f) => statSync(path.join(ROOT, f)).isFile() && pattern.test(f));
 }
-const pageFiles = ['index.html', 'www/style.css', ...filesUnder('www', /^www\/(?!pkg\/).*\.js$/)];
+// The python demo's editor and engine load when that demo is first opened, not on first load.
+const pageFiles = ['index.html', 'www/style.css', ...filesUnder('www', /^www\/(?!pkg\/|vendor\/editor\/).*\.js$/)];
 const firstLoad = {
   threads: gzipBytes([...pageFiles, ...filesUnder('www/pkg/threads', /\.(js|wasm)$/)]),
   single: gzipBytes([...pageFiles, ...filesUnder('www/pkg/single', /\.(js|wasm)$/)]),
 };
+
+// The Python engine against CPython: the same programs, each timing itself with
+// time.perf_counter (so process start-up is left out), best of 3.
+const PY_PROGRAMS = {
+  loop: 'import time\nt = time.perf_counter()\ns = 0\nfor i in range(1000000):\n    s += i * i\nprint(time.perf_counter() - t)\n',
+  calls: 'import time\ndef fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nt = time.perf_counter()\nfib(24)\nprint(time.perf_counter() - t)\n',
+  threads: 'import threading, time\ndef work():\n    s = 0\n    for i in range(250000):\n        s += i\nt = time.perf_counter()\nts = [threading.Thread(target=work) for _ in range(4)]\nfor th in ts: th.start()\nfor th in ts: th.join()\nprint(time.perf_counter() - t)\n',
+};
+const bestOf3 = (f) => Math.min(f(), f(), f());
+const pyTmp = path.join(os.tmpdir(), 'playground-bench.py');
+const pythonEngine = {};
+for (const [name, code] of Object.entries(PY_PROGRAMS)) {
+  writeFileSync(pyTmp, code);
+  pythonEngine[`cpython_${name}_ms`] = bestOf3(() => 1000 * Number(execFileSync('python3', [pyTmp], { encoding: 'utf8' })));
+  pythonEngine[`native_${name}_ms`] = bestOf3(() => 1000 * Number(execFileSync(path.join(ROOT, 'target/release/examples/pyrun'), [pyTmp], { encoding: 'utf8' })));
+}
+const pythonFirstLoad = gzipBytes(filesUnder('www/pkg/python', /\.(js|wasm)$/));
 
 const servers = await startServers();
 const browser = await startBrowser();
@@ -71,6 +89,14 @@ try {
         for (let k = 0; k < 3; k++) { const t = performance.now(); run(); b = Math.min(b, performance.now() - t); }
         return b;
       }, N);
+      for (const [name, code] of Object.entries(PY_PROGRAMS)) {
+        let b = Infinity;
+        for (let k = 0; k < 3; k++) {
+          const out = await page.evaluate((code) => playground.run('python', { code }).then((r) => r.value.stdout), code);
+          b = Math.min(b, 1000 * Number(out));
+        }
+        browserFigures[`wasm_python_${name}_ms`] = b;
+      }
       const waits = await page.evaluate(() => playground.run('asyncio', { tasks: 1000, steps: 1, delay_ms: 100 }));
       browserFigures.async_1000_waits_overhead_ms = waits.wall_ms - 100;
       const threadPool = await page.evaluate(() => playground.run('executors', { kind: 'thread', max_workers: 2, tasks: 64, delay_ms: 0 }));
@@ -137,6 +163,13 @@ const rows = [
   ['  plain JavaScript, 1 thread', r(perNumber.js_1), `×${r(perNumber.js_1 / perNumber.native_1)} native`],
   [`  CPython ${python.python}, sequential`, r(perNumber.python_seq), ''],
   [`  CPython multiprocessing.Pool(${cores})`, r(perNumber.python_pool), `wasm threads is ×${r(perNumber.python_pool / perNumber.wasm_threads_all)} faster (target ≥ 50)`],
+  ['Python engine vs CPython, ms (each program times itself; best of 3)', '', ''],
+  ...Object.keys(PY_PROGRAMS).flatMap((name) => [
+    [`  ${name}: CPython ${python.python}`, r(pythonEngine[`cpython_${name}_ms`]), ''],
+    [`  ${name}: engine, native`, r(pythonEngine[`native_${name}_ms`]), `×${r(pythonEngine[`native_${name}_ms`] / pythonEngine[`cpython_${name}_ms`])} CPython`],
+    [`  ${name}: engine, wasm in Chromium`, r(f[`wasm_python_${name}_ms`]), `×${r(f[`wasm_python_${name}_ms`] / pythonEngine[`cpython_${name}_ms`])} CPython (goal ≤ 1)`],
+  ]),
+  ['  Python build, fetched on first use (KB gzip)', r(pythonFirstLoad / 1024), ''],
   ['Dispatch, µs per tiny task', '', ''],
   ['  thread pool (executors demo, 64 empty tasks, traced)', r(f.thread_pool_dispatch_us), `CPython ThreadPoolExecutor ${r(python.python_thread_pool_dispatch_us)} (target < 10)`],
   ['  process pool (send + receive per task)', r(f.process_pool_dispatch_us), `CPython ProcessPoolExecutor ${r(python.python_process_pool_dispatch_us)}`],
@@ -157,5 +190,5 @@ const width = Math.max(...rows.map((row) => row[0].length));
 console.log(`make bench: ${os.cpus()[0]?.model ?? 'cpu'}, ${cores} cores, ${new Date().toISOString().slice(0, 10)}`);
 for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${String(value).padStart(9)}  ${note}`);
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify({ date: new Date().toISOString(), cores, native, python, browser: f, first_load_gzip_bytes: firstLoad, ns_per_number: perNumber }, null, 2));
+writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify({ date: new Date().toISOString(), cores, native, python, python_engine: pythonEngine, browser: f, first_load_gzip_bytes: firstLoad, ns_per_number: perNumber }, null, 2));
 console.log('written: bench/results/latest.json');
