@@ -251,7 +251,10 @@ async function openProgram(code, status = '') {
   if (!demo) return;
   await loadTextCodec();
   if (state.demo !== demo) selectDemo(demo.id, { push: true });
-  else clearResults();
+  else {
+    if (state.running) playground.cancel(); // the run of the program being replaced
+    clearResults();
+  }
   state.controls.set({ [programParam(demo).name]: code });
   showCode();
   history.replaceState({ demo: demo.id }, '', linkFor(demo, state.controls.values()));

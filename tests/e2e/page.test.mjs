@@ -18,7 +18,7 @@ const readControls = (page, demo) =>
 test('every demo gets one control per parameter with the schema\'s range, and its extremes are all valid', async () => {
   const { page, problems } = await openPlayground(env.browser.context, env.servers.isolated);
   const demos = await page.evaluate(() => playground.demos());
-  assert.equal(demos.length, 10);
+  assert.equal(demos.length, 11);
   for (const demo of demos) {
     await page.click(`.lessons a[data-demo="${demo.id}"]`);
     await page.waitForFunction((id) => document.getElementById('demo-title').textContent && new URL(location.href).searchParams.get('demo') === id, demo.id);

@@ -72,6 +72,12 @@ function need(t, { runs = false } = {}) {
 const editorText = (page) => page.evaluate(() => document.querySelector('.editor-box').editor.getText());
 const status = (page) => page.textContent('#status');
 const waitDone = (page) => page.waitForFunction(() => /^Done/.test(document.getElementById('status').textContent), null, { timeout: 30000 });
+/** Runs by `action` (a click, a key) and waits for the end of that run, not a previous one's "Done". */
+async function runBy(page, action) {
+  await page.evaluate(() => { document.getElementById('status').textContent = ''; });
+  await action();
+  await waitDone(page);
+}
 
 test('the editor loads only with the python demo: other demos do not fetch it', async (t) => {
   const page = await env.browser.context.newPage();
@@ -138,8 +144,7 @@ test('typing, Tab indents, undo, Escape then Tab leaves, Ctrl+Enter runs, Esc st
 
   if (python.runs) {
     await page.click('.cm-content');
-    await page.keyboard.press('ControlOrMeta+Enter');
-    await waitDone(page);
+    await runBy(page, () => page.keyboard.press('ControlOrMeta+Enter'));
     assert.deepEqual(await page.locator('#output li .text').allTextContents(), ['tab', 'indents']);
     // A program that never ends stops with Esc, even with the focus in the editor.
     await page.click('.cm-content');
@@ -236,8 +241,7 @@ test('a Python error marks its line in the editor; stderr shows in red', async (
   await page.waitForSelector('.cm-content');
   const broken = 'print("before")\nx = 1\nif x\n    print(x)\n';
   await page.evaluate((code) => document.querySelector('.editor-box').editor.setText(code), broken);
-  await page.click('#run');
-  await waitDone(page);
+  await runBy(page, () => page.click('#run'));
   assert.equal(await page.getAttribute('.cm-error-line', 'data-error-line'), '3');
   assert.match(await page.textContent('.editor-note'), /^Line 3.*SyntaxError/);
   assert.match(await status(page), /SyntaxError on line 3/);
@@ -246,8 +250,7 @@ test('a Python error marks its line in the editor; stderr shows in red', async (
   const raising = 'print("start")\ndef f():\n    raise ValueError("bad value")\nf()\n';
   await page.evaluate((code) => document.querySelector('.editor-box').editor.setText(code), raising);
   assert.equal(await page.locator('.cm-error-line').count(), 0, 'an edit clears the mark');
-  await page.click('#run');
-  await waitDone(page);
+  await runBy(page, () => page.click('#run'));
   const r = await page.evaluate(() => playground.run('python', { code: 'print("start")\ndef f():\n    raise ValueError("bad value")\nf()\n' }));
   assert.equal(r.value.exit_code, 1);
   assert.match(r.value.stderr, /Traceback \(most recent call last\):[\s\S]*ValueError: bad value/);
@@ -278,8 +281,7 @@ test('"Edit as Python" opens a demo\'s program in the editor, and it prints the 
   await page.waitForFunction((code) => document.querySelector('.editor-box')?.editor?.getText() === code, shown);
   assert.equal(new URL(page.url()).searchParams.get('demo'), 'python');
   if (python.runs) {
-    await page.click('#run');
-    await waitDone(page);
+    await runBy(page, () => page.click('#run'));
     assert.deepEqual(sorted(await page.locator('#output li .text').allTextContents()), sorted(demoRun.logs.map((l) => l.text)), 'the engine runs it printing the demo\'s lines');
   }
   // Panels that need processes offer no button.
@@ -299,8 +301,7 @@ test('an exercise about a program\'s output: read-only until the run, then predi
   assert.match(await page.textContent('#exercise'), /What will this program print/);
   assert.equal(await page.getAttribute('.cm-content', 'contenteditable'), 'false', 'the program cannot change before the prediction');
   await page.fill('#prediction', linesOf(cpython(code)).join('\n'));
-  await page.click('#run');
-  await waitDone(page);
+  await runBy(page, () => page.click('#run'));
   assert.match(await page.textContent('.exercise-verdict'), /^Exactly what it printed/);
   assert.equal(await page.getAttribute('.cm-content', 'contenteditable'), 'true');
   // A teacher makes one from the page: the dialog offers the output question for a program.
@@ -311,6 +312,10 @@ test('an exercise about a program\'s output: read-only until the run, then predi
   const link = new URL(await page.inputValue('#exercise-link'));
   assert.equal(link.searchParams.get('predict'), 'stdout');
   assert.equal(link.searchParams.get('code'), compressToEncodedURIComponent(code));
+  // The ready exercise of chapter 11 is the "counter" example.
+  const { READY_EXERCISES } = await import('../../www/ui/ready-exercises.js');
+  const ready = new URLSearchParams(READY_EXERCISES.find((e) => e.query.startsWith('demo=python&')).query);
+  assert.equal(ready.get('code'), compressToEncodedURIComponent(example('counter').code), 'ready-exercises.js holds the counter example as it is now');
   assertNoProblems(problems);
   await page.close();
 });
@@ -334,8 +339,7 @@ test('axe-core finds nothing to fix on the python demo, light and dark, with an 
     await page.waitForSelector('.cm-content');
     if (python.runs) {
       await page.evaluate(() => document.querySelector('.editor-box').editor.setText('print("a")\nimport sys\nprint("b", file=sys.stderr)\n1 / 0\n'));
-      await page.click('#run');
-      await waitDone(page);
+      await runBy(page, () => page.click('#run'));
       await page.waitForSelector('.cm-error-line');
     }
     await page.evaluate(AXE);

@@ -49,4 +49,11 @@ export const READY_EXERCISES = [
     query: 'demo=choosing&workload=io&tasks=8&work_ms=100&sweep=false&predict=fastest&choices=sequential,async,processes&question=' +
       encodeURIComponent('Eight tasks each wait 100 ms on I/O. Which finishes first: one after another, asyncio, or a process pool?'),
   },
+  {
+    title: 'counter += 1 in four threads',
+    // The "counter" example of www/ui/python-examples.js, compressed as links carry programs
+    // (tests/e2e/python-editor.test.mjs checks that it still is that example).
+    query: 'demo=python&code=MQAgwgCgngLgFgewHYgMwDoCMmQGcDuAljAMZwCmuI8ATuQIYAmVyANlCPTCCeTTPUIoADgiEwqAChL1WrXABoQrBAmEgARvRIBrALTlGAc0oBKBQChQScgDc%2Bm8jHzlyKeORB0mnJI2oUIPg0xJ4IAGYgAEQkCACuSDAOANQAvCCYUQBcAYRUsQC2lCDx3OQAHtrcQlYgwjRVhLxKGnHcHsr0SEZx9CYgjAjFSAjc9QgFeZ7E6CAAqrie9CAAMgi6QRQoxCAFXEk0uOgWhAWi-AHejEJGFhaxCQcg6QAMdxaM5JEPiZIwp2YshYQCCQEYVFpWDx4ok%2BMDQeEEDQQAB9EBCLxdEx-AG4UxA0GE6GPFLpTDvWgMZjPEAAbUpTBu6AAKnArn96DQTDBUj8YEpOUZcKlJAAmACsLxRLxlClMphAiORaIxDW65EkABZTABdCxK6jo9xsqm4AmgmDoXACfiSUz6pGGjEM5jmkGWgBWYiQdos9XEknCUQqwnIJCS-kwMujLyURlGIAA3ny%2BABfKL2oA&predict=stdout&question=' +
+      encodeURIComponent('Four threads each run counter += 1 a quarter of a million times, with no lock, under the GIL. What does the program print?'),
+  },
 ];
