@@ -1,6 +1,6 @@
-# A bounded queue blocks a fast producer until the slow consumer catches up.
-# Each get happens 40 ms after the previous one; just before it, exactly one more put has
-# completed (the next put is blocked on the full queue), so the counts are deterministic.
+# A bounded queue (maxsize=1) blocks a fast producer until the consumer takes an item.
+# Before each get the consumer waits for the producer's put to land, then gives it 20 ms more:
+# the producer cannot get further, because its next put blocks on the full queue.
 import queue
 import threading
 import time
@@ -17,13 +17,14 @@ def producer():
     q.put(None)
 
 def consumer():
-    while True:
-        time.sleep(0.04)
-        seen = puts_done
+    for i in range(3):
+        while puts_done < i + 1:
+            time.sleep(0.001)
+        time.sleep(0.02)
+        events.append(f"before get {i}: puts done {puts_done}, queue full {q.full()}")
         item = q.get()
-        if item is None:
-            break
-        events.append(f"got {item} after {seen} puts; full before get: {seen == item + 1}")
+        events.append(f"got {item}")
+    events.append(f"sentinel {q.get()}")
 
 c = threading.Thread(target=consumer)
 p = threading.Thread(target=producer)

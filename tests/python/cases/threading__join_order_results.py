@@ -13,7 +13,7 @@ def worker(i, delay):
 
 threads = []
 for i in range(4):
-    t = threading.Thread(target=worker, args=(i, 0.13 - 0.04 * i))
+    t = threading.Thread(target=worker, args=(i, 0.28 - 0.09 * i))
     threads.append(t)
     t.start()
 for t in threads:

@@ -19,17 +19,20 @@ rlock.release()
 rlock.release()
 
 holding = threading.Event()
+trying = threading.Event()
 
 def holder():
     with rlock:
         print("holder has lock")
         holding.set()
-        time.sleep(0.06)
+        trying.wait()
+        time.sleep(0.02)
         print("holder releasing")
 
 def waiter():
     holding.wait()
     print("waiter trying")
+    trying.set()
     with rlock:
         print("waiter got lock")
 

@@ -2,7 +2,7 @@
 import threading
 import time
 
-PAGES = {"home": 0.14, "about": 0.06, "blog": 0.10, "contact": 0.02}
+PAGES = {"home": 0.26, "about": 0.10, "blog": 0.18, "contact": 0.02}
 results = {}
 lock = threading.Lock()
 

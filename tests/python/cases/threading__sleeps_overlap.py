@@ -1,19 +1,28 @@
-# time.sleep releases the GIL: four threads sleeping 0.1 s each take about 0.1 s, not 0.4 s.
+# time.sleep releases the GIL: four threads sleeping 0.1 s each sleep at the same time.
+# Each thread records when its sleep began and ended; all four intervals share a moment.
 import threading
 import time
 
-def nap():
-    time.sleep(0.1)
+intervals = []
+lock = threading.Lock()
 
-start = time.perf_counter()
+def nap():
+    start = time.perf_counter()
+    time.sleep(0.1)
+    end = time.perf_counter()
+    with lock:
+        intervals.append((start, end))
+
 threads = [threading.Thread(target=nap) for _ in range(4)]
 for t in threads:
     t.start()
 for t in threads:
     t.join()
-elapsed = time.perf_counter() - start
-print("at least 0.1 s:", elapsed >= 0.1)
-print("overlapped (< 0.25 s):", elapsed < 0.25)
+latest_start = max(s for s, _ in intervals)
+earliest_end = min(e for _, e in intervals)
+print("four sleeps recorded:", len(intervals))
+print("all four overlapped:", latest_start < earliest_end)
+print("each slept at least 0.1 s:", all(e - s >= 0.1 for s, e in intervals))
 
 box = []
 def cpu_and_sleep():
