@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks, and nothing when everything is there (so it is quick).
 #   scripts/setup.sh          build tools: wasm target, rust-src, wasm-pack, wasm-bindgen-cli, npm packages
-#   scripts/setup.sh test     the same, plus Debian's Chromium and Firefox ESR for the browser tests
+#   scripts/setup.sh test     the same, plus Debian's Chromium, Firefox ESR and WebKitGTK for the browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -46,11 +46,17 @@ if [ ! -f node_modules/.setup-stamp ] || [ package-lock.json -nt node_modules/.s
 fi
 
 # The browsers come from Debian (browser downloads are not possible here): Chromium driven
-# by playwright-core, Firefox ESR by puppeteer-core over WebDriver BiDi.
+# by playwright-core, Firefox ESR by puppeteer-core over WebDriver BiDi, WebKitGTK's MiniBrowser
+# by webdriverio through WebKitWebDriver (classic WebDriver).
 if [ "${1:-}" = test ]; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  # WebKit: WebKitWebDriver (webkit2gtk-driver, which brings libwebkit2gtk-4.1-0 and its
+  # MiniBrowser) under a virtual display (xvfb-run).
+  [ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+  [ -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ] || missing+=(libwebkit2gtk-4.1-0)
+  [ -x /usr/bin/xvfb-run ] || missing+=(xvfb)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing Debian's ${missing[*]}"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
