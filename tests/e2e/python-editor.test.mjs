@@ -284,6 +284,19 @@ test('"Edit as Python" opens a demo\'s program in the editor, and it prints the 
     await runBy(page, () => page.click('#run'));
     assert.deepEqual(sorted(await page.locator('#output li .text').allTextContents()), sorted(demoRun.logs.map((l) => l.text)), 'the engine runs it printing the demo\'s lines');
   }
+  // The other panels with the button, through the API: python3 and the engine print the demo's lines.
+  for (const [id, query] of [['asyncio', 'tasks=3&steps=2&delay_ms=30&blocking_ms=40'], ['executors', 'kind=thread&max_workers=2&tasks=5&delay_ms=40']]) {
+    await page.goto(`${env.servers.isolated}?demo=${id}&${query}`);
+    await page.waitForSelector('#code-panel .edit-python:not([hidden])');
+    const program = await page.getAttribute('[data-code="python"]', 'data-text');
+    const values = await page.evaluate(async ([demo, q]) => playground.validate(demo, Object.fromEntries([...new URLSearchParams(q)].map(([k, v]) => [k, /^\d+$/.test(v) ? Number(v) : v]))), [id, query]);
+    const lines = sorted(assertResult(await run(page, id, values), id).logs.map((l) => l.text));
+    assert.deepEqual(sorted(linesOf(cpython(program))), lines, `${id}: python3 prints the demo's lines`);
+    if (python.runs) {
+      const r = assertResult(await run(page, 'python', { code: program }), `${id} as Python`);
+      assert.deepEqual(sorted(linesOf(r.value.stdout)), lines, `${id}: the engine runs its panel printing the demo's lines`);
+    }
+  }
   // Panels that need processes offer no button.
   await page.click('.lessons a[data-demo="processes"]');
   await page.waitForFunction(() => document.querySelector('[data-code="python"]').textContent.length > 40);
