@@ -46,7 +46,7 @@ fn gil_is_never_held_by_two_threads_at_once() {
         assert!(w[1].0 >= w[0].1 - 1e-6, "two threads ran Python at once: {:?} and {:?}", w[0], w[1]);
     }
     // Both threads got the GIL more than once: they were switched, not run one after the other.
-    assert!(r.stats["gil_switches"].as_u64().unwrap() >= 3, "{:?}", r.stats);
+    assert!(r.stats["gil_handovers"].as_u64().unwrap() >= 3, "{:?}", r.stats);
     let labels: Vec<&str> = r.lanes.iter().map(|l| l.label.as_str()).collect();
     assert!(labels.contains(&"worker-0") && labels.contains(&"worker-1") && labels.contains(&"MainThread"), "{labels:?}");
 }

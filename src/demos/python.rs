@@ -163,7 +163,7 @@ mod engine {
             "error": error,
         });
         let mut stats = Map::new();
-        stats.insert("gil_switches".into(), Value::from(vm.gil_switches));
+        stats.insert("gil_handovers".into(), Value::from(vm.gil_switches));
         stats.insert(
             "threads".into(),
             Value::from(
@@ -173,7 +173,6 @@ mod engine {
                     .collect::<Vec<_>>(),
             ),
         );
-        stats.insert("matches_sequential".into(), Value::Null);
         Ok(rec.finish("python", params.to_json(), ctx.build, value, stats))
     }
 }

@@ -70,7 +70,7 @@ for (const build of ['threads', 'single']) {
     }
     const lanesWithCpu = new Set(cpu.map((s) => s.lane));
     assert.ok(lanesWithCpu.size >= 2, 'both threads ran');
-    assert.ok(r.stats.gil_switches >= 3, `the GIL was handed over: ${r.stats.gil_switches}`);
+    assert.ok(r.stats.gil_handovers >= 3, `the GIL was handed over: ${r.stats.gil_handovers}`);
     assert.deepEqual(r.lanes.map((l) => l.label), ['MainThread', 'w0', 'w1']);
     assertNoProblems(problems);
   });

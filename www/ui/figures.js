@@ -19,6 +19,11 @@ const STATS = {
   pool_ms: { label: 'Pool run', format: formatMs },
   serial_fraction: { label: 'Serial fraction (Amdahl fit)', format: (v) => `${(v * 100).toFixed(1)}%` },
   gil_handovers: { label: 'Times the GIL changed hands', format: String },
+  // The python demo: each Python thread's time holding the GIL and waiting (for it, a lock, a join...).
+  threads: {
+    label: 'Each thread: running Python / waiting',
+    format: (list) => list.map((t) => `${t.name}: ${formatMs(t.running_ms)} / ${formatMs(t.waiting_ms)}`).join(' · '),
+  },
   io_response_ms: { label: 'I/O thread waited for the GIL (mean)', format: formatMs },
   io_response_max_ms: { label: 'I/O thread waited for the GIL (worst)', format: formatMs },
   matches_sequential: { label: 'Output matches the sequential answer', format: (v) => (v ? 'yes ✓' : 'NO ✗') },

@@ -244,7 +244,8 @@ impl Vm {
             finished: false,
             wait_seq: 0,
             lock_waiters: HashMap::new(),
-            start_ms: now,
+            // The host's clock is the run's clock: times are recorded as it gives it.
+            start_ms: 0.0,
             repr_stack: Vec::new(),
         };
         crate::builtins::install(&mut vm);
@@ -677,7 +678,9 @@ impl Vm {
     }
 
     pub(crate) fn end_cpu_span(&mut self, i: usize, now: f64) {
-        if i == self.cur && now > self.slice_start {
+        // Only a thread that was running holds the GIL: one that waits or has ended does not.
+        let running = self.threads.get(i).is_some_and(|t| t.wait.is_none() && !t.done);
+        if i == self.cur && running && now > self.slice_start {
             let t = &mut self.threads[i];
             t.cpu_ms += now - self.slice_start;
             let lane = t.lane;
@@ -710,6 +713,10 @@ impl Vm {
             }
         }
         self.threads[i].ready_since = now;
+        if i == self.cur {
+            // It has not run since it began waiting: its next slice starts now.
+            self.slice_start = now;
+        }
         if let Some(f) = self.threads[i].frames.last_mut() {
             f.stack.push(value);
         } else {

@@ -1,6 +1,7 @@
 # concurrent.futures: Future and ThreadPoolExecutor as CPython builds them (workers take
 # work items from a queue; a Future's waiters sleep on a Condition).
 import threading
+import _thread
 import queue as _queue
 from time import monotonic as _time
 
@@ -36,7 +37,7 @@ class BrokenExecutor(RuntimeError):
 
 class Future:
     def __init__(self):
-        self._condition = threading.Condition(None, "Future.result")
+        self._condition = threading.Condition(threading.RLock("Future (internal lock)"), "Future.result")
         self._state = _PENDING
         self._result = None
         self._exception = None
@@ -340,7 +341,7 @@ class ThreadPoolExecutor(Executor):
         self._idle_semaphore = threading.Semaphore(0)
         self._threads = []
         self._shutdown = False
-        self._shutdown_lock = threading.Lock()
+        self._shutdown_lock = _thread.allocate_lock("executor (internal lock)")
         if not thread_name_prefix:
             thread_name_prefix = "ThreadPoolExecutor-%d" % _counter
             _counter += 1

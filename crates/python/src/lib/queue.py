@@ -1,6 +1,7 @@
 # queue: CPython's design (one mutex, three conditions); each condition names its wait on
 # the timeline (queue.get, queue.put, queue.join).
 import threading
+import _thread
 from time import monotonic as time
 from heapq import heappush, heappop
 
@@ -21,7 +22,7 @@ class Queue:
     def __init__(self, maxsize=0):
         self.maxsize = maxsize
         self._init(maxsize)
-        self.mutex = threading.Lock()
+        self.mutex = _thread.allocate_lock("queue (internal lock)")
         self.not_empty = threading.Condition(self.mutex, "queue.get")
         self.not_full = threading.Condition(self.mutex, "queue.put")
         self.all_tasks_done = threading.Condition(self.mutex, "queue.join")

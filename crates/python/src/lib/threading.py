@@ -25,8 +25,8 @@ def Lock():
 
 
 class RLock:
-    def __init__(self):
-        self._block = _thread.allocate_lock("RLock.acquire")
+    def __init__(self, _label="RLock.acquire"):
+        self._block = _thread.allocate_lock(_label)
         self._owner = None
         self._count = 0
 
@@ -171,7 +171,7 @@ class Semaphore:
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
-        self._cond = Condition(Lock(), "Semaphore.acquire")
+        self._cond = Condition(_thread.allocate_lock("Semaphore (internal lock)"), "Semaphore.acquire")
         self._value = value
 
     def acquire(self, blocking=True, timeout=None):
@@ -231,7 +231,7 @@ class BoundedSemaphore(Semaphore):
 
 class Event:
     def __init__(self):
-        self._cond = Condition(Lock(), "Event.wait")
+        self._cond = Condition(_thread.allocate_lock("Event (internal lock)"), "Event.wait")
         self._flag = False
 
     def is_set(self):
@@ -267,7 +267,7 @@ class Barrier:
     def __init__(self, parties, action=None, timeout=None):
         if parties < 1:
             raise ValueError("parties must be > 0")
-        self._cond = Condition(Lock(), "Barrier.wait")
+        self._cond = Condition(_thread.allocate_lock("Barrier (internal lock)"), "Barrier.wait")
         self._action = action
         self._timeout = timeout
         self._parties = parties
