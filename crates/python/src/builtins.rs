@@ -290,7 +290,7 @@ fn install_methods(vm: &mut Vm) {
     def(&t.exc["BaseExceptionGroup"], "__init__", m_excgroup_init);
     def(&t.exc["BaseException"], "__init__", m_exc_init);
     def(&t.exc["BaseException"], "with_traceback", m_exc_with_traceback);
-    def(&t.exc["BaseException"], "add_note", m_noop);
+    def(&t.exc["BaseException"], "add_note", m_exc_add_note);
     let s = &t.str_;
     for (n, f) in [
         ("upper", m_str_upper as BuiltinFn),
@@ -1326,7 +1326,7 @@ fn m_object_getattribute(vm: &mut Vm, a: Args) -> R {
             return Ok(v.clone());
         }
     }
-    match ops::get_attr(vm, &a.pos[0].clone(), &name)? {
+    match ops::get_attr_with(vm, &a.pos[0].clone(), &name, false)? {
         Attr::Value(v) => Ok(v),
         Attr::Call(f, args) => vm.call(&f, args),
     }
@@ -1342,10 +1342,6 @@ fn m_excgroup_init(vm: &mut Vm, a: Args) -> R {
         at.insert(Arc::from("message"), msg);
         at.insert(Arc::from("exceptions"), Value::tuple(excs));
     }
-    Ok(Value::None)
-}
-
-fn m_noop(_vm: &mut Vm, _a: Args) -> R {
     Ok(Value::None)
 }
 
@@ -2321,4 +2317,22 @@ fn m_lock_locked(vm: &mut Vm, a: Args) -> R {
 
 pub fn zero_check(v: &BigInt) -> bool {
     v.is_zero()
+}
+
+/// `BaseException.add_note(note)`: notes are printed under the exception's message.
+fn m_exc_add_note(vm: &mut Vm, a: Args) -> R {
+    let note = arg(vm, &a, 1, "add_note")?;
+    if !matches!(note, Value::Str(_)) {
+        return Err(vm.type_error(format!("note must be a str, not '{}'", ops::type_name(vm, &note))));
+    }
+    if let Value::Instance(i) = &a.pos[0] {
+        let existing = i.attrs.lock().get("__notes__").cloned();
+        match existing {
+            Some(Value::List(l)) => l.lock().push(note),
+            _ => {
+                i.attrs.lock().insert(Arc::from("__notes__"), Value::list(vec![note]));
+            }
+        }
+    }
+    Ok(Value::None)
 }

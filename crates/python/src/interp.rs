@@ -493,6 +493,18 @@ impl Vm {
         } else {
             out.push_str(&format!("{ty}: {msg}\n"));
         }
+        // 3.11's exception notes (`add_note`), one per line under the message.
+        if let Value::Instance(i) = e {
+            let notes = i.attrs.lock().get("__notes__").cloned();
+            if let Some(Value::List(l)) = notes {
+                let items = l.lock().clone();
+                for n in items {
+                    let text = ops::to_str(self, &n).unwrap_or_default();
+                    out.push_str(&text);
+                    out.push('\n');
+                }
+            }
+        }
         out
     }
 

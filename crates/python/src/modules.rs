@@ -62,10 +62,17 @@ pub fn import(vm: &mut Vm, name: &str) -> R {
     } else {
         let top = name.split('.').next().unwrap_or(name);
         let hint = match top {
-            "requests" | "urllib" | "aiohttp" | "multiprocessing" => " (processes, pools and real requests come with the next version of this playground)",
+            "requests" | "urllib" | "aiohttp" | "multiprocessing" => " (processes, pools and real requests come with the next version)",
             _ => "",
         };
-        let e = vm.new_exc(&vm.exc_class("ModuleNotFoundError"), &format!("No module named '{name}'{hint}; this playground offers: {}", offered()));
+        // The message is CPython's; what this playground offers is a note (3.11's
+        // `__notes__`), printed under it in the traceback.
+        let e = vm.new_exc(&vm.exc_class("ModuleNotFoundError"), &format!("No module named '{name}'"));
+        if let Value::Instance(i) = &e {
+            let note = format!("This playground offers: {}{hint}.", offered());
+            i.attrs.lock().insert(Arc::from("__notes__"), Value::list(vec![Value::str(&note)]));
+            i.attrs.lock().insert(Arc::from("name"), Value::str(name));
+        }
         return Err(Ctl::Exc(e));
     }
     if let Some((parent, child)) = name.rsplit_once('.') {
@@ -153,15 +160,8 @@ fn fill_rust_module(vm: &mut Vm, name: &str, m: &Arc<Module>) {
             set(m, "implementation_name", Value::str("playground"));
             set(m, "modules", Value::dict(Dict::new()));
             set(m, "path", Value::list(vec![]));
-            let _ = run_module_source(
-                vm,
-                "sys",
-                "class _VersionInfo(tuple):\n    pass\n",
-                m,
-            );
-            // version_info: a tuple with named fields, as CPython's.
-            let vi = Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]);
-            set(m, "version_info", vi);
+            // version_info: a sequence with named fields that compares as a tuple, as CPython's.
+            let _ = run_module_source(vm, "sys", SYS_PY, m);
         }
         "time" => fns(m, &[
             ("sleep", time_sleep),
@@ -219,19 +219,11 @@ fn fill_rust_module(vm: &mut Vm, name: &str, m: &Arc<Module>) {
             set(m, "inf", Value::Float(f64::INFINITY));
             set(m, "nan", Value::Float(f64::NAN));
         }
-        "random" => fns(m, &[
-            ("seed", random_seed),
-            ("random", random_random),
-            ("randint", random_randint),
-            ("randrange", random_randrange),
-            ("choice", random_choice),
-            ("choices", random_choices),
-            ("shuffle", random_shuffle),
-            ("uniform", random_uniform),
-            ("sample", random_sample),
-            ("gauss", random_gauss),
-            ("getrandbits", random_getrandbits),
-        ]),
+        "random" => {
+            random_fns(m);
+            // random.Random: instances with their own generator state.
+            let _ = run_module_source(vm, "random", RANDOM_PY, m);
+        }
         "os" => {
             fns(m, &[("getpid", os_getpid), ("cpu_count", os_cpu_count), ("getenv", os_getenv), ("getcwd", os_getcwd)]);
             set(m, "sep", Value::str("/"));
@@ -265,15 +257,138 @@ fn fill_rust_module(vm: &mut Vm, name: &str, m: &Arc<Module>) {
 
 // ----- sys -----
 
+const SYS_PY: &str = r#"
+class _VersionInfo:
+    _fields = ("major", "minor", "micro", "releaselevel", "serial")
+
+    def __init__(self, t):
+        self._t = t
+        self.major, self.minor, self.micro, self.releaselevel, self.serial = t
+
+    def __getitem__(self, i):
+        return self._t[i]
+
+    def __len__(self):
+        return len(self._t)
+
+    def __iter__(self):
+        return iter(self._t)
+
+    def __eq__(self, o):
+        return self._t == tuple(o)
+
+    def __lt__(self, o):
+        return self._t < tuple(o)
+
+    def __le__(self, o):
+        return self._t <= tuple(o)
+
+    def __gt__(self, o):
+        return self._t > tuple(o)
+
+    def __ge__(self, o):
+        return self._t >= tuple(o)
+
+    def __hash__(self):
+        return hash(self._t)
+
+    def __repr__(self):
+        return "sys.version_info(major=%d, minor=%d, micro=%d, releaselevel=%r, serial=%d)" % self._t
+
+version_info = _VersionInfo((3, 11, 7, "final", 0))
+del _VersionInfo
+"#;
+
+const RANDOM_PY: &str = r#"
+class Random:
+    def __init__(self, x=None):
+        self._state = _new_state()
+        self.seed(x)
+
+    def _call(self, fn, *args, **kwargs):
+        _swap_state(self._state)
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            _swap_state(self._state)
+
+    def seed(self, a=None):
+        return self._call(seed, a)
+
+    def random(self):
+        return self._call(random)
+
+    def randint(self, a, b):
+        return self._call(randint, a, b)
+
+    def randrange(self, *args):
+        return self._call(randrange, *args)
+
+    def choice(self, seq):
+        return self._call(choice, seq)
+
+    def choices(self, population, weights=None, *, cum_weights=None, k=1):
+        return self._call(choices, population, weights, cum_weights=cum_weights, k=k)
+
+    def shuffle(self, x):
+        return self._call(shuffle, x)
+
+    def uniform(self, a, b):
+        return self._call(uniform, a, b)
+
+    def sample(self, population, k, **kwargs):
+        return self._call(sample, population, k, **kwargs)
+
+    def gauss(self, mu=0.0, sigma=1.0):
+        return self._call(gauss, mu, sigma)
+
+    def getrandbits(self, k):
+        return self._call(getrandbits, k)
+"#;
+
+fn random_fns(m: &Module) {
+    fns(m, &[
+            ("seed", random_seed),
+            ("random", random_random),
+            ("randint", random_randint),
+            ("randrange", random_randrange),
+            ("choice", random_choice),
+            ("choices", random_choices),
+            ("shuffle", random_shuffle),
+            ("uniform", random_uniform),
+            ("sample", random_sample),
+            ("gauss", random_gauss),
+            ("getrandbits", random_getrandbits),
+            ("_new_state", random_new_state),
+            ("_swap_state", random_swap_state),
+        ]);
+}
+
+/// `random.Random()`: a new generator state, swapped in while one of its methods runs.
+fn random_new_state(vm: &mut Vm, _a: Args) -> R {
+    vm.rng_states.push(crate::pyrandom::PyRandom::seed_from_time((vm.host.wall_ms() * 1000.0) as u64 ^ 0x5eed));
+    Ok(Value::Int(vm.rng_states.len() as i64 - 1))
+}
+fn random_swap_state(vm: &mut Vm, a: Args) -> R {
+    let i = match a.pos.first() {
+        Some(Value::Int(i)) if (*i as usize) < vm.rng_states.len() => *i as usize,
+        _ => return Err(vm.value_error("bad generator state")),
+    };
+    std::mem::swap(&mut vm.random, &mut vm.rng_states[i]);
+    Ok(Value::None)
+}
+
+/// sys keeps the interval in microseconds, as CPython, so the float it gives back is the same.
 fn sys_getswitchinterval(vm: &mut Vm, _a: Args) -> R {
-    Ok(Value::Float(vm.switch_interval_ms / 1000.0))
+    Ok(Value::Float(1e-6 * (vm.switch_interval_ms * 1000.0).round()))
 }
 fn sys_setswitchinterval(vm: &mut Vm, a: Args) -> R {
     let s = float_arg(vm, &arg(vm, &a, 0, "setswitchinterval")?, "setswitchinterval")?;
     if s <= 0.0 {
         return Err(vm.value_error("switch interval must be strictly positive"));
     }
-    vm.switch_interval_ms = s * 1000.0;
+    let us = (1e6 * s).floor().max(1.0);
+    vm.switch_interval_ms = us / 1000.0;
     Ok(Value::None)
 }
 fn sys_exit(vm: &mut Vm, a: Args) -> R {

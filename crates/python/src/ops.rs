@@ -113,6 +113,12 @@ fn class_of_obj(vm: &Vm, obj: &Value) -> Arc<Class> {
 }
 
 pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> AR {
+    get_attr_with(vm, obj, name, true)
+}
+
+/// Attribute lookup; `fallback` says whether an instance's `__getattr__` may be called
+/// (`object.__getattribute__` does not).
+pub fn get_attr_with(vm: &mut Vm, obj: &Value, name: &str, fallback: bool) -> AR {
     match obj {
         Value::Instance(inst) => {
             let class_attr = inst.class.lookup(name);
@@ -134,13 +140,21 @@ pub fn get_attr(vm: &mut Vm, obj: &Value, name: &str) -> AR {
             if let Some(v) = class_attr {
                 return Ok(Attr::Value(bind(vm, v, obj)));
             }
-            if let Some(ga) = inst.class.lookup("__getattr__") {
+            if let Some(ga) = inst.class.lookup("__getattr__").filter(|_| fallback) {
                 return Ok(Attr::Call(ga, Args::new(vec![obj.clone(), Value::str(name)])));
             }
             if crate::ops::is_instance_of(vm, obj, "BaseException") {
                 match name {
                     "__traceback__" | "__cause__" | "__context__" => return Ok(Attr::Value(Value::None)),
                     "__suppress_context__" => return Ok(Attr::Value(Value::Bool(false))),
+                    "code" if crate::ops::is_instance_of(vm, obj, "SystemExit") => {
+                        let args = exc_args(obj);
+                        return Ok(Attr::Value(match args.len() {
+                            0 => Value::None,
+                            1 => args[0].clone(),
+                            _ => Value::tuple(args),
+                        }));
+                    }
                     _ => {}
                 }
             }

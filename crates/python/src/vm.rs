@@ -210,6 +210,8 @@ pub struct Vm {
     pub start_ms: f64,
     /// The containers whose repr is being built (for `[...]`, `{...}`), innermost last.
     pub repr_stack: Vec<usize>,
+    /// The generator states of `random.Random` instances.
+    pub rng_states: Vec<crate::pyrandom::PyRandom>,
 }
 
 impl Vm {
@@ -247,6 +249,7 @@ impl Vm {
             // The host's clock is the run's clock: times are recorded as it gives it.
             start_ms: 0.0,
             repr_stack: Vec::new(),
+            rng_states: Vec::new(),
         };
         crate::builtins::install(&mut vm);
         vm

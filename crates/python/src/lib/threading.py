@@ -508,14 +508,18 @@ class Timer(Thread):
 
 
 class local:
-    def __init__(self):
-        object.__setattr__(self, "_local__dicts", {})
-
     def _local__dict(self):
-        dicts = object.__getattribute__(self, "_local__dicts")
+        try:
+            dicts = object.__getattribute__(self, "_local__dicts")
+        except AttributeError:
+            dicts = {}
+            object.__setattr__(self, "_local__dicts", dicts)
         ident = get_ident()
         if ident not in dicts:
             dicts[ident] = {}
+            # A subclass's __init__ runs again in each thread that first touches the object.
+            if len(dicts) > 1 and type(self).__init__ is not object.__init__:
+                type(self).__init__(self)
         return dicts[ident]
 
     def __getattr__(self, name):
