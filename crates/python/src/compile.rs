@@ -694,9 +694,13 @@ impl<'a> Compiler<'a> {
                 g.emit(Instr::Pop);
             }
         }
+        let with_line = g.line;
         g.fblocks.push(FBlock::With { is_async });
         self.with_stmt(g, is_async, rest, body)?;
         g.fblocks.pop();
+        // Leaving the block, normally or by an exception, is the `with` line's work (CPython
+        // shows an error raised by __exit__ there).
+        g.line = with_line;
         g.emit(Instr::PopBlock);
         self.call_exit_none(g, is_async);
         let end = g.emit(Instr::Jump(0));

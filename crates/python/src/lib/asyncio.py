@@ -14,11 +14,11 @@ ALL_COMPLETED = "ALL_COMPLETED"
 
 
 class CancelledError(BaseException):
-    pass
+    __module__ = "asyncio.exceptions"
 
 
 class InvalidStateError(Exception):
-    pass
+    __module__ = "asyncio.exceptions"
 
 
 class QueueEmpty(Exception):
