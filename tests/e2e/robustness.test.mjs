@@ -21,6 +21,8 @@ function badValues(p) {
       return ['', 'nope', p.default.toUpperCase(), 1, [p.default], ...shared];
     case 'urls':
       return [p.min - 1, p.max + 1, NaN, 2.5, [], ['javascript:alert(1)'], ['ftp://x/'], [1], Array(p.max_list + 1).fill('/x'), true, 'x', null, {}];
+    case 'text': // a program: a string of at most `max` bytes of UTF-8 (é is two)
+      return [1, true, null, {}, [p.default], 'x'.repeat(p.max + 1), 'é'.repeat(Math.floor(p.max / 2) + 1), Symbol.for('no')];
     default:
       throw new Error(`no bad values for type ${p.type}`);
   }
