@@ -110,6 +110,18 @@ export function assertResult(outcome, what = 'the run') {
   return outcome;
 }
 
+/**
+ * The cheapest valid parameters of a demo from its schema: every whole number at its
+ * minimum (durations at least 1 ms), no sweep; other parameters keep their defaults.
+ */
+export function cheapestParams(demo) {
+  const params = Object.fromEntries(
+    demo.params.filter((p) => p.type === 'int').map((p) => [p.name, p.name.endsWith('_ms') ? Math.max(1, p.min) : p.min]),
+  );
+  if (demo.params.some((p) => p.name === 'sweep')) params.sweep = false;
+  return params;
+}
+
 /** Fails with the list of problems (from openPlayground or recordProblems) if there are any. */
 export function assertNoProblems(problems) {
   assert.deepEqual(problems, [], `the page reported problems:\n${problems.join('\n')}`);
