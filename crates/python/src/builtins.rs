@@ -76,7 +76,10 @@ pub fn make_types() -> Types {
         let bases = if base.is_empty() { o() } else { vec![exc[base].clone()] };
         exc.insert(name, class(name, N::Exception, bases, "builtins"));
     }
+    let iterator = class("iterator", N::Iterator, o(), "builtins");
+    let iter_kinds = crate::vm::ITER_KINDS.iter().map(|n| class(n, N::Iterator, vec![iterator.clone()], "builtins")).collect();
     Types {
+        iter_kinds,
         type_: class("type", N::Type, o(), "builtins"),
         bool_: class("bool", N::Bool, vec![int.clone()], "builtins"),
         int,
@@ -95,7 +98,7 @@ pub fn make_types() -> Types {
         generator: class("generator", N::Generator, o(), "builtins"),
         coroutine: class("coroutine", N::Coroutine, o(), "builtins"),
         range: class("range", N::Range, o(), "builtins"),
-        iterator: class("iterator", N::Iterator, o(), "builtins"),
+        iterator,
         slice: class("slice", N::Slice, o(), "builtins"),
         lock: class("lock", N::Lock, o(), "_thread"),
         property: class("property", N::Property, o(), "builtins"),
@@ -1218,6 +1221,14 @@ fn bi_vars(vm: &mut Vm, a: Args) -> R {
     }
 }
 
+/// What `dir()` lists for any object of a class: `object`'s attributes.
+const OBJECT_DIR: &[&str] = &[
+    "__class__", "__delattr__", "__dict__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__",
+    "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__", "__lt__", "__module__", "__ne__",
+    "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
+    "__weakref__",
+];
+
 fn bi_dir(vm: &mut Vm, a: Args) -> R {
     let mut names: Vec<String> = match opt(&a, 0) {
         Some(Value::Instance(i)) => {
@@ -1225,6 +1236,7 @@ fn bi_dir(vm: &mut Vm, a: Args) -> R {
             for c in std::iter::once(&i.class).chain(i.class.mro.iter()) {
                 n.extend(c.dict.lock().keys().map(|k| k.to_string()));
             }
+            n.extend(OBJECT_DIR.iter().map(|s| s.to_string()));
             n
         }
         Some(Value::Module(m)) => m.dict.lock().keys().map(|k| k.to_string()).collect(),
@@ -1233,6 +1245,7 @@ fn bi_dir(vm: &mut Vm, a: Args) -> R {
             for k in std::iter::once(&c).chain(c.mro.iter()) {
                 n.extend(k.dict.lock().keys().map(|k| k.to_string()));
             }
+            n.extend(OBJECT_DIR.iter().filter(|s| **s != "__weakref__" || c.module.as_ref() != "builtins").map(|s| s.to_string()));
             n
         }
         Some(v) => ops::type_of(vm, &v).dict.lock().keys().map(|k| k.to_string()).collect(),

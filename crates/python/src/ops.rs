@@ -44,7 +44,27 @@ pub fn type_of(vm: &Vm, v: &Value) -> Arc<Class> {
         Value::Cell(_) => t.cell.clone(),
         Value::Code(_) => t.code.clone(),
         Value::Range(_) => t.range.clone(),
-        Value::Iter(_) => t.iterator.clone(),
+        Value::Iter(it) => {
+            let kind = match &*it.lock() {
+                NativeIter::Seq { seq: Value::List(_), .. } => "list_iterator",
+                NativeIter::Seq { seq: Value::Tuple(_), .. } => "tuple_iterator",
+                NativeIter::Seq { seq: Value::Str(s), .. } => if s.is_ascii() { "str_ascii_iterator" } else { "str_iterator" },
+                NativeIter::Range { .. } => "range_iterator",
+                NativeIter::DictKeys { .. } => "dict_keyiterator",
+                NativeIter::SetItems { .. } => "set_iterator",
+                NativeIter::Enumerate { .. } => "enumerate",
+                NativeIter::Zip(_) => "zip",
+                NativeIter::Map { .. } => "map",
+                NativeIter::Filter { .. } => "filter",
+                NativeIter::Reversed { .. } => "list_reverseiterator",
+                NativeIter::Callable { .. } => "callable_iterator",
+                _ => "iterator",
+            };
+            match crate::vm::ITER_KINDS.iter().position(|k| *k == kind) {
+                Some(i) => t.iter_kinds[i].clone(),
+                None => t.iterator.clone(),
+            }
+        }
         Value::Slice(_) => t.slice.clone(),
         Value::Lock(_) => t.lock.clone(),
         Value::Wrapper(w) => match **w {
@@ -1045,6 +1065,43 @@ pub fn hash_str(s: &str) -> i64 {
 }
 
 /// Python's hash for numbers: equal numbers hash equal (modulo 2**61 - 1, as CPython).
+/// CPython's hash of a finite float: its value modulo 2**61 - 1, computed 28 bits at a time.
+fn hash_float(v: f64) -> i64 {
+    const BITS: u32 = 61;
+    const MODULUS: u64 = (1u64 << BITS) - 1;
+    // frexp: v = m * 2**e with 0.5 <= |m| < 1.
+    let (mut m, mut e) = {
+        let a = v.abs();
+        let bits = a.to_bits();
+        let exp = ((bits >> 52) & 0x7ff) as i32;
+        if exp == 0 {
+            // Subnormal: scale up first.
+            let s = a * (1u64 << 54) as f64;
+            let sb = s.to_bits();
+            (f64::from_bits((sb & !(0x7ffu64 << 52)) | (1022u64 << 52)), ((sb >> 52) & 0x7ff) as i32 - 1022 - 54)
+        } else {
+            (f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52)), exp - 1022)
+        }
+    };
+    let sign: i64 = if v < 0.0 { -1 } else { 1 };
+    let mut x: u64 = 0;
+    while m != 0.0 {
+        x = ((x << 28) & MODULUS) | (x >> (BITS - 28));
+        m *= 268435456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        x += y;
+        if x >= MODULUS {
+            x -= MODULUS;
+        }
+    }
+    let e = if e >= 0 { (e as u32) % BITS } else { BITS - 1 - (((-1 - e) as u32) % BITS) };
+    x = ((x << e) & MODULUS) | (x >> (BITS - e));
+    let r = (x as i64).wrapping_mul(sign);
+    if r == -1 { -2 } else { r }
+}
+
 fn hash_num(n: &Num) -> i64 {
     const P: i128 = (1i128 << 61) - 1;
     match n {
@@ -1064,8 +1121,10 @@ fn hash_num(n: &Num) -> i64 {
                 hash_num(&Num::Int(*f as i64))
             } else if f.is_nan() {
                 0
+            } else if f.is_infinite() {
+                if *f > 0.0 { 314159 } else { -314159 }
             } else {
-                (f.to_bits() >> 1) as i64
+                hash_float(*f)
             }
         }
     }

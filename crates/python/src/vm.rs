@@ -152,6 +152,8 @@ pub struct Types {
     pub coroutine: Arc<Class>,
     pub range: Arc<Class>,
     pub iterator: Arc<Class>,
+    /// The iterator types by name (`ITER_KINDS`), subclasses of `iterator`.
+    pub iter_kinds: Vec<Arc<Class>>,
     pub slice: Arc<Class>,
     pub lock: Arc<Class>,
     pub property: Arc<Class>,
@@ -164,6 +166,12 @@ pub struct Types {
     pub code: Arc<Class>,
     pub exc: HashMap<&'static str, Arc<Class>>,
 }
+
+/// The names `type()` gives the native iterators, as CPython's.
+pub const ITER_KINDS: &[&str] = &[
+    "list_iterator", "tuple_iterator", "str_ascii_iterator", "str_iterator", "range_iterator", "dict_keyiterator",
+    "set_iterator", "enumerate", "zip", "map", "filter", "list_reverseiterator", "callable_iterator",
+];
 
 pub struct Config {
     pub switch_interval_ms: f64,
