@@ -138,7 +138,8 @@ async function applyLink() {
   if (programParam(state.demo)) await loadTextCodec();
   const { params, given, unreadable } = readLink(location.search, state.demos);
   if (unreadable.length) {
-    showError(new Error(`This link's program (${unreadable.join(', ')}) could not be decoded: the link may have been cut short or changed. Showing the default program.`));
+    const names = unreadable.map((name) => `"${name}"`).join(', ');
+    showError(new Error(`This link's program (parameter ${names}) could not be decoded: the link may have been cut short or changed. Showing the default program.`));
   }
   if (!given) return;
   try {

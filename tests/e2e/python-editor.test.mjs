@@ -225,7 +225,7 @@ test('a permalink carries a 5 KB program compressed, restores it, and a bad one 
   const bad = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=python&code=${'x'.repeat(40)}&gil=false`);
   await bad.page.waitForSelector('.cm-content');
   const message = await bad.page.textContent('#error');
-  assert.match(message, /program \(code\) could not be decoded/);
+  assert.match(message, /program \(parameter "code"\) could not be decoded/);
   assert.match(message, /default program/);
   const demo = await bad.page.evaluate(() => playground.demos().find((d) => d.id === 'python'));
   assert.equal(await editorText(bad.page), demo.params.find((p) => p.name === 'code').default);
