@@ -1,12 +1,16 @@
-# The tutorial's threaded fetch, with sleeps standing in for network time.
+# The tutorial's threaded fetch, with sleeps standing in for network time (80 ms apart, so the
+# completion order is fixed).
 import threading
 import time
 
 PAGES = {"home": 0.26, "about": 0.10, "blog": 0.18, "contact": 0.02}
 results = {}
+started = {}
 lock = threading.Lock()
 
 def fetch(page):
+    with lock:
+        started[page] = time.perf_counter()
     time.sleep(PAGES[page])
     with lock:
         results[page] = f"<html>{page}</html>"
@@ -21,5 +25,5 @@ elapsed = time.perf_counter() - start
 print("completion order:", list(results))
 for page in sorted(results):
     print(page, len(results[page]))
-print("faster than sequential:", elapsed < sum(PAGES.values()))
+print("all fetches in flight together:", max(started.values()) < started["home"] + PAGES["home"])
 print("at least the slowest:", elapsed >= max(PAGES.values()))
