@@ -285,7 +285,7 @@ test('"Edit as Python" opens a demo\'s program in the editor, and it prints the 
     assert.deepEqual(sorted(await page.locator('#output li .text').allTextContents()), sorted(demoRun.logs.map((l) => l.text)), 'the engine runs it printing the demo\'s lines');
   }
   // The other panels with the button, through the API: python3 and the engine print the demo's lines.
-  for (const [id, query] of [['asyncio', 'tasks=3&steps=2&delay_ms=30&blocking_ms=40'], ['executors', 'kind=thread&max_workers=2&tasks=5&delay_ms=40']]) {
+  for (const [id, query] of [['asyncio', 'tasks=3&steps=2&delay_ms=30&blocking_ms=40'], ['executors', 'kind=thread&max_workers=3&tasks=5&delay_ms=300']]) {
     await page.goto(`${env.servers.isolated}?demo=${id}&${query}`);
     await page.waitForSelector('#code-panel .edit-python:not([hidden])');
     const program = await page.getAttribute('[data-code="python"]', 'data-text');
