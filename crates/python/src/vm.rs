@@ -359,7 +359,7 @@ impl Vm {
                 self.threads[0].frames.push(frame);
             }
             Err(e) => {
-                let caret = " ".repeat(e.column.saturating_sub(1) as usize + 4 - leading_ws(&e.text));
+                let caret = " ".repeat((e.column.saturating_sub(1) as usize + 4).saturating_sub(leading_ws(&e.text)).max(4));
                 let kind = crate::syntax_error::kind_of(&e.message);
                 let msg = format!(
                     "  File \"main.py\", line {}\n    {}\n{}^\n{kind}: {}\n",
