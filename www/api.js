@@ -54,6 +54,7 @@ class EngineBridge {
     const worker = new Worker(new URL('./engine-worker.js', import.meta.url), { type: 'module' });
     this.worker = worker;
     this.poolWorkers = [];
+    this.engineWorkers = new Map(); // id -> the Workers it asked for (see spawnWorker)
     this.pool = { state: 'none', ms: null };
     this.engineReady = new Promise((resolve, reject) => {
       worker.onmessage = ({ data }) => {
@@ -61,6 +62,12 @@ class EngineBridge {
           if (data.build === 'threads') this.poolStarting(worker);
           resolve(data);
         } else if (data.type === MSG.POOL_SPAWN) this.spawnPoolWorker(worker, data);
+        else if (data.type === MSG.WORKER_SPAWN) this.spawnWorker(worker, data);
+        else if (data.type === MSG.WORKER_POST) this.engineWorkers.get(data.id)?.postMessage(data.data);
+        else if (data.type === MSG.WORKER_TERMINATE) {
+          this.engineWorkers.get(data.id)?.terminate();
+          this.engineWorkers.delete(data.id);
+        }
         else if (data.type === MSG.POOL_STARTED) this.poolStarted(worker, data.ms);
         else if (data.type === MSG.POOL_FAILED) this.poolFailed(worker, data.error.message);
         else if (data.type === MSG.VALIDATED) this.onValidated(data);
@@ -142,9 +149,31 @@ class EngineBridge {
     poolWorker.postMessage(init);
   }
 
+  /**
+   * Starts a Worker the engine asked for (a process of the process demos: see
+   * MSG.WORKER_SPAWN) and relays its messages and errors to the engine.
+   */
+  spawnWorker(owner, { id, url, options }) {
+    if (owner !== this.worker) return;
+    let worker;
+    try {
+      worker = new Worker(url, options);
+    } catch (e) {
+      owner.postMessage({ type: MSG.WORKER_ERROR, id, message: `the worker could not be created: ${e.message}` });
+      return;
+    }
+    this.engineWorkers.set(id, worker);
+    worker.onmessage = ({ data }) => owner.postMessage({ type: MSG.WORKER_MESSAGE, id, data });
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      owner.postMessage({ type: MSG.WORKER_ERROR, id, message: event.message || 'worker error' });
+    };
+  }
+
   restart() {
     this.worker.terminate();
     for (const poolWorker of this.poolWorkers) poolWorker.terminate();
+    for (const worker of this.engineWorkers.values()) worker.terminate();
     clearTimeout(this.poolTimer);
     for (const waiting of this.validations.values()) waiting.reject(namedError('EngineError', 'the engine restarted'));
     this.validations.clear();

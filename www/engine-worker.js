@@ -41,6 +41,37 @@ globalThis.PlaygroundPoolWorker = class PoolWorkerOnPage extends EventTarget {
   }
 };
 
+// The other Workers the engine starts, the processes of the process demos (started from
+// Rust with `new Worker`), are created by the page for the same reason: in Firefox a
+// process demo hung in about one run in twenty. This stands in for `Worker` here: the page
+// starts the real one and relays its messages and errors both ways.
+const pageWorkers = new Map();
+let pageWorkerIds = 0;
+class WorkerOnPage extends EventTarget {
+  constructor(url, options = {}) {
+    super();
+    this.id = ++pageWorkerIds;
+    this.onmessage = null;
+    this.onerror = null;
+    pageWorkers.set(this.id, this);
+    self.postMessage({ type: MSG.WORKER_SPAWN, id: this.id, url: String(new URL(url, location.href)), options: { ...options } });
+  }
+
+  postMessage(data, transfer = []) {
+    if (pageWorkers.has(this.id)) self.postMessage({ type: MSG.WORKER_POST, id: this.id, data }, transfer);
+  }
+
+  terminate() {
+    if (pageWorkers.delete(this.id)) self.postMessage({ type: MSG.WORKER_TERMINATE, id: this.id });
+  }
+
+  deliver(event) {
+    this.dispatchEvent(event);
+    (event.type === 'message' ? this.onmessage : this.onerror)?.call(this, event);
+  }
+}
+globalThis.Worker = WorkerOnPage;
+
 async function start({ build, threads, debugStallPool }) {
   const mod = await import(`./pkg/${build}/concurrency_playground.js`);
   await mod.default();
@@ -183,6 +214,12 @@ self.onmessage = async ({ data }) => {
       } catch (e) {
         postMessage({ type: MSG.VALIDATED, vseq: data.vseq, error: errorToMessage(e), fatal: isFatal(e) });
       }
+      break;
+    case MSG.WORKER_MESSAGE:
+      pageWorkers.get(data.id)?.deliver(new MessageEvent('message', { data: data.data }));
+      break;
+    case MSG.WORKER_ERROR:
+      pageWorkers.get(data.id)?.deliver(new ErrorEvent('error', { message: data.message, cancelable: true }));
       break;
     case MSG.POOL_WORKER_READY:
       poolWorkers.get(data.id)?.ready();

@@ -10,6 +10,8 @@ export const MSG = Object.freeze({
   DEBUG_BENCH: 'debug-bench', // { seq, n, threads }: replies with a result { ms } (make bench)
   DEBUG_MEMORY: 'debug-memory', // { seq }: replies with a result { wasmMemoryBytes } (soak test)
   POOL_WORKER_READY: 'pool-worker-ready', // { id }: the page's pool Worker `id` is up (see POOL_SPAWN)
+  WORKER_MESSAGE: 'worker-message', // { id, data }: page Worker `id` (see WORKER_SPAWN) posted `data`
+  WORKER_ERROR: 'worker-error', // { id, message }: page Worker `id` failed
   // engine -> page
   READY: 'ready',     // { build, threads, demos }
   START_FAILED: 'start-failed', // { error }
@@ -22,6 +24,10 @@ export const MSG = Object.freeze({
   POOL_SPAWN: 'pool-spawn', // { id, url, options, init }: start a pool Worker and post it `init`
   POOL_STARTED: 'pool-started', // { ms }: the pool is up, `ms` after the engine asked for it
   POOL_FAILED: 'pool-failed', // { error }: the pool could not start
+  // Every other Worker the engine starts (the processes) is created by the page as well.
+  WORKER_SPAWN: 'worker-spawn', // { id, url, options }: start a Worker for the engine
+  WORKER_POST: 'worker-post', // { id, data }: post `data` to that Worker
+  WORKER_TERMINATE: 'worker-terminate', // { id }
 });
 
 /** An Error that survives postMessage: name and message travel as plain fields. */
