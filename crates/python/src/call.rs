@@ -47,12 +47,7 @@ pub fn prepare_call(vm: &mut Vm, func: Value, mut args: Args, resume: Resume) ->
                     };
                 }
             }
-            let inst = Value::Instance(Arc::new(Instance { class: c.clone(), attrs: Namespace::default(), traceback: PyCell::default() }));
-            if c.native == NativeType::Exception {
-                if let Value::Instance(i) = &inst {
-                    i.attrs.lock().insert(Arc::from("args"), Value::tuple(args.pos.clone()));
-                }
-            }
+            let inst = blank_instance(c, &args);
             match c.lookup("__init__") {
                 Some(init @ Value::Func(_)) => {
                     args.pos.insert(0, inst.clone());
@@ -240,4 +235,15 @@ impl Vm {
         let r: R = Err(Ctl::Resume(g.clone(), v, false));
         self.finish_native(r)
     }
+}
+
+/// A new instance of a Python class, before `__init__` runs.
+pub fn blank_instance(c: &Arc<Class>, args: &Args) -> Value {
+    let inst = Value::Instance(Arc::new(Instance { class: c.clone(), attrs: Namespace::default(), traceback: PyCell::default() }));
+    if c.native == NativeType::Exception {
+        if let Value::Instance(i) = &inst {
+            i.attrs.lock().insert(Arc::from("args"), Value::tuple(args.pos.clone()));
+        }
+    }
+    inst
 }

@@ -472,6 +472,18 @@ impl Vm {
                 let r = (b.func)(self, args);
                 self.finish_native(r)
             }
+            // A class whose __init__ is Python: the result is the instance, not __init__'s.
+            Value::Class(c) if matches!(c.native, NativeType::Object | NativeType::Exception) && matches!(c.lookup("__init__"), Some(Value::Func(_))) => {
+                let init = c.lookup("__init__").unwrap();
+                let inst = crate::call::blank_instance(c, &args);
+                let mut a = args;
+                a.pos.insert(0, inst.clone());
+                let r = self.call(&init, a)?;
+                if !r.is_none() {
+                    return Err(self.type_error(format!("__init__() should return None, not '{}'", crate::ops::type_name(self, &r))));
+                }
+                Ok(inst)
+            }
             _ => {
                 if self.level > 64 || self.threads[self.cur].frames.len() > self.max_recursion + 50 {
                     return Err(self.err("RecursionError", "maximum recursion depth exceeded"));

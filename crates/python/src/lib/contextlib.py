@@ -91,3 +91,71 @@ class closing:
 
     def __exit__(self, *exc_info):
         self.thing.close()
+
+
+class ExitStack:
+    """Callbacks and context managers, exited in reverse order when the stack closes."""
+
+    def __init__(self):
+        self._exits = []
+
+    def __enter__(self):
+        return self
+
+    def _push_exit(self, exit_fn):
+        self._exits.append(exit_fn)
+
+    def push(self, exit):
+        method = getattr(type(exit), "__exit__", None)
+        if method is None:
+            self._push_exit(exit)
+        else:
+            self._push_exit(lambda *exc: method(exit, *exc))
+        return exit
+
+    def enter_context(self, cm):
+        cls = type(cm)
+        try:
+            enter = cls.__enter__
+            exit = cls.__exit__
+        except AttributeError:
+            raise TypeError("'%s' object does not support the context manager protocol" % cls.__name__) from None
+        result = enter(cm)
+        self._push_exit(lambda *exc: exit(cm, *exc))
+        return result
+
+    def callback(self, callback, *args, **kwds):
+        def _exit_wrapper(exc_type, exc, tb):
+            callback(*args, **kwds)
+        _exit_wrapper.__wrapped__ = callback
+        self._push_exit(_exit_wrapper)
+        return callback
+
+    def pop_all(self):
+        new_stack = ExitStack()
+        new_stack._exits = self._exits
+        self._exits = []
+        return new_stack
+
+    def close(self):
+        self.__exit__(None, None, None)
+
+    def __exit__(self, *exc_details):
+        received_exc = exc_details[0] is not None
+        suppressed = False
+        pending = exc_details[1]
+        while self._exits:
+            cb = self._exits.pop()
+            details = (type(pending), pending, None) if pending is not None else (None, None, None)
+            try:
+                if cb(*details):
+                    suppressed = True
+                    pending = None
+            except BaseException as new_exc:
+                if pending is not None and new_exc is not pending and new_exc.__context__ is None:
+                    new_exc.__context__ = pending
+                pending = new_exc
+                suppressed = False
+        if pending is not None and pending is not exc_details[1]:
+            raise pending
+        return received_exc and pending is None

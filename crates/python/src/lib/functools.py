@@ -48,23 +48,64 @@ def wraps(wrapped, assigned=None, updated=None):
     return decorator
 
 
+class _CacheInfo:
+    def __init__(self, hits, misses, maxsize, currsize):
+        self.hits, self.misses, self.maxsize, self.currsize = hits, misses, maxsize, currsize
+
+    def __iter__(self):
+        return iter((self.hits, self.misses, self.maxsize, self.currsize))
+
+    def __eq__(self, other):
+        return tuple(self) == tuple(other)
+
+    def __repr__(self):
+        return "CacheInfo(hits=%r, misses=%r, maxsize=%r, currsize=%r)" % tuple(self)
+
+
+def _make_key(args, kwargs, typed):
+    key = args
+    if kwargs:
+        key = key + (_missing,) + tuple(kwargs.items())
+    if typed:
+        key = key + tuple(type(a) for a in args) + tuple(type(v) for v in kwargs.values())
+    return key
+
+
 def lru_cache(maxsize=128, typed=False):
     def decorating(func):
         cache = {}
+        stats = [0, 0]
+        size = maxsize if maxsize is None or maxsize >= 0 else 0
 
         def wrapper(*args, **kwargs):
-            key = args + tuple(sorted(kwargs.items()))
+            key = _make_key(args, kwargs, typed)
             if key in cache:
-                return cache[key]
+                stats[0] += 1
+                result = cache.pop(key)
+                cache[key] = result
+                return result
+            stats[1] += 1
             result = func(*args, **kwargs)
-            cache[key] = result
+            if size is None or size > 0:
+                cache[key] = result
+                if size is not None and len(cache) > size:
+                    del cache[next(iter(cache))]
             return result
 
-        wrapper.cache_clear = cache.clear
+        def cache_info():
+            return _CacheInfo(stats[0], stats[1], size, len(cache))
+
+        def cache_clear():
+            cache.clear()
+            stats[0] = stats[1] = 0
+
+        wrapper.cache_info = cache_info
+        wrapper.cache_clear = cache_clear
         return wraps(func)(wrapper)
 
     if callable(maxsize) and not isinstance(maxsize, int):
-        return decorating(maxsize)
+        func, maxsize = maxsize, 128
+        return decorating(func)
     return decorating
 
 
@@ -73,12 +114,84 @@ def cache(func):
 
 
 def total_ordering(cls):
-    d = cls.__dict__ if hasattr(cls, "__dict__") else {}
-    if "__lt__" in vars(cls):
-        if "__gt__" not in vars(cls):
-            cls.__gt__ = lambda self, other: not (self < other) and self != other
-        if "__le__" not in vars(cls):
-            cls.__le__ = lambda self, other: self < other or self == other
-        if "__ge__" not in vars(cls):
-            cls.__ge__ = lambda self, other: not (self < other)
+    own = vars(cls)
+    roots = [op for op in ("__lt__", "__le__", "__gt__", "__ge__") if op in own]
+    if not roots:
+        raise ValueError("must define at least one ordering operation: < > <= >=")
+    root = roots[0]
+
+    def lt_derived():
+        if root == "__lt__":
+            return {
+                "__gt__": lambda self, other: _flip(self.__lt__(other), self == other, True),
+                "__le__": lambda self, other: _or_eq(self.__lt__(other), self, other),
+                "__ge__": lambda self, other: _not(self.__lt__(other)),
+            }
+        if root == "__le__":
+            return {
+                "__ge__": lambda self, other: _flip(self.__le__(other), self == other, False),
+                "__lt__": lambda self, other: _and_ne(self.__le__(other), self, other),
+                "__gt__": lambda self, other: _not(self.__le__(other)),
+            }
+        if root == "__gt__":
+            return {
+                "__lt__": lambda self, other: _flip(self.__gt__(other), self == other, True),
+                "__ge__": lambda self, other: _or_eq(self.__gt__(other), self, other),
+                "__le__": lambda self, other: _not(self.__gt__(other)),
+            }
+        return {
+            "__le__": lambda self, other: _flip(self.__ge__(other), self == other, False),
+            "__gt__": lambda self, other: _and_ne(self.__ge__(other), self, other),
+            "__lt__": lambda self, other: _not(self.__ge__(other)),
+        }
+
+    for name, fn in lt_derived().items():
+        if name not in own:
+            setattr(cls, name, fn)
     return cls
+
+
+def _not(r):
+    return r if r is NotImplemented else not r
+
+
+def _or_eq(r, a, b):
+    return r if r is NotImplemented else (r or a == b)
+
+
+def _and_ne(r, a, b):
+    return r if r is NotImplemented else (r and a != b)
+
+
+def _flip(r, eq, strict):
+    # The reflection of a strict (or non-strict) root: neither it nor equal (or: not it, or equal).
+    if r is NotImplemented:
+        return r
+    return (not r and not eq) if strict else (not r or eq)
+
+
+def cmp_to_key(mycmp):
+    class K:
+        __slots__ = ("obj",)
+
+        def __init__(self, obj):
+            self.obj = obj
+
+        def __lt__(self, other):
+            return mycmp(self.obj, other.obj) < 0
+
+        def __gt__(self, other):
+            return mycmp(self.obj, other.obj) > 0
+
+        def __eq__(self, other):
+            return mycmp(self.obj, other.obj) == 0
+
+        def __le__(self, other):
+            return mycmp(self.obj, other.obj) <= 0
+
+        def __ge__(self, other):
+            return mycmp(self.obj, other.obj) >= 0
+
+        __hash__ = None
+
+    return K
