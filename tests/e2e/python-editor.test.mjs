@@ -299,8 +299,8 @@ test('"Edit as Python" opens a demo\'s program in the editor, and it prints the 
   }
   // Panels that need processes offer no button.
   await page.click('.lessons a[data-demo="processes"]');
-  await page.waitForFunction(() => document.querySelector('[data-code="python"]').textContent.length > 40);
-  assert.equal(await page.isHidden('#code-panel .edit-python'), true);
+  await page.waitForFunction(() => document.querySelector('[data-code="python"]').dataset.text.includes('multiprocessing'));
+  await page.waitForSelector('#code-panel .edit-python', { state: 'hidden', timeout: 2000 });
   assertNoProblems(problems);
   await page.close();
 });

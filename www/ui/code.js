@@ -21,10 +21,11 @@ async function codeFor(id) {
  */
 export async function renderCode(panel, id, params, { onEdit = null } = {}) {
   const call = ++latest;
+  const button = editButton(panel);
+  button.hidden = true; // until this demo's program is known (not the previous demo's)
   const code = id ? await codeFor(id) : null;
   if (call !== latest) return; // another demo was shown meanwhile
   panel.hidden = !code;
-  const button = editButton(panel);
   if (!code) return;
   const python = code.python(params);
   const runnable = typeof code.runnable === 'function' ? code.runnable(params) : Boolean(code.runnable);
