@@ -255,6 +255,8 @@ class EventLoop:
             self._wakeup_pending = False
 
     def run_in_executor(self, executor, func, *args):
+        if executor is not None:
+            return wrap_future(executor.submit(func, *args), loop=self)
         fut = self.create_future()
         loop = self
         global _executor_counter
@@ -285,6 +287,32 @@ _executor_counter = 0
 
 async def _noop():
     pass
+
+
+def wrap_future(future, *, loop=None):
+    """An asyncio Future that follows a concurrent.futures one (done in another thread)."""
+    if isfuture(future):
+        return future
+    if loop is None:
+        loop = get_event_loop()
+    new = loop.create_future()
+
+    def _cancel_unless_done(fut):
+        if not fut.done():
+            fut.cancel()
+
+    def _copy(cf):
+        if cf.cancelled():
+            loop.call_soon_threadsafe(_cancel_unless_done, new)
+            return
+        exc = cf.exception()
+        if exc is not None:
+            loop.call_soon_threadsafe(_set_exception_unless_done, new, exc)
+        else:
+            loop.call_soon_threadsafe(_set_result_unless_done, new, cf.result())
+
+    future.add_done_callback(_copy)
+    return new
 
 
 def _run_until_complete_cb(fut):
