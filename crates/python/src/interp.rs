@@ -33,44 +33,27 @@ impl Vm {
         let mut ticks: u32 = 0;
         loop {
             let instr = f.code.instrs[f.ip];
-            let step = if let Some(e) = f.pending_throw.take() {
-                Step::Raise(e, true)
+            // Matched in place: the common case, the next instruction, moves nothing.
+            let result = if let Some(e) = f.pending_throw.take() {
+                Ok(Step::Raise(e, true))
             } else {
                 f.ip += 1;
-                match self.exec(&mut f, instr) {
-                    Ok(s) => s,
-                    Err(ctl) => self.ctl_step(ctl, Resume::Push),
-                }
+                self.exec(&mut f, instr)
             };
-            let step = match step {
-                Step::Next => {
-                    // The eval breaker: where CPython 3.11 checks for a GIL drop request.
+            let step = match result {
+                Ok(Step::Next) => {
+                    // The eval breaker: where CPython 3.11 checks for a GIL drop request
+                    // (backward jumps here; calls of Python functions below, at entry).
                     if matches!(instr, Instr::JumpBack(_) | Instr::Call(_) | Instr::CallKw(_) | Instr::CallEx(_)) {
-                        ticks = ticks.wrapping_add(1);
-                        if ticks & 255 == 0 {
-                            if self.host.cancelled() {
-                                self.threads[ti].frames.push(f);
-                                return RunEnd::Budget;
-                            }
-                            if let Some(d) = deadline {
-                                if self.now() >= d {
-                                    self.threads[ti].frames.push(f);
-                                    return RunEnd::Budget;
-                                }
-                            }
-                        }
-                        if self.gil_drop_requested() {
+                        if let Some(end) = self.eval_breaker(&mut ticks, deadline) {
                             self.threads[ti].frames.push(f);
-                            self.threads[ti].ready_since = self.now();
-                            if let Some(n) = self.next_ready_other() {
-                                self.switch_to(n);
-                            }
-                            return RunEnd::Switch;
+                            return end;
                         }
                     }
                     continue;
                 }
-                s => s,
+                Ok(s) => s,
+                Err(ctl) => self.ctl_step(ctl, Resume::Push),
             };
             // Everything below changes which frame runs.
             let mut step = step;
@@ -95,6 +78,11 @@ impl Vm {
                             Ok(None) => {
                                 f = self.threads[ti].frames.pop().unwrap();
                                 step = Step::Next;
+                                // A Python function's entry: an eval-breaker check, as CPython's.
+                                if let Some(end) = self.eval_breaker(&mut ticks, deadline) {
+                                    self.threads[ti].frames.push(f);
+                                    return end;
+                                }
                             }
                             Err(ctl) => {
                                 // A generator resumed with a throw has its frame pushed already.
@@ -172,6 +160,32 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// The eval breaker's check: Stop, the slice's budget, and a GIL drop request. Some(end)
+    /// when the thread must give the GIL up (its frame is then pushed back by the caller).
+    #[inline]
+    fn eval_breaker(&mut self, ticks: &mut u32, deadline: Option<f64>) -> Option<RunEnd> {
+        let ti = self.cur;
+        *ticks = ticks.wrapping_add(1);
+        if *ticks & 255 == 0 {
+            if self.host.cancelled() {
+                return Some(RunEnd::Budget);
+            }
+            if let Some(d) = deadline {
+                if self.now() >= d {
+                    return Some(RunEnd::Budget);
+                }
+            }
+        }
+        if self.gil_drop_requested() {
+            self.threads[ti].ready_since = self.now();
+            if let Some(n) = self.next_ready_other() {
+                self.switch_to(n);
+            }
+            return Some(RunEnd::Switch);
+        }
+        None
     }
 
     fn next_ready_other(&mut self) -> Option<usize> {
