@@ -73,7 +73,12 @@ pub fn make_types() -> Types {
     let int = class("int", N::Int, o(), "builtins");
     let mut exc: HashMap<&'static str, Arc<Class>> = HashMap::new();
     for (name, base) in EXCEPTIONS {
-        let bases = if base.is_empty() { o() } else { vec![exc[base].clone()] };
+        let bases = match (*name, base.is_empty()) {
+            (_, true) => o(),
+            // As in CPython: an ExceptionGroup is also an Exception.
+            ("ExceptionGroup", _) => vec![exc[base].clone(), exc["Exception"].clone()],
+            _ => vec![exc[base].clone()],
+        };
         exc.insert(name, class(name, N::Exception, bases, "builtins"));
     }
     let iterator = class("iterator", N::Iterator, o(), "builtins");
@@ -2348,4 +2353,63 @@ fn m_exc_add_note(vm: &mut Vm, a: Args) -> R {
         }
     }
     Ok(Value::None)
+}
+
+/// For `except*`: splits `exc` (a group, a lone exception, or None) by the types `ty` into
+/// (the matching part as a group or None, the rest or None).
+pub fn exc_group_split(vm: &mut Vm, a: Args) -> R {
+    let exc = arg(vm, &a, 0, "split")?;
+    let ty = arg(vm, &a, 1, "split")?;
+    if exc.is_none() {
+        return Ok(Value::tuple(vec![Value::None, Value::None]));
+    }
+    if !ops::is_instance_of(vm, &exc, "BaseExceptionGroup") {
+        if ops::exc_matches(vm, &exc, &ty)? {
+            let group = Value::Class(vm.exc_class(if ops::is_instance_of(vm, &exc, "Exception") { "ExceptionGroup" } else { "BaseExceptionGroup" }));
+            let g = vm.call(&group, Args::new(vec![Value::str(""), Value::list(vec![exc])]))?;
+            return Ok(Value::tuple(vec![g, Value::None]));
+        }
+        return Ok(Value::tuple(vec![Value::None, exc]));
+    }
+    if ops::exc_matches(vm, &exc, &ty)? {
+        return Ok(Value::tuple(vec![exc, Value::None]));
+    }
+    let (msg, items) = match &exc {
+        Value::Instance(i) => {
+            let at = i.attrs.lock();
+            (at.get("message").cloned().unwrap_or(Value::str("")), at.get("exceptions").cloned().unwrap_or(Value::tuple(vec![])))
+        }
+        _ => (Value::str(""), Value::tuple(vec![])),
+    };
+    let items = ops::collect(vm, &items)?;
+    let (mut yes, mut no) = (Vec::new(), Vec::new());
+    for e in items {
+        if !ops::is_instance_of(vm, &e, "BaseExceptionGroup") {
+            // A lone exception inside a group stays bare.
+            if ops::exc_matches(vm, &e, &ty)? {
+                yes.push(e);
+            } else {
+                no.push(e);
+            }
+            continue;
+        }
+        if let Value::Tuple(t) = exc_group_split(vm, Args::new(vec![e, ty.clone()]))? {
+            if !t[0].is_none() {
+                yes.push(t[0].clone());
+            }
+            if !t[1].is_none() {
+                no.push(t[1].clone());
+            }
+        }
+    }
+    let class = ops::type_of(vm, &exc);
+    let make = |vm: &mut Vm, v: Vec<Value>| -> R {
+        if v.is_empty() {
+            return Ok(Value::None);
+        }
+        vm.call(&Value::Class(class.clone()), Args::new(vec![msg.clone(), Value::list(v)]))
+    };
+    let y = make(vm, yes)?;
+    let n = make(vm, no)?;
+    Ok(Value::tuple(vec![y, n]))
 }

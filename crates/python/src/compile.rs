@@ -604,9 +604,6 @@ impl<'a> Compiler<'a> {
     }
 
     fn try_stmt<'b>(&mut self, g: &mut Gen<'b>, t: &'b ast::StmtTry) -> CResult {
-        if t.is_star {
-            return Err(self.err(t.range, "'except*' is not supported in this playground"));
-        }
         if t.finalbody.is_empty() {
             return self.try_except(g, t);
         }
@@ -631,6 +628,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn try_except<'b>(&mut self, g: &mut Gen<'b>, t: &'b ast::StmtTry) -> CResult {
+        if t.is_star {
+            return self.try_except_star(g, t);
+        }
         let setup = g.emit(Instr::SetupFinally(0));
         g.fblocks.push(FBlock::TryExcept);
         self.body(g, &t.body)?;
@@ -674,6 +674,65 @@ impl<'a> Compiler<'a> {
         for e in ends {
             g.patch(e);
         }
+        Ok(())
+    }
+
+    /// `try: ... except* T as eg: ...`: each clause takes the part of the exception group
+    /// its types match (a lone exception counts as a group of one); what no clause takes
+    /// is raised again at the end. The stack holds what remains (or None).
+    fn try_except_star<'b>(&mut self, g: &mut Gen<'b>, t: &'b ast::StmtTry) -> CResult {
+        let setup = g.emit(Instr::SetupFinally(0));
+        g.fblocks.push(FBlock::TryExcept);
+        self.body(g, &t.body)?;
+        g.fblocks.pop();
+        g.emit(Instr::PopBlock);
+        self.body(g, &t.orelse)?;
+        let end = g.emit(Instr::Jump(0));
+        g.patch(setup);
+        let split = g.konst(crate::builtins::builtin("exception_group_split", crate::builtins::exc_group_split));
+        let none = g.konst(Value::None);
+        for h in &t.handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            g.line = self.line(h.range);
+            let Some(ty) = &h.type_ else { return Err(self.err(h.range, "expected exception type after 'except*'")) };
+            // [rest] -> [rest', match]
+            g.emit(Instr::LoadConst(split));
+            g.emit(Instr::Rot2);
+            self.expr(g, ty)?;
+            g.emit(Instr::Call(2));
+            g.emit(Instr::UnpackSequence(2));
+            g.emit(Instr::Dup);
+            g.emit(Instr::LoadConst(none));
+            g.emit(Instr::Compare(CmpOp::Is));
+            let skip = g.emit(Instr::PopJumpIfTrue(0));
+            match &h.name {
+                Some(n) => self.store_name(g, &n.id),
+                None => {
+                    g.emit(Instr::Pop);
+                }
+            }
+            g.fblocks.push(FBlock::Handler);
+            self.body(g, &h.body)?;
+            g.fblocks.pop();
+            if let Some(n) = &h.name {
+                g.emit(Instr::LoadConst(none));
+                self.store_name(g, &n.id);
+                self.delete_name(g, &n.id);
+            }
+            let next = g.emit(Instr::Jump(0));
+            g.patch(skip);
+            g.emit(Instr::Pop);
+            g.patch(next);
+        }
+        // [rest]: raise it again unless every part was handled.
+        g.emit(Instr::Dup);
+        g.emit(Instr::LoadConst(none));
+        g.emit(Instr::Compare(CmpOp::Is));
+        let handled = g.emit(Instr::PopJumpIfTrue(0));
+        g.emit(Instr::Reraise);
+        g.patch(handled);
+        g.emit(Instr::PopExcept);
+        g.patch(end);
         Ok(())
     }
 
