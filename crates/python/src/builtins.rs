@@ -180,7 +180,7 @@ fn this_list(a: &Args) -> Arc<PyCell<Vec<Value>>> {
 fn this_dict(a: &Args) -> Arc<PyCell<Dict>> {
     match &a.pos[0] {
         Value::Dict(d) => d.clone(),
-        _ => Arc::new(PyCell::new(Dict::new())),
+        _ => Arc::new(PyCell::new(Dict::default())),
     }
 }
 
@@ -578,7 +578,7 @@ fn ctor_tuple(vm: &mut Vm, a: Args) -> R {
 
 fn ctor_dict(vm: &mut Vm, a: Args) -> R {
     not_subclassable(vm, &a, NativeType::Dict)?;
-    let mut d = Dict::new();
+    let mut d = Dict::default();
     if let Some(v) = opt(&a, 1) {
         for (k, v) in ops::dict_pairs(vm, &v)? {
             d.insert(k, v);
@@ -1285,7 +1285,7 @@ fn bi_format(vm: &mut Vm, a: Args) -> R {
 fn bi_globals(vm: &mut Vm, _a: Args) -> R {
     match &vm.main_module {
         Some(m) => Ok(ns_dict(&m.dict)),
-        None => Ok(Value::dict(Dict::new())),
+        None => Ok(Value::dict(Dict::default())),
     }
 }
 
@@ -2075,7 +2075,7 @@ fn m_dict_clear(_vm: &mut Vm, a: Args) -> R {
 fn m_dict_fromkeys(vm: &mut Vm, a: Args) -> R {
     let keys = ops::collect(vm, &arg(vm, &a, 1, "fromkeys")?)?;
     let v = opt(&a, 2).unwrap_or(Value::None);
-    let mut d = Dict::new();
+    let mut d = Dict::default();
     for k in keys {
         d.insert(ops::key(vm, &k)?, v.clone());
     }
@@ -2084,11 +2084,11 @@ fn m_dict_fromkeys(vm: &mut Vm, a: Args) -> R {
 
 // ----- set -----
 
-fn set_of(vm: &mut Vm, v: &Value) -> Result<indexmap::IndexMap<Key, ()>, Ctl> {
+fn set_of(vm: &mut Vm, v: &Value) -> Result<KeySet, Ctl> {
     match v {
         Value::Set(s) => Ok(s.items.lock().clone()),
         other => {
-            let mut m = indexmap::IndexMap::new();
+            let mut m = KeySet::default();
             for it in ops::collect(vm, other)? {
                 m.insert(ops::key(vm, &it)?, ());
             }
@@ -2096,7 +2096,7 @@ fn set_of(vm: &mut Vm, v: &Value) -> Result<indexmap::IndexMap<Key, ()>, Ctl> {
         }
     }
 }
-fn new_set_from(s: &PySet, m: indexmap::IndexMap<Key, ()>) -> Value {
+fn new_set_from(s: &PySet, m: KeySet) -> Value {
     Value::Set(Arc::new(PySet { frozen: s.frozen, items: PyCell::new(m) }))
 }
 fn m_set_union(vm: &mut Vm, a: Args) -> R {
@@ -2129,7 +2129,7 @@ fn m_set_symdiff(vm: &mut Vm, a: Args) -> R {
     let s = this_set(&a);
     let x = s.items.lock().clone();
     let y = set_of(vm, &arg(vm, &a, 1, "symmetric_difference")?)?;
-    let mut m: indexmap::IndexMap<Key, ()> = x.iter().filter(|(k, _)| !y.contains_key(*k)).map(|(k, _)| (k.clone(), ())).collect();
+    let mut m: KeySet = x.iter().filter(|(k, _)| !y.contains_key(*k)).map(|(k, _)| (k.clone(), ())).collect();
     m.extend(y.iter().filter(|(k, _)| !x.contains_key(*k)).map(|(k, _)| (k.clone(), ())));
     Ok(new_set_from(&s, m))
 }

@@ -17,7 +17,11 @@ pub fn prepare_call(vm: &mut Vm, func: Value, mut args: Args, resume: Resume) ->
         Value::Func(f) => {
             if f.code.generator || f.code.coroutine {
                 let frame = vm.function_frame(f, args, Resume::Push)?;
-                return Ok(Prepared::Value(make_generator(f, frame)));
+                let g = make_generator(f, frame);
+                if f.code.generator && f.code.coroutine {
+                    return Ok(Prepared::Value(crate::modules::wrap_async_gen(vm, g)?));
+                }
+                return Ok(Prepared::Value(g));
             }
             Ok(Prepared::Frame(vm.function_frame(f, args, resume)?))
         }
@@ -85,7 +89,8 @@ pub fn prepare_call(vm: &mut Vm, func: Value, mut args: Args, resume: Resume) ->
 fn make_generator(f: &Arc<Function>, mut frame: Box<Frame>) -> Value {
     let g = Arc::new(Generator {
         state: PyCell::new(GenState { frame: None, running: false, started: false, finished: false }),
-        coroutine: f.code.coroutine,
+        // An async generator's frame runs as a plain generator (see lib/_asyncgen.py).
+        coroutine: f.code.coroutine && !f.code.generator,
         name: f.name.clone(),
     });
     frame.gen = Some(g.clone());
@@ -128,7 +133,7 @@ pub fn bind_args(vm: &mut Vm, f: &Function, args: Args) -> Result<Vec<Option<Val
         };
         return Err(vm.type_error(format!("{}() takes {takes} but {was}", f.qualname)));
     }
-    let mut varkw = if code.varkw { Some(Dict::new()) } else { None };
+    let mut varkw = if code.varkw { Some(Dict::default()) } else { None };
     for (k, v) in kw {
         let idx = code.varnames[..npos + code.kwonly].iter().position(|n| *n == k);
         match idx {

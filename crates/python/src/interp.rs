@@ -725,7 +725,7 @@ impl Vm {
             }
             Instr::BuildMap(n) => {
                 let items = f.stack.split_off(f.stack.len() - 2 * n as usize);
-                let mut d = Dict::new();
+                let mut d = Dict::default();
                 for pair in items.chunks(2) {
                     let k = ops::key(self, &pair[0])?;
                     d.insert(k, pair[1].clone());

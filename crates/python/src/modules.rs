@@ -28,6 +28,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("contextlib", include_str!("lib/contextlib.py")),
     ("string", include_str!("lib/string.py")),
     ("heapq", include_str!("lib/heapq.py")),
+    ("_asyncgen", include_str!("lib/_asyncgen.py")),
 ];
 
 const RUST_MODULES: &[&str] = &["sys", "time", "math", "random", "os", "_thread", "_pg"];
@@ -158,7 +159,7 @@ fn fill_rust_module(vm: &mut Vm, name: &str, m: &Arc<Module>) {
             set(m, "maxsize", Value::Int(i64::MAX));
             set(m, "byteorder", Value::str("little"));
             set(m, "implementation_name", Value::str("playground"));
-            set(m, "modules", Value::dict(Dict::new()));
+            set(m, "modules", Value::dict(Dict::default()));
             set(m, "path", Value::list(vec![]));
             // version_info: a sequence with named fields that compares as a tuple, as CPython's.
             let _ = run_module_source(vm, "sys", SYS_PY, m);
@@ -229,7 +230,7 @@ fn fill_rust_module(vm: &mut Vm, name: &str, m: &Arc<Module>) {
             set(m, "sep", Value::str("/"));
             set(m, "linesep", Value::str("\n"));
             set(m, "name", Value::str("posix"));
-            set(m, "environ", Value::dict(Dict::new()));
+            set(m, "environ", Value::dict(Dict::default()));
         }
         "_thread" => {
             fns(m, &[("allocate_lock", thread_allocate_lock), ("get_ident", thread_get_ident), ("start_new_thread", thread_start_new_thread)]);
@@ -946,4 +947,29 @@ fn pg_span(vm: &mut Vm, a: Args) -> R {
     let base = vm.start_ms;
     vm.host.span(lane, kind, s - base, e - base, &label, None);
     Ok(Value::None)
+}
+
+/// An async generator function's call: its generator frame, wrapped (lib/_asyncgen.py).
+pub fn wrap_async_gen(vm: &mut Vm, gen: Value) -> R {
+    let m = import(vm, "_asyncgen")?;
+    let cls = match crate::ops::get_attr(vm, &m, "async_generator")? {
+        crate::ops::Attr::Value(v) => v,
+        crate::ops::Attr::Call(f, a) => vm.call(&f, a)?,
+    };
+    vm.call(&cls, Args::new(vec![gen]))
+}
+
+/// `yield v` in an async generator hands up `_AGValue(v)`.
+pub fn async_gen_value(vm: &mut Vm, a: Args) -> R {
+    let m = import(vm, "_asyncgen")?;
+    let cls = match crate::ops::get_attr(vm, &m, "_AGValue")? {
+        crate::ops::Attr::Value(v) => v,
+        crate::ops::Attr::Call(f, a) => vm.call(&f, a)?,
+    };
+    vm.call(&cls, a)
+}
+
+/// `async for` ends at StopAsyncIteration.
+pub fn is_stop_async(vm: &mut Vm, a: Args) -> R {
+    Ok(Value::Bool(a.pos.first().is_some_and(|e| crate::ops::is_instance_of(vm, e, "StopAsyncIteration"))))
 }

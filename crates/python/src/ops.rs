@@ -621,12 +621,12 @@ pub fn binary_native(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool
         (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, Value::Set(x), Value::Set(y)) => {
             let xs = x.items.lock().clone();
             let ys = y.items.lock().clone();
-            let out: indexmap::IndexMap<Key, ()> = match op {
+            let out: KeySet = match op {
                 BinOp::Or => xs.into_iter().chain(ys).collect(),
                 BinOp::And => xs.into_iter().filter(|(k, _)| ys.contains_key(k)).collect(),
                 BinOp::Sub => xs.into_iter().filter(|(k, _)| !ys.contains_key(k)).collect(),
                 _ => {
-                    let mut o: indexmap::IndexMap<Key, ()> = xs.iter().filter(|(k, _)| !ys.contains_key(*k)).map(|(k, _)| (k.clone(), ())).collect();
+                    let mut o: KeySet = xs.iter().filter(|(k, _)| !ys.contains_key(*k)).map(|(k, _)| (k.clone(), ())).collect();
                     o.extend(ys.iter().filter(|(k, _)| !xs.contains_key(*k)).map(|(k, _)| (k.clone(), ())));
                     o
                 }
@@ -1174,7 +1174,7 @@ pub fn key(vm: &mut Vm, v: &Value) -> Result<Key, Ctl> {
 }
 
 pub fn new_set(vm: &mut Vm, items: Vec<Value>, frozen: bool) -> R {
-    let mut m = indexmap::IndexMap::new();
+    let mut m = KeySet::default();
     for it in items {
         m.insert(key(vm, &it)?, ());
     }
