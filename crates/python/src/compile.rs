@@ -113,6 +113,8 @@ struct Gen<'a> {
     fblocks: Vec<FBlock<'a>>,
     qualname: String,
     is_async: bool,
+    /// An async generator's body: `yield` hands values to `async for` (lib/_asyncgen.py).
+    async_gen: bool,
 }
 
 type CResult<T = ()> = Result<T, CompileError>;
@@ -204,6 +206,7 @@ impl<'a> Compiler<'a> {
             fblocks: Vec::new(),
             qualname: qualname.to_string(),
             is_async: false,
+            async_gen: false,
         };
         for p in params {
             g.varnames.insert(Arc::from(p.as_str()));
@@ -372,10 +375,27 @@ impl<'a> Compiler<'a> {
                     g.patch(b);
                 }
             }
-            Stmt::For(f) => {
-                if f.is_async {
-                    return Err(self.err(f.range, "'async for' is not supported in this playground yet"));
+            Stmt::For(f) if f.is_async => {
+                if !g.is_async {
+                    return Err(self.err(f.range, "'async for' outside async function"));
                 }
+                self.expr(g, &f.iter)?;
+                let n = g.name("__aiter__");
+                g.emit(Instr::LoadAttr(n));
+                g.emit(Instr::Call(0));
+                let (start, setup) = self.async_next(g);
+                self.store(g, &f.target)?;
+                g.fblocks.push(FBlock::For { start, breaks: vec![] });
+                self.body(g, &f.body)?;
+                g.emit(Instr::JumpBack(start as u32));
+                let Some(FBlock::For { breaks, .. }) = g.fblocks.pop() else { unreachable!() };
+                self.async_loop_exit(g, setup);
+                self.body(g, &f.orelse)?;
+                for b in breaks {
+                    g.patch(b);
+                }
+            }
+            Stmt::For(f) => {
                 self.expr(g, &f.iter)?;
                 g.emit(Instr::GetIter);
                 let start = g.here();
@@ -736,6 +756,39 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// The head of an `async for` step: [aiter] -> [aiter, value], awaiting `__anext__()`
+    /// under a handler for StopAsyncIteration. Returns the loop start and that handler's setup.
+    fn async_next(&mut self, g: &mut Gen) -> (usize, usize) {
+        let start = g.here();
+        let setup = g.emit(Instr::SetupFinally(0));
+        g.emit(Instr::Dup);
+        let n = g.name("__anext__");
+        g.emit(Instr::LoadAttr(n));
+        g.emit(Instr::Call(0));
+        self.await_tos(g);
+        g.emit(Instr::PopBlock);
+        (start, setup)
+    }
+
+    /// Where an `async for` goes when `__anext__` raised: StopAsyncIteration ends the loop
+    /// (its iterator popped), anything else propagates.
+    fn async_loop_exit(&mut self, g: &mut Gen, setup: usize) {
+        g.patch(setup);
+        // [aiter, exc]
+        g.emit(Instr::Dup);
+        let k = g.konst(crate::builtins::builtin("is_stop_async", crate::modules::is_stop_async));
+        g.emit(Instr::LoadConst(k));
+        g.emit(Instr::Rot2);
+        g.emit(Instr::Call(1));
+        let other = g.emit(Instr::PopJumpIfFalse(0));
+        g.emit(Instr::PopExcept);
+        g.emit(Instr::Pop);
+        let done = g.emit(Instr::Jump(0));
+        g.patch(other);
+        g.emit(Instr::Reraise);
+        g.patch(done);
+    }
+
     fn with_stmt<'b>(&mut self, g: &mut Gen<'b>, is_async: bool, items: &'b [ast::WithItem], body: &'b [Stmt]) -> CResult {
         let Some((item, rest)) = items.split_first() else {
             return self.body(g, body);
@@ -898,8 +951,10 @@ impl<'a> Compiler<'a> {
             format!("{}.{}", g.qualname, name)
         };
         let pnames = self.table.scopes[scope].params.clone();
+        let async_gen = is_async && self.table.scopes[scope].generator;
         let mut code = self.compile_scope(scope, name, &qual, &pnames, line, |g2, c| {
             g2.is_async = is_async;
+            g2.async_gen = async_gen;
             body(c, g2)
         })?;
         {
@@ -1208,12 +1263,19 @@ impl<'a> Compiler<'a> {
                 self.await_tos(g);
             }
             Expr::Yield(y) => {
+                if g.async_gen {
+                    let k = g.konst(crate::builtins::builtin("async_gen_value", crate::modules::async_gen_value));
+                    g.emit(Instr::LoadConst(k));
+                }
                 match &y.value {
                     Some(v) => self.expr(g, v)?,
                     None => {
                         let k = g.konst(Value::None);
                         g.emit(Instr::LoadConst(k));
                     }
+                }
+                if g.async_gen {
+                    g.emit(Instr::Call(1));
                 }
                 g.emit(Instr::Yield);
             }
@@ -1392,9 +1454,15 @@ impl<'a> Compiler<'a> {
             g2.emit(Instr::Return);
             Ok(())
         })?;
-        Arc::get_mut(&mut code).expect("fresh code").argcount = 1;
-        if gens.iter().any(|g| g.is_async) {
-            return Err(self.err(range, "async comprehensions are not supported in this playground yet"));
+        let async_comp = gens.iter().any(|g| g.is_async);
+        if async_comp && (!is_async || matches!(kind, Comp::Gen(_))) {
+            return Err(self.err(range, if is_async { "asynchronous generator expressions are not supported in this playground" } else { "asynchronous comprehension outside of an asynchronous function" }));
+        }
+        {
+            let c = Arc::get_mut(&mut code).expect("fresh code");
+            c.argcount = 1;
+            // A comprehension with `async for` is a coroutine, awaited where it stands.
+            c.coroutine = async_comp;
         }
         let flags = self.closure(g, &code);
         let k = g.konst(Value::Code(code.clone()));
@@ -1403,8 +1471,17 @@ impl<'a> Compiler<'a> {
         g.emit(Instr::LoadConst(q));
         g.emit(Instr::MakeFunction(flags));
         self.expr(g, &gens[0].iter)?;
-        g.emit(Instr::GetIter);
+        if gens[0].is_async {
+            let n = g.name("__aiter__");
+            g.emit(Instr::LoadAttr(n));
+            g.emit(Instr::Call(0));
+        } else {
+            g.emit(Instr::GetIter);
+        }
         g.emit(Instr::Call(1));
+        if async_comp {
+            self.await_tos(g);
+        }
         Ok(())
     }
 
@@ -1414,10 +1491,21 @@ impl<'a> Compiler<'a> {
             g.emit(Instr::LoadFast(0));
         } else {
             self.expr(g, &gen.iter)?;
-            g.emit(Instr::GetIter);
+            if gen.is_async {
+                let n = g.name("__aiter__");
+                g.emit(Instr::LoadAttr(n));
+                g.emit(Instr::Call(0));
+            } else {
+                g.emit(Instr::GetIter);
+            }
         }
-        let start = g.here();
-        let fi = g.emit(Instr::ForIter(0));
+        let (start, fi) = if gen.is_async {
+            let (start, setup) = self.async_next(g);
+            (start, setup)
+        } else {
+            let start = g.here();
+            (start, g.emit(Instr::ForIter(0)))
+        };
         self.store(g, &gen.target)?;
         let mut skips = Vec::new();
         for cond in &gen.ifs {
@@ -1454,7 +1542,11 @@ impl<'a> Compiler<'a> {
             g.patch_to(s, start as u32);
         }
         g.emit(Instr::JumpBack(start as u32));
-        g.patch(fi);
+        if gen.is_async {
+            self.async_loop_exit(g, fi);
+        } else {
+            g.patch(fi);
+        }
         Ok(())
     }
 }

@@ -37,15 +37,30 @@ def contextmanager(func):
 
 class _AsyncGeneratorContextManager:
     def __init__(self, func, args, kwds):
-        self.func = func
-        self.args = args
-        self.kwds = kwds
+        self.gen = func(*args, **kwds)
 
     async def __aenter__(self):
-        raise NotImplementedError("async generators are not supported in this playground yet")
+        try:
+            return await self.gen.__anext__()
+        except StopAsyncIteration:
+            raise RuntimeError("generator didn't yield") from None
 
     async def __aexit__(self, typ, value, tb):
-        return False
+        if typ is None:
+            try:
+                await self.gen.__anext__()
+            except StopAsyncIteration:
+                return False
+            raise RuntimeError("generator didn't stop")
+        try:
+            await self.gen.athrow(value)
+        except StopAsyncIteration as exc:
+            return exc is not value
+        except BaseException as exc:
+            if exc is value:
+                return False
+            raise
+        raise RuntimeError("generator didn't stop after athrow()")
 
 
 def asynccontextmanager(func):
