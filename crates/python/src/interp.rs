@@ -372,6 +372,19 @@ impl Vm {
     }
 
     fn thread_finished(&mut self, ti: usize) {
+        // The main module ended: first threading's exit hooks run on the main thread.
+        if ti == 0 && !self.exit_hooks_done {
+            self.exit_hooks_done = true;
+            let hook = match self.modules.get("threading") {
+                Some(Value::Module(m)) => m.dict.lock().get("_run_exit_hooks").cloned(),
+                _ => None,
+            };
+            if let Some(h) = hook {
+                if let Ok(None) = self.push_call(h, Args::default(), Resume::ThreadEnd) {
+                    return;
+                }
+            }
+        }
         let now = self.now();
         self.end_cpu_span(ti, now);
         if ti == 0 {

@@ -220,6 +220,8 @@ pub struct Vm {
     pub repr_stack: Vec<usize>,
     /// The generator states of `random.Random` instances.
     pub rng_states: Vec<crate::pyrandom::PyRandom>,
+    /// threading's exit hooks have run (the main module ended).
+    pub exit_hooks_done: bool,
 }
 
 impl Vm {
@@ -258,6 +260,7 @@ impl Vm {
             start_ms: 0.0,
             repr_stack: Vec::new(),
             rng_states: Vec::new(),
+            exit_hooks_done: false,
         };
         crate::builtins::install(&mut vm);
         vm

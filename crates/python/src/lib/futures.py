@@ -326,6 +326,17 @@ def _worker(executor, work_queue):
 
 
 _counter = 0
+# Every pool's work queue: when the main module ends, each gets a None so that idle workers
+# exit once the queued work is done (CPython's _python_exit).
+_work_queues = []
+
+
+def _python_exit():
+    for q in _work_queues:
+        q.put(None)
+
+
+threading._register_atexit(_python_exit)
 
 
 class ThreadPoolExecutor(Executor):
@@ -338,6 +349,7 @@ class ThreadPoolExecutor(Executor):
             raise ValueError("max_workers must be greater than 0")
         self._max_workers = max_workers
         self._work_queue = _queue.Queue()
+        _work_queues.append(self._work_queue)
         self._idle_semaphore = threading.Semaphore(0)
         self._threads = []
         self._shutdown = False

@@ -580,3 +580,18 @@ def excepthook(args):
 
 def stack_size(size=0):
     return 0
+
+
+# Called when the main module ends, before waiting for the non-daemon threads (as CPython's
+# threading._shutdown does): concurrent.futures uses it to let idle pool workers exit.
+_exit_hooks = []
+
+
+def _register_atexit(func, *arg, **kwargs):
+    _exit_hooks.append((func, arg, kwargs))
+
+
+def _run_exit_hooks():
+    while _exit_hooks:
+        func, arg, kwargs = _exit_hooks.pop()
+        func(*arg, **kwargs)
