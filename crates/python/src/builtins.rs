@@ -585,7 +585,7 @@ fn ctor_dict(vm: &mut Vm, a: Args) -> R {
         }
     }
     for (k, v) in a.kw {
-        d.insert(Key { hash: ops::hash_str(&k), value: Value::Str(k) }, v);
+        d.insert(Key { hash: ops::hash_str(&k), value: Value::Str(k), canon: 0 }, v);
     }
     Ok(Value::dict(d))
 }
@@ -1212,7 +1212,7 @@ fn bi_delattr(vm: &mut Vm, a: Args) -> R {
 }
 
 fn ns_dict(ns: &Namespace) -> Value {
-    let d: Dict = ns.lock().iter().map(|(k, v)| (Key { hash: ops::hash_str(k), value: Value::Str(k.clone()) }, v.clone())).collect();
+    let d: Dict = ns.lock().iter().map(|(k, v)| (Key { hash: ops::hash_str(k), value: Value::Str(k.clone()), canon: 0 }, v.clone())).collect();
     Value::dict(d)
 }
 
@@ -2056,7 +2056,7 @@ fn m_dict_update(vm: &mut Vm, a: Args) -> R {
         None => vec![],
     };
     for (k, v) in &a.kw {
-        pairs.push((Key { hash: ops::hash_str(k), value: Value::Str(k.clone()) }, v.clone()));
+        pairs.push((Key { hash: ops::hash_str(k), value: Value::Str(k.clone()), canon: 0 }, v.clone()));
     }
     let d = this_dict(&a);
     let mut d = d.lock();

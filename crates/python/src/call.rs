@@ -145,7 +145,7 @@ pub fn bind_args(vm: &mut Vm, f: &Function, args: Args) -> Result<Vec<Option<Val
             }
             _ => match &mut varkw {
                 Some(d) => {
-                    d.insert(Key { hash: ops::hash_str(&k), value: Value::Str(k) }, v);
+                    d.insert(Key { hash: ops::hash_str(&k), value: Value::Str(k), canon: 0 }, v);
                 }
                 None => return Err(vm.type_error(format!("{}() got an unexpected keyword argument '{k}'", f.qualname))),
             },

@@ -154,7 +154,7 @@ pub fn get_attr_with(vm: &mut Vm, obj: &Value, name: &str, fallback: bool) -> AR
                 return Ok(Attr::Value(Value::Class(inst.class.clone())));
             }
             if name == "__dict__" {
-                let d: Dict = inst.attrs.lock().iter().map(|(k, v)| (Key { hash: hash_str(k), value: Value::Str(k.clone()) }, v.clone())).collect();
+                let d: Dict = inst.attrs.lock().iter().map(|(k, v)| (Key { hash: hash_str(k), value: Value::Str(k.clone()), canon: 0 }, v.clone())).collect();
                 return Ok(Attr::Value(Value::dict(d)));
             }
             if let Some(v) = class_attr {
@@ -182,7 +182,7 @@ pub fn get_attr_with(vm: &mut Vm, obj: &Value, name: &str, fallback: bool) -> AR
         }
         Value::Class(c) => {
             if name == "__dict__" {
-                let d: Dict = c.dict.lock().iter().map(|(k, v)| (Key { hash: hash_str(k), value: Value::Str(k.clone()) }, v.clone())).collect();
+                let d: Dict = c.dict.lock().iter().map(|(k, v)| (Key { hash: hash_str(k), value: Value::Str(k.clone()), canon: 0 }, v.clone())).collect();
                 return Ok(Attr::Value(Value::dict(d)));
             }
             if let Some(v) = c.dict.lock().get(name).cloned() {
@@ -1170,7 +1170,28 @@ pub fn hash(vm: &mut Vm, v: &Value) -> Result<i64, Ctl> {
 }
 
 pub fn key(vm: &mut Vm, v: &Value) -> Result<Key, Ctl> {
-    Ok(Key { hash: hash(vm, v)?, value: v.clone() })
+    let h = hash(vm, v)?;
+    let canon = match v {
+        Value::Instance(i) if matches!(i.class.lookup("__eq__"), Some(Value::Func(_))) => canonical(vm, v, h)?,
+        _ => 0,
+    };
+    Ok(Key { hash: h, value: v.clone(), canon })
+}
+
+/// The equality class of an instance with a Python `__eq__`, as a dict or set compares its
+/// keys: the first instance seen as a key with the same hash that `__eq__` says equals it.
+fn canonical(vm: &mut Vm, v: &Value, h: i64) -> Result<usize, Ctl> {
+    let cands: Vec<Value> = vm.eq_canon.get(&h).cloned().unwrap_or_default();
+    if let Some(c) = cands.iter().find(|c| c.is(v)) {
+        return Ok(c.ptr().unwrap_or(0));
+    }
+    for c in &cands {
+        if eq(vm, v, c)? {
+            return Ok(c.ptr().unwrap_or(0));
+        }
+    }
+    vm.eq_canon.entry(h).or_default().push(v.clone());
+    Ok(v.ptr().unwrap_or(0))
 }
 
 pub fn new_set(vm: &mut Vm, items: Vec<Value>, frozen: bool) -> R {

@@ -172,6 +172,9 @@ pub type KeySet = IndexMap<Key, (), FastBuild>;
 pub struct Key {
     pub hash: i64,
     pub value: Value,
+    /// For an instance whose class defines `__eq__`: the address of the first equal
+    /// instance seen as a key (`Vm::eq_canon`), which stands for its equality class; else 0.
+    pub canon: usize,
 }
 
 impl Hash for Key {
@@ -182,7 +185,8 @@ impl Hash for Key {
 
 impl PartialEq for Key {
     fn eq(&self, other: &Self) -> bool {
-        self.hash == other.hash && key_eq(&self.value, &other.value)
+        self.hash == other.hash
+            && if self.canon != 0 || other.canon != 0 { self.canon == other.canon } else { key_eq(&self.value, &other.value) }
     }
 }
 impl Eq for Key {}

@@ -222,6 +222,9 @@ pub struct Vm {
     pub rng_states: Vec<crate::pyrandom::PyRandom>,
     /// threading's exit hooks have run (the main module ended).
     pub exit_hooks_done: bool,
+    /// Instances with a Python `__eq__` used as dict keys or set items, by hash: the first of
+    /// each equality class stands for it in `Key::canon`.
+    pub eq_canon: HashMap<i64, Vec<Value>>,
 }
 
 impl Vm {
@@ -261,6 +264,7 @@ impl Vm {
             repr_stack: Vec::new(),
             rng_states: Vec::new(),
             exit_hooks_done: false,
+            eq_canon: HashMap::new(),
         };
         crate::builtins::install(&mut vm);
         vm
