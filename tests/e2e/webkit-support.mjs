@@ -14,7 +14,7 @@
 // A page here has the shape support.mjs's helpers expect (`page.evaluate(fn, arg)`), so
 // run, runOutcome, assertResult and assertTraceInvariants work on it unchanged.
 import { remote } from 'webdriverio';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 
@@ -165,9 +165,10 @@ async function waitForDriver(driver, port, timeoutMs) {
  * in a new MiniBrowser. Session creation has its own deadline (`sessionTimeoutMs`): a
  * WebKit that does not start fails here instead of hanging. `close()` ends the session,
  * then the driver's and Xvfb's process groups, and resolves once they have exited.
- * Resolves `{ browser, version, display, close }`.
+ * Resolves `{ browser, version, display, close }`. `binary` replaces the MiniBrowser (tests
+ * of a browser that never starts).
  */
-export async function startWebKit({ sessionTimeoutMs = 60_000, scriptTimeoutMs = 150_000, env = {} } = {}) {
+export async function startWebKit({ sessionTimeoutMs = 60_000, scriptTimeoutMs = 150_000, env = {}, binary = MINIBROWSER } = {}) {
   const xvfb = await startXvfb();
   let driver;
   let browser;
@@ -183,22 +184,21 @@ export async function startWebKit({ sessionTimeoutMs = 60_000, scriptTimeoutMs =
       env: { ...process.env, DISPLAY: xvfb.display, JSC_useSharedArrayBuffer: '1', ...env },
     });
     await waitForDriver(driver, port, 15_000);
-    browser = await withDeadline(
-      remote({
-        hostname: '127.0.0.1',
-        port,
-        path: '/',
-        logLevel: 'silent',
-        connectionRetryCount: 0,
-        connectionRetryTimeout: sessionTimeoutMs,
-        capabilities: {
-          'wdio:enforceWebDriverClassic': true,
-          'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
-        },
-      }),
-      sessionTimeoutMs,
-      'creating a WebKit session (a WebKit that fails to start hangs here)',
-    );
+    const session = remote({
+      hostname: '127.0.0.1',
+      port,
+      path: '/',
+      logLevel: 'silent',
+      connectionRetryCount: 0,
+      connectionRetryTimeout: sessionTimeoutMs,
+      capabilities: {
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': { binary, args: ['--automation'] },
+      },
+    });
+    // Past the deadline the request fails once the driver is killed: not an unhandled rejection.
+    session.catch(() => {});
+    browser = await withDeadline(session, sessionTimeoutMs, 'creating a WebKit session (a WebKit that fails to start hangs here)');
     // Runs are awaited inside executeScript: allow the slowest of them.
     await browser.setTimeout({ script: scriptTimeoutMs, pageLoad: 60_000 });
     const caps = browser.capabilities ?? {};
@@ -300,9 +300,8 @@ export async function openWebKitPlayground(browser, url, { readyTimeoutMs = 60_0
   return { page, ready, collect: () => readProblems(browser) };
 }
 
-/** The pids of processes whose command line mentions WebKit's driver, browser or Xvfb with our display. */
-export async function leftoverProcesses(pids) {
-  const { execFileSync } = await import('node:child_process');
+/** The processes still alive in the process groups `pids` (from `groups()`), as `pid (group g): command` lines. */
+export function leftoverProcesses(pids) {
   const out = execFileSync('ps', ['-eo', 'pid=,pgid=,args='], { encoding: 'utf8' });
   return out
     .split('\n')

@@ -350,6 +350,22 @@ test('the python demo prints what CPython prints: a threading program and an asy
   }
 });
 
+test('a WebKit that never starts fails the start at its deadline, and leaves no process behind', { timeout: 60_000 }, async () => {
+  // A browser that hangs as a failed WebKit start does: the driver waits for it forever.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'webkit-hang-'));
+  const binary = path.join(dir, 'MiniBrowser');
+  writeFileSync(binary, '#!/bin/sh\nexec sleep 600\n', { mode: 0o755 });
+  const started = Date.now();
+  try {
+    await assert.rejects(startWebKit({ binary, sessionTimeoutMs: 3000 }), /creating a WebKit session.*no answer within 3000 ms/);
+    assert.ok(Date.now() - started < 30_000, `the start failed only after ${Date.now() - started} ms`);
+    const left = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(binary) || l.includes('sleep 600'));
+    assert.deepEqual(left, [], `left behind:\n${left.join('\n')}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('shutdown: closing WebKit leaves no driver, browser, web process or Xvfb behind', { timeout: 60_000 }, async () => {
   const groups = webkit.groups();
   await webkit.close();
@@ -357,7 +373,7 @@ test('shutdown: closing WebKit leaves no driver, browser, web process or Xvfb be
   // Exited members are reaped by init within moments: wait for live ones only.
   let left = [];
   for (let i = 0; i < 50; i++) {
-    left = (await leftoverProcesses(groups)).filter((p) => !/<defunct>/.test(p));
+    left = leftoverProcesses(groups).filter((p) => !/<defunct>/.test(p));
     if (left.length === 0) break;
     await new Promise((r) => setTimeout(r, 100));
   }
