@@ -19,7 +19,9 @@ const NAVIGATION_TIMEOUT_MS = 30_000;
 /**
  * A fresh headless Firefox with its own new profile; `close()` ends it and removes the
  * profile. `launch` is given its own deadline: a browser that does not start fails the
- * test rather than hanging it.
+ * test rather than hanging it. `env` adds to Firefox's environment, e.g. MOZ_LOG and
+ * MOZ_LOG_FILE (how issue 18's deadlock was seen: the engine worker ran no runnable
+ * after a nested `new Worker`).
  */
 export async function startFirefox({ launchTimeoutMs = 60_000, env } = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), 'playground-firefox-'));
