@@ -83,8 +83,11 @@ function assertFiguresPossible(r, cores, what, slack = 1.5) {
     if (!key.startsWith('speedup_') || typeof speedup !== 'number') continue;
     const phase = key.slice('speedup_'.length);
     const lanes = workersOf(r, phase);
-    // Threads under one GIL compute one at a time whatever their number.
-    const parallel = /gil/.test(phase) && !/no_gil/.test(phase) ? 1 : Math.max(1, lanes);
+    // Threads under one GIL compute one at a time whatever their number (choosing's
+    // threads_gil; the gil demo's threads with the GIL on, computing only).
+    const underGil = (/gil/.test(phase) && !/no_gil/.test(phase)) ||
+      (r.demo === 'gil' && r.params.gil === true && r.params.workload === 'cpu');
+    const parallel = underGil ? 1 : Math.max(1, lanes);
     const bound = Math.min(parallel, cores) * slack;
     if (!(Number.isFinite(speedup) && speedup > 0 && speedup <= bound)) {
       problems.push(`${key} = ${speedup} with ${lanes} worker lanes on ${cores} cores (at most ${bound.toFixed(2)}); ` +
