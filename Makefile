@@ -1,6 +1,6 @@
 # The workflow's table of contents.
 #   make serve   build what changed and serve the playground (PORT=8080)
-#   make test    native Rust tests + browser tests in Chromium
+#   make test    native Rust tests + browser tests in Chromium, Firefox and WebKit
 #   make soak    200 runs in a row: no leaked workers, no steady memory growth (part of make test)
 #   make bench   the same work in native Rust, wasm, JS and CPython, side by side (prints figures)
 #   make dist    the static site in dist/ (embed.html is generated from index.html)
