@@ -366,7 +366,10 @@ function createPlayground() {
       console.warn(`threads build failed to start, using the single build: ${e.message}`);
       bridge = new EngineBridge('single', 1);
       bridge.listeners = listeners;
-      choice.reason = `the threads build failed to start: ${e.message}`;
+      // A device that cannot give the shared memory (iOS refuses large ones) says so.
+      choice.reason = /memory/i.test(e.message)
+        ? `this device could not give the threads build its shared memory (${e.message}), so Python threads and the thread demos run on the single build`
+        : `the threads build failed to start: ${e.message}`;
       info = await bridge.engineReady;
     }
     demos = info.demos;
