@@ -36,7 +36,7 @@ export const LESSONS = {
     'There is only one lane, yet the waits overlap, so many coroutines finish in about the time of one. Nothing runs in parallel here: this is concurrency without threads. ' +
     'Set blocking_ms and coroutine 1 computes without awaiting: every other timer fires late, by about that much.',
   python:
-    'Write or paste a Python program, or pick one from the examples, and run it: each threading.Thread is a real thread here, taking turns on one real GIL, and asyncio runs on one event loop, as in CPython. ' +
+    'Write or paste a Python program, or pick one from the examples, and run it: each threading.Thread is a thread of the Python engine that takes turns on one real GIL, switching where CPython 3.11 switches, and asyncio runs on one event loop, as in CPython. ' +
     'The timeline shows who ran, who waited for the GIL or a lock, and who slept; each printed line sits at its moment on its lane. ' +
     'Try the lost update, then its fix with a Lock; the deadlock ends only when you press Stop.',
 };
