@@ -169,7 +169,7 @@ impl Vm {
         let ti = self.cur;
         *ticks = ticks.wrapping_add(1);
         if *ticks & 255 == 0 {
-            if self.host.cancelled() {
+            if self.stop_requested() {
                 return Some(RunEnd::Budget);
             }
             if let Some(d) = deadline {

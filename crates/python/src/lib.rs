@@ -46,6 +46,7 @@ pub fn run_blocking(source: &str, config: Config, limit_ms: f64) -> Outcome {
 pub fn run_vm_blocking(vm: &mut Vm, source: &str, limit_ms: f64) -> Outcome {
     vm.load_main(source);
     let start = vm.now();
+    vm.hard_deadline = Some(start + limit_ms);
     let mut timed_out = false;
     loop {
         match vm.run_slice(50.0) {

@@ -1688,10 +1688,19 @@ pub fn repr(vm: &mut Vm, v: &Value) -> Result<String, Ctl> {
     if vm.repr_stack.len() >= 200 + vm.max_recursion / 10 {
         return Err(vm.err("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
     }
+    // A huge or endless repr (a DAG of shared tuples expands exponentially) stops at Stop,
+    // at the run's time limit, or as a MemoryError.
+    vm.native_ticks = vm.native_ticks.wrapping_add(1);
+    if vm.native_ticks & 1023 == 0 && vm.stop_requested() {
+        return Err(vm.err("KeyboardInterrupt", "the run was stopped"));
+    }
     vm.repr_stack.push(p);
     let r = repr_inner(vm, v);
     vm.repr_stack.pop();
-    r
+    match r {
+        Ok(s) if s.len() > 50_000_000 => Err(vm.err("MemoryError", "the repr would be too large for this playground")),
+        r => r,
+    }
 }
 
 fn repr_inner(vm: &mut Vm, v: &Value) -> Result<String, Ctl> {

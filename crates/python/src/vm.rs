@@ -225,6 +225,10 @@ pub struct Vm {
     /// Instances with a Python `__eq__` used as dict keys or set items, by hash: the first of
     /// each equality class stands for it in `Key::canon`.
     pub eq_canon: HashMap<i64, Vec<Value>>,
+    /// Counts long native operations' steps, to check now and then for a stop.
+    pub native_ticks: u64,
+    /// When the run must end at the latest (host clock, ms): long native operations stop there.
+    pub hard_deadline: Option<f64>,
 }
 
 impl Vm {
@@ -265,6 +269,8 @@ impl Vm {
             rng_states: Vec::new(),
             exit_hooks_done: false,
             eq_canon: HashMap::new(),
+            native_ticks: 0,
+            hard_deadline: None,
         };
         crate::builtins::install(&mut vm);
         vm
@@ -291,6 +297,11 @@ impl Vm {
     }
     pub fn value_error(&self, msg: impl AsRef<str>) -> Ctl {
         self.err("ValueError", msg)
+    }
+
+    /// Has the run been stopped, or passed its hard deadline? (For long native operations.)
+    pub fn stop_requested(&self) -> bool {
+        self.host.cancelled() || self.hard_deadline.is_some_and(|d| self.now() > d)
     }
 
     pub fn now(&self) -> f64 {
@@ -882,9 +893,10 @@ impl Vm {
                                 self.spin_until(t);
                             } else {
                                 self.spin_until(self.now() + 5.0);
-                                if self.host.cancelled() {
-                                    return LoopEnd::Done;
-                                }
+                            }
+                            // Stop, or a deadlock past the run's time limit, ends the run.
+                            if self.stop_requested() {
+                                return LoopEnd::Done;
                             }
                             if level > 0 && self.threads[caller].wait.is_none() && self.threads[caller].frames.is_empty() {
                                 self.cur = caller;
@@ -924,7 +936,7 @@ impl Vm {
 
     fn spin_until(&mut self, t: f64) {
         while self.now() < t {
-            if self.host.cancelled() {
+            if self.stop_requested() {
                 return;
             }
             std::hint::spin_loop();

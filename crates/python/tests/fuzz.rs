@@ -180,3 +180,34 @@ fn fuzz_corpus() {
     eprintln!("fuzz: {total} variants of the corpus programs in {:.1} s, {} failures", start.elapsed().as_secs_f64(), failures.len());
     assert!(failures.is_empty(), "{} of {total} fuzzed programs broke the engine:\n\n{}", failures.len(), failures.join("\n\n"));
 }
+
+/// Python code that never ends inside a call from Rust (a sort key, a `__repr__`), and a
+/// native operation that would take forever (the repr of a DAG of shared tuples), still
+/// stop at the run's time limit.
+#[test]
+fn endless_work_inside_native_calls_stops_at_the_limit() {
+    let programs = [
+        "def k(x):\n    while True:\n        pass\nprint(sorted([1, 2], key=k))\n",
+        "class A:\n    def __repr__(self):\n        while True:\n            pass\nprint([A()])\n",
+        "t = ()\nfor i in range(60):\n    t = (t, t)\nprint(t)\n",
+        "def k(x):\n    try:\n        while True:\n            pass\n    except BaseException:\n        while True:\n            pass\nprint(max([1, 2], key=k))\n",
+    ];
+    for src in programs {
+        let start = Instant::now();
+        let out = run_one(src).unwrap_or_else(|p| panic!("panicked on {src:?}: {p}"));
+        let took = start.elapsed();
+        assert!(took < Duration::from_secs(5), "{src:?} took {took:?} with a limit of {LIMIT_MS} ms");
+        assert!(out.timed_out || out.exit_code == 1, "{src:?}: {:?}", out.stdout);
+    }
+}
+
+/// A deadlock while a call from Rust waits (list() over Executor.map whose workers wait on
+/// each other forever) ends at the time limit instead of spinning.
+#[test]
+fn deadlock_inside_a_native_wait_stops_at_the_limit() {
+    let src = "from concurrent.futures import ThreadPoolExecutor\nimport threading\nev = threading.Event()\ndef f(x):\n    ev.wait()\n    return x\nwith ThreadPoolExecutor(2) as ex:\n    print(list(ex.map(f, range(3))))\n";
+    let start = Instant::now();
+    let out = run_one(src).unwrap_or_else(|p| panic!("panicked: {p}"));
+    assert!(start.elapsed() < Duration::from_secs(5), "took {:?}", start.elapsed());
+    assert!(out.timed_out || out.exit_code == 1);
+}
