@@ -20,6 +20,13 @@ enum Step {
     Push(Box<Frame>),
 }
 
+/// What an eval-breaker check found.
+enum Breaker {
+    Go,
+    End(RunEnd),
+    Raise(Value),
+}
+
 enum Outcome {
     Return(Value),
     Yield(Value),
@@ -44,13 +51,17 @@ impl Vm {
                 Ok(Step::Next) => {
                     // The eval breaker: where CPython 3.11 checks for a GIL drop request
                     // (backward jumps here; calls of Python functions below, at entry).
-                    if matches!(instr, Instr::JumpBack(_) | Instr::Call(_) | Instr::CallKw(_) | Instr::CallEx(_)) {
-                        if let Some(end) = self.eval_breaker(&mut ticks, deadline) {
+                    if !matches!(instr, Instr::JumpBack(_) | Instr::Call(_) | Instr::CallKw(_) | Instr::CallEx(_)) {
+                        continue;
+                    }
+                    match self.eval_breaker(&mut ticks, deadline) {
+                        Breaker::Go => continue,
+                        Breaker::End(end) => {
                             self.threads[ti].frames.push(f);
                             return end;
                         }
+                        Breaker::Raise(e) => Step::Raise(e, true),
                     }
-                    continue;
                 }
                 Ok(s) => s,
                 Err(ctl) => self.ctl_step(ctl, Resume::Push),
@@ -79,9 +90,13 @@ impl Vm {
                                 f = self.threads[ti].frames.pop().unwrap();
                                 step = Step::Next;
                                 // A Python function's entry: an eval-breaker check, as CPython's.
-                                if let Some(end) = self.eval_breaker(&mut ticks, deadline) {
-                                    self.threads[ti].frames.push(f);
-                                    return end;
+                                match self.eval_breaker(&mut ticks, deadline) {
+                                    Breaker::Go => {}
+                                    Breaker::End(end) => {
+                                        self.threads[ti].frames.push(f);
+                                        return end;
+                                    }
+                                    Breaker::Raise(e) => step = Step::Raise(e, true),
                                 }
                             }
                             Err(ctl) => {
@@ -165,17 +180,21 @@ impl Vm {
     /// The eval breaker's check: Stop, the slice's budget, and a GIL drop request. Some(end)
     /// when the thread must give the GIL up (its frame is then pushed back by the caller).
     #[inline]
-    fn eval_breaker(&mut self, ticks: &mut u32, deadline: Option<f64>) -> Option<RunEnd> {
+    fn eval_breaker(&mut self, ticks: &mut u32, deadline: Option<f64>) -> Breaker {
         let ti = self.cur;
         *ticks = ticks.wrapping_add(1);
         if *ticks & 255 == 0 {
             if self.stop_requested() {
-                return Some(RunEnd::Budget);
+                return Breaker::End(RunEnd::Budget);
             }
             if let Some(d) = deadline {
                 if self.now() >= d {
-                    return Some(RunEnd::Budget);
+                    return Breaker::End(RunEnd::Budget);
                 }
+            }
+            if crate::memory::allocated() > crate::memory::LIMIT_BYTES {
+                let e = self.new_exc(&self.exc_class("MemoryError"), "the program holds more memory than this playground gives it (512 MB)");
+                return Breaker::Raise(e);
             }
         }
         if self.gil_drop_requested() {
@@ -183,9 +202,9 @@ impl Vm {
             if let Some(n) = self.next_ready_other() {
                 self.switch_to(n);
             }
-            return Some(RunEnd::Switch);
+            return Breaker::End(RunEnd::Switch);
         }
-        None
+        Breaker::Go
     }
 
     fn next_ready_other(&mut self) -> Option<usize> {

@@ -14,6 +14,7 @@ pub mod compile;
 pub mod format;
 pub mod host;
 pub mod interp;
+pub mod memory;
 pub mod modules;
 pub mod ops;
 pub mod pyrandom;
