@@ -100,8 +100,16 @@ fn make_generator(f: &Arc<Function>, mut frame: Box<Frame>) -> Value {
 
 /// Binds a call's arguments to a function's parameters, as Python does, with its messages.
 pub fn bind_args(vm: &mut Vm, f: &Function, args: Args) -> Result<Vec<Option<Value>>, Ctl> {
+    let mut locals = Vec::new();
+    bind_args_into(vm, f, args, &mut locals)?;
+    Ok(locals)
+}
+
+/// `bind_args` into a (recycled, empty) vector of locals.
+pub fn bind_args_into(vm: &mut Vm, f: &Function, args: Args, locals: &mut Vec<Option<Value>>) -> Result<(), Ctl> {
     let code = &f.code;
-    let mut locals: Vec<Option<Value>> = vec![None; code.varnames.len()];
+    locals.clear();
+    locals.resize(code.varnames.len(), None);
     let npos = code.argcount;
     let name = &f.name;
     let Args { pos, kw } = args;
@@ -194,7 +202,7 @@ pub fn bind_args(vm: &mut Vm, f: &Function, args: Args) -> Result<Vec<Option<Val
         )));
     }
     let _ = name;
-    Ok(locals)
+    Ok(())
 }
 
 fn name_list(names: &[Str]) -> String {

@@ -310,7 +310,9 @@ impl Vm {
                 }
             }
         }
-        drop(f);
+        if let Some(f) = f {
+            self.recycle_frame(f);
+        }
         let parent = |vm: &mut Vm| vm.threads[ti].frames.pop();
         match resume {
             Resume::Native(l) => {

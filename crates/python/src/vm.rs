@@ -218,6 +218,8 @@ pub struct Vm {
     pub start_ms: f64,
     /// The containers whose repr is being built (for `[...]`, `{...}`), innermost last.
     pub repr_stack: Vec<usize>,
+    /// Finished frames kept for reuse (their vectors keep their capacity).
+    pub frame_pool: Vec<Box<Frame>>,
     /// The generator states of `random.Random` instances.
     pub rng_states: Vec<crate::pyrandom::PyRandom>,
     /// threading's exit hooks have run (the main module ended).
@@ -266,6 +268,7 @@ impl Vm {
             // The host's clock is the run's clock: times are recorded as it gives it.
             start_ms: 0.0,
             repr_stack: Vec::new(),
+            frame_pool: Vec::new(),
             rng_states: Vec::new(),
             exit_hooks_done: false,
             eq_canon: HashMap::new(),
@@ -566,30 +569,60 @@ impl Vm {
 
     pub fn function_frame(&mut self, f: &Arc<Function>, args: Args, resume: Resume) -> Result<Box<Frame>, Ctl> {
         let code = f.code.clone();
-        let locals = crate::call::bind_args(self, f, args)?;
-        let mut cells = Vec::with_capacity(code.cellvars.len() + code.freevars.len());
+        // A finished frame's allocations are reused: a call then allocates nothing.
+        let mut frame = match self.frame_pool.pop() {
+            Some(mut fr) => {
+                fr.code = code.clone();
+                fr.ip = 0;
+                fr.globals = f.globals.clone();
+                fr.ns = None;
+                fr.resume = resume;
+                fr.gen = None;
+                fr.pending_throw = None;
+                fr
+            }
+            None => Box::new(Frame {
+                code: code.clone(),
+                ip: 0,
+                stack: Vec::with_capacity(8),
+                locals: Vec::new(),
+                cells: Vec::new(),
+                blocks: Vec::new(),
+                globals: f.globals.clone(),
+                ns: None,
+                resume,
+                gen: None,
+                pending_throw: None,
+            }),
+        };
+        if let Err(e) = crate::call::bind_args_into(self, f, args, &mut frame.locals) {
+            self.recycle_frame(frame);
+            return Err(e);
+        }
         for (i, _) in code.cellvars.iter().enumerate() {
-            let init = code.cell_args[i].and_then(|a| locals[a].clone());
-            cells.push(Arc::new(PyCell::new(init)));
+            let init = code.cell_args[i].and_then(|a| frame.locals[a].clone());
+            frame.cells.push(Arc::new(PyCell::new(init)));
         }
         for c in &f.closure {
             if let Value::Cell(c) = c {
-                cells.push(c.clone());
+                frame.cells.push(c.clone());
             }
         }
-        Ok(Box::new(Frame {
-            code,
-            ip: 0,
-            stack: Vec::with_capacity(8),
-            locals,
-            cells,
-            blocks: Vec::new(),
-            globals: f.globals.clone(),
-            ns: None,
-            resume,
-            gen: None,
-            pending_throw: None,
-        }))
+        Ok(frame)
+    }
+
+    /// Keeps a finished (non-generator) frame's allocations for the next call.
+    pub(crate) fn recycle_frame(&mut self, mut frame: Box<Frame>) {
+        if self.frame_pool.len() < 64 {
+            frame.stack.clear();
+            frame.locals.clear();
+            frame.cells.clear();
+            frame.blocks.clear();
+            frame.ns = None;
+            frame.gen = None;
+            frame.pending_throw = None;
+            self.frame_pool.push(frame);
+        }
     }
 
     /// Pushes a call on the current thread. `Ok(Some(v))` when it finished at once (a
