@@ -509,20 +509,26 @@ impl Vm {
                 if self.level > 64 || self.threads[self.cur].frames.len() > self.max_recursion + 50 {
                     return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
                 }
-                self.level += 1;
-                let level = self.level;
-                let r = match self.push_call(func.clone(), args, Resume::Native(level)) {
-                    Ok(Some(v)) => Ok(v),
-                    Ok(None) => match self.run_loop(level, None) {
-                        LoopEnd::Native(r) => r.map_err(Ctl::Exc),
-                        _ => Err(self.err("RuntimeError", "the program ended during a call")),
-                    },
-                    Err(e) => Err(e),
-                };
-                self.level -= 1;
-                r
+                self.nested(|vm, resume| vm.push_call(func.clone(), args, resume))
             }
         }
+    }
+
+    /// Starts a call with `start` (a frame pushed with the given resume, or a value at once)
+    /// one nesting level down, and runs the interpreter until that call returns.
+    fn nested(&mut self, start: impl FnOnce(&mut Vm, Resume) -> Result<Option<Value>, Ctl>) -> R {
+        self.level += 1;
+        let level = self.level;
+        let r = match start(self, Resume::Native(level)) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => match self.run_loop(level, None) {
+                LoopEnd::Native(r) => r.map_err(Ctl::Exc),
+                _ => Err(self.err("RuntimeError", "the program ended during a call")),
+            },
+            Err(e) => Err(e),
+        };
+        self.level -= 1;
+        r
     }
 
     /// A builtin's result when called from Rust: waits and tail calls are done here.
@@ -531,18 +537,7 @@ impl Vm {
             Err(Ctl::Block(w)) => self.wait_native(w),
             Err(Ctl::TailCall(f, a)) => self.call(&f, a),
             Err(Ctl::Resume(g, v, throw)) => {
-                self.level += 1;
-                let level = self.level;
-                let r = match self.resume_gen(&g, v, throw, Resume::Native(level)) {
-                    Ok(Some(v)) => Ok(v),
-                    Ok(None) => match self.run_loop(level, None) {
-                        LoopEnd::Native(r) => r.map_err(Ctl::Exc),
-                        _ => Err(self.err("RuntimeError", "the program ended during a call")),
-                    },
-                    Err(e) => Err(e),
-                };
-                self.level -= 1;
-                r
+                self.nested(|vm, resume| vm.resume_gen(&g, v, throw, resume))
             }
             other => other,
         }
