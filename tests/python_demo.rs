@@ -176,3 +176,30 @@ asyncio.run(main())
     // The two sleeps overlap: one loop, both waiting at once.
     assert!(sleeps[0].start_ms < sleeps[1].end_ms && sleeps[1].start_ms < sleeps[0].end_ms);
 }
+
+#[test]
+fn a_sleep_is_drawn_until_its_deadline_and_the_late_part_as_waiting() {
+    // The first coroutine blocks the loop for 150 ms while the second's 20 ms sleep is due.
+    let code = r#"
+import asyncio, time
+async def blocker():
+    await asyncio.sleep(0)
+    time.sleep(0.15)
+async def sleeper():
+    await asyncio.sleep(0.02)
+    print("woke")
+async def main():
+    await asyncio.gather(blocker(), sleeper())
+asyncio.run(main())
+"#;
+    let r = run_code(code).unwrap();
+    assert_eq!(r.value["stdout"], "woke\n");
+    let sleep = r.spans.iter().find(|s| s.kind == SpanKind::Sleep && s.label.contains("asyncio.sleep(0.02)")).expect("the sleep");
+    assert!(sleep.end_ms - sleep.start_ms < 60.0, "drawn as sleeping only until its deadline: {sleep:?}");
+    let late = r.spans.iter().find(|s| s.kind == SpanKind::Wait && s.label.contains("waiting for the event loop")).expect("the late part");
+    assert!(late.start_ms >= sleep.end_ms - 1e-6 && late.end_ms - late.start_ms > 50.0, "{late:?}");
+    // And a thread's time.sleep never extends past its deadline either.
+    for s in r.spans.iter().filter(|s| s.kind == SpanKind::Sleep && s.label == "time.sleep") {
+        assert!(s.end_ms - s.start_ms < 150.0 + 20.0, "{s:?}");
+    }
+}

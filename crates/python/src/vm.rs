@@ -775,13 +775,19 @@ impl Vm {
             Some(Wait::Shutdown) => (SpanKind::Wait, "waiting: the other threads to end".to_string()),
             _ => (SpanKind::Wait, String::new()),
         };
-        if now > start && !label.is_empty() {
-            self.host.span(lane, kind, start - self.start_ms, now - self.start_ms, &label, None);
+        // A sleep ends at its deadline, though it may be noticed later (at the next switch):
+        // from the deadline on, the thread is ready and waits for the GIL, not sleeping.
+        let end = match &w {
+            Some(Wait::Sleep { until }) => now.min(*until).max(start),
+            _ => now,
+        };
+        if end > start && !label.is_empty() {
+            self.host.span(lane, kind, start - self.start_ms, end - self.start_ms, &label, None);
             if kind == SpanKind::Wait {
-                self.threads[i].wait_ms += now - start;
+                self.threads[i].wait_ms += end - start;
             }
         }
-        self.threads[i].ready_since = now;
+        self.threads[i].ready_since = end;
         if i == self.cur {
             // It has not run since it began waiting: its next slice starts now.
             self.slice_start = now;

@@ -587,6 +587,7 @@ async def sleep(delay, result=None):
     future = loop.create_future()
     h = loop.call_later(delay, _set_result_unless_cancelled, future, result)
     start = _pg.now()
+    due = start + delay * 1000.0
     task = _current_tasks.get(loop)
     try:
         return await future
@@ -595,7 +596,12 @@ async def sleep(delay, result=None):
         label = "asyncio.sleep(%r)" % (delay,)
         if task is not None:
             label = task.get_name() + ": " + label
-        _pg.span("sleep", start, _pg.now(), label)
+        # Sleeping until the timer's time; after it, if the loop was busy elsewhere, the
+        # coroutine was ready and waited for the event loop: drawn as such, not as sleep.
+        end = _pg.now()
+        _pg.span("sleep", start, min(end, due), label)
+        if end - due > 0.05:
+            _pg.span("wait", due, end, label + ": ready, waiting for the event loop")
 
 
 def run(main, *, debug=None):
