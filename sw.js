@@ -3,14 +3,37 @@
 // the pages of `make dist`): also makes the site cross-origin isolated on hosts that
 // cannot send headers, by adding COOP/COEP (and, to embed.html, Document-Isolation-Policy)
 // to this origin's responses, and keeps a copy
-// of every file it served so the playground works offline after the first visit.
+// of every file it served so the playground works offline after the first visit: one
+// copy per path (a permalink's query does not make a new one), in a cache whose name
+// carries its version; activating drops every other version.
 import { parseSimUrl, simPageBody } from './www/sim.js';
 
 const ISOLATE = new URL(self.location.href).searchParams.get('isolate') === '1';
-const CACHE = 'playground-v1';
+const CACHE_PREFIX = 'playground-';
+// Bump when what the cache holds changes (v1 kept every permalink under its own address).
+const CACHE = `${CACHE_PREFIX}v2`;
 
 self.addEventListener('install', () => self.skipWaiting());
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener('activate', (event) => event.waitUntil(dropOtherVersions().then(() => self.clients.claim())));
+
+/** Deletes this site's caches of other versions (other names are not ours to touch). */
+async function dropOtherVersions() {
+  const names = await caches.keys();
+  await Promise.all(names.filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE).map((name) => caches.delete(name)));
+}
+
+/**
+ * Where a response is kept: its path without the query. A static host answers a path the
+ * same whatever the query (`?demo=gil&threads=4` is index.html), and keying by the full
+ * address would keep a copy of the page for every permalink ever opened, forever. So the
+ * cache holds at most one entry per file of the site.
+ */
+function cacheKey(request) {
+  const url = new URL(request.url);
+  url.search = '';
+  url.hash = '';
+  return url.href;
+}
 
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
@@ -34,9 +57,9 @@ async function isolated(request) {
   let response;
   try {
     response = await fetch(request);
-    if (response.ok) cache.put(request, response.clone());
+    if (response.ok) cache.put(cacheKey(request), response.clone());
   } catch (error) {
-    response = await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
+    response = await cache.match(cacheKey(request));
     if (!response) throw error;
   }
   const headers = new Headers(response.headers);

@@ -148,3 +148,48 @@ test('dist embedded by another site: no service worker is allowed there, and the
     await close();
   }
 });
+
+test('the service worker keeps one copy per file, whatever the permalink, and drops its old versions', async () => {
+  // A fresh profile, with what an older version left behind and a cache that is not ours.
+  const fresh = await startBrowser();
+  try {
+    const page = await fresh.context.newPage();
+    await page.goto(`${host.url}www/favicon.svg`);
+    await page.evaluate(async () => {
+      await (await caches.open('playground-v1')).put('/?demo=gil&threads=4', new Response('old'));
+      await (await caches.open('another-app')).put('/theirs', new Response('theirs'));
+    });
+    const links = ['?demo=gil&threads=4', '?demo=threads&threads=2', '?demo=asyncio&tasks=5', '?demo=threads&threads=2&steps=3'];
+    for (const link of links) {
+      await page.goto(host.url + link);
+      await page.waitForFunction(() => window.crossOriginIsolated && window.playground, null, { timeout: 15000 });
+      await page.evaluate(() => playground.ready);
+    }
+    // Copies are written as responses arrive: wait for the page's, then read the cache.
+    const state = await page.waitForFunction(async () => {
+      const names = await caches.keys();
+      if (!names.includes('playground-v2')) return null;
+      const keys = (await (await caches.open('playground-v2')).keys()).map((r) => r.url);
+      return keys.some((u) => new URL(u).pathname === '/') && { names, keys };
+    }, null, { timeout: 10000 }).then((h) => h.jsonValue());
+    assert.deepEqual(state.names.sort(), ['another-app', 'playground-v2'], 'the old version is dropped, the other site\'s cache kept');
+    assert.deepEqual(state.keys.filter((u) => new URL(u).search), [], 'no copy is kept under a query');
+    const paths = state.keys.map((u) => new URL(u).pathname);
+    assert.equal(new Set(paths).size, paths.length, 'one copy per path');
+    assert.equal(paths.filter((p) => p === '/').length, 1, `four permalinks, one page: ${paths.join(' ')}`);
+
+    // Offline, a permalink never opened before still loads, and its parameters apply.
+    await fresh.context.setOffline(true);
+    try {
+      await page.goto(`${host.url}?demo=threads&threads=5`);
+      await page.waitForFunction(() => window.playground);
+      await page.evaluate(() => playground.ready);
+      await page.waitForSelector('#param-threads');
+      assert.equal(await page.inputValue('#param-threads'), '5');
+    } finally {
+      await fresh.context.setOffline(false);
+    }
+  } finally {
+    await fresh.close();
+  }
+});
