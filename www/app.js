@@ -237,8 +237,8 @@ async function copyLink() {
  *  program is a parameter shows it in its editor, not twice. */
 function showCode() {
   if (state.demo && state.controls) {
-    const id = programParam(state.demo) ? null : state.demo.id;
-    renderCode($('code-panel'), id, state.controls.values(), { onEdit: programDemo() ? openProgram : null });
+    const demo = programParam(state.demo) ? null : state.demo;
+    renderCode($('code-panel'), demo, state.controls.values(), { onEdit: programDemo() ? openProgram : null });
   }
   updateOpenFull();
 }

@@ -51,14 +51,17 @@ pub fn sequential_answer(tasks: usize, steps: usize) -> Vec<Vec<String>> {
 }
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<crate::trace::RunResult, RunError> {
+    // rust-panel: begin
     let tasks = params.count("tasks");
     let steps = params.count("steps");
     let delay_ms = params.ms("delay_ms");
     let blocking = Work::new(0, params.ms("blocking_ms"));
+    // rust-panel: end
 
     let rec = Recorder::start();
     let lane = rec.lane("event loop", LaneKind::EventLoop);
 
+    // rust-panel: begin
     let coroutine = |task: usize| {
         let rec = rec.clone();
         async move {
@@ -86,6 +89,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<crate::trace::RunR
     };
     let all = gather((0..tasks).map(coroutine));
     let outcome = unless_cancelled(&ctx.cancel, all).await?;
+    // rust-panel: end
 
     let (printed, lateness): (Vec<Vec<String>>, Vec<f64>) = outcome.into_iter().unzip();
     let mut stats = Map::new();

@@ -113,6 +113,7 @@ async fn wait_traced(rec: &Recorder, lane: LaneId, task: usize, ms: f64) {
 }
 
 /// asyncio: every task is a coroutine; computing never awaits, waiting does.
+// rust-panel: begin
 async fn with_async(rec: &Recorder, lane: LaneId, tasks: &[Task]) -> Vec<u64> {
     join_all(tasks.iter().enumerate().map(|(i, t)| async move {
         let checksum = if t.work.iterations > 0 {
@@ -128,8 +129,10 @@ async fn with_async(rec: &Recorder, lane: LaneId, tasks: &[Task]) -> Vec<u64> {
     }))
     .await
 }
+// rust-panel: end
 
 /// A thread pool whose threads share one `gil` (a disabled one: free-threaded).
+// rust-panel: begin
 async fn with_threads(rec: &Recorder, lanes: &[LaneId], tasks: &[Task], gil: Gil, ctx: &RunContext) -> Outcome {
     let (rec, lanes, tasks, gil, cancel) = (rec.clone(), lanes.to_vec(), tasks.to_vec(), Arc::new(gil), ctx.cancel.clone());
     let results = run_queue(lanes.len(), tasks.len(), move |worker, i| {
@@ -146,6 +149,7 @@ async fn with_threads(rec: &Recorder, lanes: &[LaneId], tasks: &[Task], gil: Gil
     .map_err(RunError::Failed)?;
     results.into_iter().collect::<Result<_, _>>().map_err(RunError::from)
 }
+// rust-panel: end
 
 async fn with_processes(rec: &Recorder, lanes: &[LaneId], tasks: &[Task]) -> Result<Vec<u64>, String> {
     let jobs: Vec<Job> = tasks
@@ -174,10 +178,12 @@ struct Row {
 }
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
+    // rust-panel: begin
     let workload = params.choice("workload");
     let n = params.count("tasks");
     let workers = params.count("workers");
     let tasks = tasks(workload, n, params.ms("work_ms"));
+    // rust-panel: end
     let expected: Vec<u64> = tasks.iter().map(|t| t.work.expected()).collect();
 
     let rec = Recorder::start();
@@ -210,11 +216,14 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
         rows.push(measure(approach, start, rec.now(), Some(&got)));
     }
 
+    // rust-panel: begin
     let lanes: Vec<_> = (0..workers).map(|i| rec.lane(format!("processes: process {}", i + 1), LaneKind::Process)).collect();
     let start = rec.now();
     let got = unless_cancelled(&ctx.cancel, with_processes(&rec, &lanes, &tasks)).await?.map_err(RunError::Failed)?;
     rows.push(measure("processes", start, rec.now(), Some(&got)));
+    // rust-panel: end
 
+    // rust-panel: begin
     // The sweep: speedup of the best parallel approach against the number of workers.
     let mut sweep: Vec<(f64, f64)> = Vec::new();
     let sweep_approach = if ctx.has_threads { "threads, no GIL" } else { "async" };
@@ -230,6 +239,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
         }
     }
     let serial = fit_serial_fraction(&sweep);
+    // rust-panel: end
 
     let base = rows[0].wall_ms.unwrap_or(f64::NAN);
     let speedup = |name: &str| rows.iter().find(|r| r.approach == name).and_then(|r| r.wall_ms).map(|w| base / w);

@@ -36,9 +36,11 @@ pub const PARAMS: &[ParamSpec] = &[
 pub const TIMINGS: &[Timing] = &[Timing::always("sequential"), Timing::always("concurrent"), Timing::with_threads("parallel")];
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
+    // rust-panel: begin
     let tasks = params.count("tasks");
     let threads = params.count("threads");
     let works: Vec<Work> = (0..tasks).map(|t| Work::new(t, params.ms("work_ms"))).collect();
+    // rust-panel: end
     let cancel = &ctx.cancel;
 
     let rec = Recorder::start();
@@ -53,20 +55,25 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
 
     rec.log(seq_lane, format!("sequential: {tasks} tasks, one after another"));
     let start = rec.now();
+    // rust-panel: begin
     let sequential = sequential_cpu(&rec, seq_lane, &works, cancel).await?;
     phases.push(Phase::new("sequential", start, rec.now(), &done_times(&sequential)));
     let answer = checksums(&sequential);
+    // rust-panel: end
 
     rec.log(loop_lane, format!("concurrent: {tasks} coroutines, one event loop"));
     let start = rec.now();
+    // rust-panel: begin
     let slice_ms = params.ms("slice_ms");
     let concurrent = interleave_cpu(&rec, loop_lane, &works, Interleave { slice_ms }, cancel).await?;
     phases.push(Phase::new("concurrent", start, rec.now(), &done_times(&concurrent)));
     let mut all_match = checksums(&concurrent) == answer;
+    // rust-panel: end
 
     if ctx.has_threads {
         rec.log(thread_lanes[0], format!("parallel: {tasks} tasks on {threads} threads"));
         let start = rec.now();
+        // rust-panel: begin
         let parallel: Vec<(u64, f64)> = pool_cpu(&rec, &thread_lanes, &works, cancel)
             .await
             .map_err(RunError::Failed)?
@@ -74,6 +81,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
             .collect::<Result<_, _>>()?;
         phases.push(Phase::new("parallel", start, rec.now(), &done_times(&parallel)));
         all_match &= checksums(&parallel) == answer;
+        // rust-panel: end
     } else {
         rec.log(loop_lane, "parallel phase skipped: it needs shared-memory threads (the threads build)");
     }

@@ -38,6 +38,7 @@ pub fn duration_ms(i: usize, delay_ms: f64) -> f64 {
 }
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
+    // rust-panel: begin
     let kind = params.choice("kind");
     if kind == "thread" && !ctx.has_threads {
         return Err(RunError::NeedsThreadsFor { demo: "executors", what: "kind \"thread\"".into() });
@@ -47,6 +48,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     let delay_ms = params.ms("delay_ms");
     let inputs: Vec<SleepIn> = (0..tasks).map(|i| SleepIn { ms: duration_ms(i, delay_ms), value: i as u64 }).collect();
     let expected: Vec<u64> = inputs.iter().map(sleep_result).collect();
+    // rust-panel: end
 
     let rec = Recorder::start();
     let main = rec.lane("main thread", LaneKind::Main);
@@ -55,6 +57,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     rec.log(main, format!("submit {tasks} tasks to a {kind} pool of {workers}"));
     let start = rec.now();
 
+    // rust-panel: begin
     let results: Vec<u64> = if kind == "thread" {
         let (trec, tinputs, tlanes, cancel) = (rec.clone(), inputs.clone(), lanes.clone(), ctx.cancel.clone());
         run_queue(workers, tasks, move |worker, i| {
@@ -87,6 +90,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
             .map(|o| serde_json::from_str::<u64>(o).map_err(|e| RunError::Failed(e.to_string())))
             .collect::<Result<_, _>>()?
     };
+    // rust-panel: end
     let wall = rec.now() - start;
 
     // as_completed: the order the tasks finished in, read from the trace.

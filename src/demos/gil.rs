@@ -77,6 +77,7 @@ trait RunJob {
     fn run(&self, job: Job) -> Result<Done, Cancelled>;
 }
 
+// rust-panel: begin
 impl RunJob for Holder<'_> {
     fn run(&self, job: Job) -> Result<Done, Cancelled> {
         self.take_gil()?;
@@ -93,12 +94,15 @@ impl RunJob for Holder<'_> {
         Ok(done)
     }
 }
+// rust-panel: end
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
+    // rust-panel: begin
     let threads = params.count("threads");
     let workload = params.choice("workload");
     let jobs = jobs(workload, threads, params.ms("work_ms"));
     let gil_on = params.flag("gil");
+    // rust-panel: end
 
     let rec = Recorder::start();
     let seq_lane = rec.lane("sequential", LaneKind::Main);
@@ -124,6 +128,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     .unwrap_or(Ok(Vec::new()))?;
     phases.push(Phase::new("sequential", start, rec.now(), &sequential.iter().map(|d| d.1).collect::<Vec<_>>()));
 
+    // rust-panel: begin
     let gil = Arc::new(Gil::new(gil_on, params.ms("switch_interval_ms")));
     rec.log(lanes[0], format!("{threads} threads start, {}", if gil_on { "sharing one GIL" } else { "with no GIL" }));
     let start = rec.now();
@@ -140,6 +145,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     .await
     .map_err(RunError::Failed)?;
     let threaded: Vec<(Done, f64)> = outcomes.into_iter().collect::<Result<_, _>>()?;
+    // rust-panel: end
     phases.push(Phase::new("threads", start, rec.now(), &threaded.iter().map(|d| d.1).collect::<Vec<_>>()));
 
     let matches = sequential.iter().zip(&threaded).all(|(a, b)| a.0.checksum == b.0.checksum);

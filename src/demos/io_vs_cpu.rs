@@ -35,11 +35,13 @@ pub const TIMINGS: &[Timing] = &[
 ];
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
+    // rust-panel: begin
     let tasks = params.count("tasks");
     let workers = params.count("workers");
     let waits = vec![params.ms("io_ms"); tasks];
     let cpu_ms = params.ms("cpu_ms");
     let works: Vec<Work> = (0..tasks).map(|t| Work::new(t, cpu_ms)).collect();
+    // rust-panel: end
     let cancel = &ctx.cancel;
     let check = || cancel.check();
 
@@ -56,16 +58,19 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     let mut phases = Phases::default();
 
     let start = rec.now();
+    // rust-panel: begin
     let done = sequential_io(&rec, io_seq, &waits).await;
     phases.push(Phase::new("io_sequential", start, rec.now(), &done));
     check()?;
 
     let start = rec.now();
     let done = gathered_io(&rec, io_async, &waits).await;
+    // rust-panel: end
     phases.push(Phase::new("io_async", start, rec.now(), &done));
     check()?;
 
     let start = rec.now();
+    // rust-panel: begin
     let sequential = sequential_cpu(&rec, cpu_seq, &works, cancel).await?;
     phases.push(Phase::new("cpu_sequential", start, rec.now(), &done_times(&sequential)));
     let answer = checksums(&sequential);
@@ -74,16 +79,19 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     let start = rec.now();
     let whole_task = Interleave { slice_ms: cpu_ms + 1.0 };
     let in_async = interleave_cpu(&rec, cpu_async, &works, whole_task, cancel).await?;
+    // rust-panel: end
     phases.push(Phase::new("cpu_async", start, rec.now(), &done_times(&in_async)));
     let mut all_match = checksums(&in_async) == answer;
 
     if ctx.has_threads {
         let start = rec.now();
+        // rust-panel: begin
         let parallel: Vec<(u64, f64)> = pool_cpu(&rec, &cpu_threads, &works, cancel)
             .await
             .map_err(RunError::Failed)?
             .into_iter()
             .collect::<Result<_, _>>()?;
+        // rust-panel: end
         phases.push(Phase::new("cpu_threads", start, rec.now(), &done_times(&parallel)));
         all_match &= checksums(&parallel) == answer;
     } else {

@@ -14,6 +14,8 @@ use crate::trace::RunResult;
 pub mod asyncio;
 pub mod choosing;
 pub mod concurrency_vs_parallelism;
+pub mod excerpt;
+pub use excerpt::Source;
 pub mod executors;
 pub mod gil;
 pub mod io_vs_cpu;
@@ -34,6 +36,9 @@ pub struct Demo {
     pub needs_threads: bool,
     pub params: &'static [ParamSpec],
     pub timings: &'static [Timing],
+    /// Its own file, from which the page's Rust panel is cut (see `excerpt`); none for a
+    /// demo whose program is a parameter (the page shows that program instead).
+    pub source: Option<Source>,
 }
 
 pub const DEMOS: &[Demo] = &[
@@ -44,6 +49,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: false,
         params: concurrency_vs_parallelism::PARAMS,
         timings: concurrency_vs_parallelism::TIMINGS,
+        source: Some(crate::demo_source!("concurrency_vs_parallelism.rs")),
     },
     Demo {
         id: "gil",
@@ -52,6 +58,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: true,
         params: gil::PARAMS,
         timings: gil::TIMINGS,
+        source: Some(crate::demo_source!("gil.rs")),
     },
     Demo {
         id: "io-vs-cpu",
@@ -60,6 +67,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: false,
         params: io_vs_cpu::PARAMS,
         timings: io_vs_cpu::TIMINGS,
+        source: Some(crate::demo_source!("io_vs_cpu.rs")),
     },
     Demo {
         id: "threads",
@@ -68,6 +76,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: true,
         params: threads::PARAMS,
         timings: threads::TIMINGS,
+        source: Some(crate::demo_source!("threads.rs")),
     },
     Demo {
         id: "asyncio",
@@ -76,6 +85,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: false,
         params: asyncio::PARAMS,
         timings: asyncio::TIMINGS,
+        source: Some(crate::demo_source!("asyncio.rs")),
     },
     Demo {
         id: "scraper",
@@ -84,6 +94,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: false,
         params: scraper::PARAMS,
         timings: scraper::TIMINGS,
+        source: Some(crate::demo_source!("scraper.rs")),
     },
     Demo {
         id: "processes",
@@ -92,6 +103,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: false,
         params: processes::PARAMS,
         timings: processes::TIMINGS,
+        source: Some(crate::demo_source!("processes.rs")),
     },
     Demo {
         id: "pool-map",
@@ -100,6 +112,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: false,
         params: pool_map::PARAMS,
         timings: pool_map::TIMINGS,
+        source: Some(crate::demo_source!("pool_map.rs")),
     },
     Demo {
         id: "executors",
@@ -108,6 +121,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: false,
         params: executors::PARAMS,
         timings: executors::TIMINGS,
+        source: Some(crate::demo_source!("executors.rs")),
     },
     Demo {
         id: "choosing",
@@ -116,6 +130,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: false,
         params: choosing::PARAMS,
         timings: choosing::TIMINGS,
+        source: Some(crate::demo_source!("choosing.rs")),
     },
     Demo {
         id: "python",
@@ -124,6 +139,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: false,
         params: python::PARAMS,
         timings: python::TIMINGS,
+        source: None,
     },
 ];
 
@@ -242,6 +258,8 @@ pub struct DemoSchema {
     needs_threads: bool,
     params: Vec<ParamSchema>,
     timings: &'static [Timing],
+    /// The Rust panel: excerpts of the demo's own file ("" for none).
+    rust: String,
 }
 
 /// `playground.demos()`: every demo with its parameter schema.
@@ -255,6 +273,29 @@ pub fn schemas() -> Vec<DemoSchema> {
             needs_threads: d.needs_threads,
             params: d.params.iter().map(ParamSchema::from).collect(),
             timings: d.timings,
+            // A demo's markers are checked by the native tests: a broken one shows no panel.
+            rust: d.source.map(|s| excerpt::panel(&s).unwrap_or_default()).unwrap_or_default(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_demo_with_a_source_has_a_rust_panel_cut_from_it() {
+        for demo in DEMOS {
+            let Some(source) = demo.source else { continue };
+            let panel = excerpt::panel(&source).unwrap_or_else(|e| panic!("{}: {e}", demo.id));
+            let file: Vec<&str> = source.text.lines().map(str::trim).collect();
+            for line in panel.lines().skip(1).filter(|l| *l != excerpt::GAP) {
+                assert!(file.contains(&line.trim()), "{}: {line:?} is not in {}", demo.id, source.path);
+            }
+            // The panel shows where the parameters are read, so the page can show their values.
+            for p in demo.params {
+                assert!(panel.contains(&format!("(\"{}\")", p.name)), "{}: the panel never reads {}", demo.id, p.name);
+            }
+        }
+    }
 }

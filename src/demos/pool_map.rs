@@ -74,10 +74,12 @@ fn owners(rec_spans: &[crate::trace::Span], lanes: &[LaneId], chunks: usize) -> 
 }
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
+    // rust-panel: begin
     let workers = params.count("workers");
     let chunks = params.count("chunks") as u32;
     let size = params.int("size") as u32;
     let jobs: Vec<MandelbrotIn> = (0..chunks).map(|c| chunk(size, chunks, c)).collect();
+    // rust-panel: end
     let label = |c: &MandelbrotIn| format!("rows {}..{}", c.row_from, c.row_to);
 
     let rec = Recorder::start();
@@ -104,7 +106,9 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     let mut all_match = true;
 
     if ctx.has_threads {
-        // Shared memory: every thread writes its rows straight into the one picture.
+        // rust-panel: begin
+        // Shared memory: every thread writes its rows into the one picture, holding its
+        // lock only for the copy (computing the rows needs no lock).
         let picture = Arc::new(Mutex::new(vec![0u8; (size * size) as usize]));
         let (trec, tjobs, tlanes, tpic, cancel) = (rec.clone(), jobs.clone(), thread_lanes.clone(), Arc::clone(&picture), ctx.cancel.clone());
         let start = rec.now();
@@ -125,12 +129,14 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
         .collect::<Result<Vec<f64>, _>>()?;
         phases.push(Phase::new("threads", start, rec.now(), &done));
         let same = *picture.lock().unwrap_or_else(|p| p.into_inner()) == expected;
+        // rust-panel: end
         rec.log(thread_lanes[0], format!("threads: picture {} the sequential one", if same { "equals" } else { "DIFFERS from" }));
         all_match &= same;
     } else {
         rec.log(seq_lane, "the thread pool was skipped: it needs shared-memory threads (the threads build)");
     }
 
+    // rust-panel: begin
     // Message passing: each chunk is sent as text, its rows come back as text.
     let start = rec.now();
     let proc_jobs: Vec<Job> = jobs
@@ -149,6 +155,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     }
     phases.push(Phase::new("processes", start, rec.now(), &[rec.now()]));
     let same = picture == expected;
+    // rust-panel: end
     rec.log(proc_lanes[0], format!("processes: picture {} the sequential one", if same { "equals" } else { "DIFFERS from" }));
     all_match &= same;
 

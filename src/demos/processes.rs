@@ -34,9 +34,11 @@ pub fn share(n: u64, parts: u64, i: u64) -> SquareIn {
 }
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
+    // rust-panel: begin
     let procs = params.count("processes");
     let n = params.int("n") as u64;
     let shares: Vec<SquareIn> = (0..procs as u64).map(|i| share(n, procs as u64, i)).collect();
+    // rust-panel: end
 
     let rec = Recorder::start();
     let seq_lane = rec.lane("sequential", LaneKind::Main);
@@ -61,6 +63,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     }
     phases.push(Phase::new("sequential", start, rec.now(), &[rec.now()]));
 
+    // rust-panel: begin
     // Processes: each gets its share as text, squares it in its own memory, answers.
     let start = rec.now();
     let work = async {
@@ -86,6 +89,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
         .collect::<Result<Vec<_>, String>>()
     };
     let by_process = unless_cancelled(&ctx.cancel, work).await?.map_err(RunError::Failed)?;
+    // rust-panel: end
     phases.push(Phase::new("processes", start, rec.now(), &by_process.iter().map(|p| p.1).collect::<Vec<_>>()));
     let process_sum = by_process.iter().fold(0u64, |a, p| a.wrapping_add(p.0.sum.parse().unwrap_or(0)));
     let process_counters: Vec<u64> = by_process.iter().map(|p| p.0.counter).collect();
@@ -95,6 +99,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     let mut thread_counter = None;
     let mut threads_match = true;
     if ctx.has_threads {
+        // rust-panel: begin
         COUNTER.store(0, Ordering::SeqCst);
         let start = rec.now();
         let (trec, tshares, tlanes) = (rec.clone(), shares.clone(), thread_lanes.clone());
@@ -109,6 +114,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
         .map_err(RunError::Failed)?;
         phases.push(Phase::new("threads", start, rec.now(), &by_thread.iter().map(|t| t.1).collect::<Vec<_>>()));
         let shared = COUNTER.load(Ordering::SeqCst);
+        // rust-panel: end
         rec.log(thread_lanes[0], format!("threads: the one shared counter = {shared} (everyone's numbers)"));
         thread_counter = Some(shared);
         let thread_sum = by_thread.iter().fold(0u64, |a, t| a.wrapping_add(t.0.sum.parse().unwrap_or(0)));

@@ -89,6 +89,7 @@ fn record(rec: &Recorder, lane: LaneId, i: usize, target: &Target, outcome: &Out
 
 type Timed = (Outcome, f64, f64);
 
+// rust-panel: begin
 async fn sequential(rec: &Recorder, lane: LaneId, targets: &[Target]) -> Vec<Timed> {
     let mut out = Vec::with_capacity(targets.len());
     for (i, t) in targets.iter().enumerate() {
@@ -100,7 +101,9 @@ async fn sequential(rec: &Recorder, lane: LaneId, targets: &[Target]) -> Vec<Tim
     }
     out
 }
+// rust-panel: end
 
+// rust-panel: begin
 async fn gathered(rec: &Recorder, lane: LaneId, targets: &[Target]) -> Vec<Timed> {
     join_all(targets.iter().enumerate().map(|(i, t)| async move {
         let from = rec.now();
@@ -111,7 +114,9 @@ async fn gathered(rec: &Recorder, lane: LaneId, targets: &[Target]) -> Vec<Timed
     }))
     .await
 }
+// rust-panel: end
 
+// rust-panel: begin
 async fn pooled(rec: &Recorder, lanes: &[LaneId], targets: &[Target], ctx: &RunContext) -> Result<Vec<Timed>, RunError> {
     let (rec, lanes, cancel) = (rec.clone(), lanes.to_vec(), ctx.cancel.clone());
     let shared: Arc<Vec<Target>> = Arc::new(
@@ -131,6 +136,7 @@ async fn pooled(rec: &Recorder, lanes: &[LaneId], targets: &[Target], ctx: &RunC
     .map_err(RunError::Failed)?;
     results.into_iter().collect::<Result<_, crate::cancel::Cancelled>>().map_err(RunError::from)
 }
+// rust-panel: end
 
 /// The same page both times: same status, and for simulated pages the same size
 /// (a real page may legitimately change between two requests).
@@ -143,6 +149,7 @@ fn same_outcome(a: &Outcome, b: &Outcome, simulated: bool) -> bool {
 }
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
+    // rust-panel: begin
     let mode = params.choice("mode");
     if mode == "threads" && !ctx.has_threads {
         return Err(RunError::NeedsThreadsFor { demo: "scraper", what: "mode \"threads\"".into() });
@@ -151,6 +158,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     let simulated = matches!(urls, Urls::Simulated(_));
     let targets = targets(urls, params.ms("latency_ms"));
     let workers = params.count("workers");
+    // rust-panel: end
 
     let rec = Recorder::start();
     let seq_lane = rec.lane("sequential", LaneKind::Main);

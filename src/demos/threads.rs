@@ -57,9 +57,11 @@ pub fn sequential_answer(threads: usize, steps: usize) -> Vec<Vec<String>> {
 }
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<crate::trace::RunResult, RunError> {
+    // rust-panel: begin
     let threads = params.count("threads");
     let steps = params.count("steps");
     let delay_ms = params.ms("delay_ms");
+    // rust-panel: end
 
     let rec = Recorder::start();
     let main = rec.lane("main thread", LaneKind::Main);
@@ -67,6 +69,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<crate::trace::RunR
         .map(|i| rec.lane(format!("thread {}", i + 1), LaneKind::Thread))
         .collect();
 
+    // rust-panel: begin
     rec.log(main, format!("main: starting {threads} threads"));
     let started_at = rec.now();
     let worker_rec = rec.clone();
@@ -93,6 +96,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<crate::trace::RunR
 
     let printed: Vec<Vec<String>> = outcome.into_iter().collect::<Result<_, _>>()?;
     rec.log(main, "main: all threads joined");
+    // rust-panel: end
 
     let expected = sequential_answer(threads, steps);
     let mut stats = Map::new();

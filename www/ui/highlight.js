@@ -31,13 +31,34 @@ function toNodes(tokens) {
   });
 }
 
-/** Shows `text` in `element` at once, coloured as `language` as soon as Prism is there. */
-export async function paint(element, text, language) {
-  element.textContent = text;
+const painting = new WeakMap();
+
+/**
+ * Shows `text` in `element` at once, coloured as `language` as soon as Prism is there.
+ * `notes[i]`, when given, is shown after line i as a comment of the page's own
+ * (`.code-note`), apart from the text: `data-text` stays exactly `text`.
+ */
+export async function paint(element, text, language, notes = []) {
+  const call = {};
+  painting.set(element, call);
   element.dataset.text = text;
+  element.replaceChildren(...withNotes(text, notes, (line) => [document.createTextNode(line)]));
   const prism = await loadPrism();
   const grammar = prism?.languages[language];
   // A newer paint may have replaced the text meanwhile: colour only what is still shown.
-  if (!grammar || element.dataset.text !== text) return;
-  element.replaceChildren(...toNodes(prism.tokenize(text, grammar)));
+  if (!grammar || painting.get(element) !== call) return;
+  if (!notes.some(Boolean)) element.replaceChildren(...toNodes(prism.tokenize(text, grammar)));
+  // With notes, line by line (a note goes at a line's end; the panels' excerpts hold no
+  // token that spans lines).
+  else element.replaceChildren(...withNotes(text, notes, (line) => toNodes(prism.tokenize(line, grammar))));
+}
+
+/** The lines of `text` as nodes made by `nodesOf`, each followed by its note if any. */
+function withNotes(text, notes, nodesOf) {
+  if (!notes.some(Boolean)) return nodesOf(text);
+  const lines = text.split('\n');
+  return lines.flatMap((line, i) => {
+    const note = notes[i] ? [Object.assign(document.createElement('span'), { className: 'code-note', textContent: `  // ${notes[i]}` })] : [];
+    return [...nodesOf(line), ...note, ...(i < lines.length - 1 ? [document.createTextNode('\n')] : [])];
+  });
 }

@@ -15,15 +15,3 @@ async def main():
     await asyncio.gather(*(worker(n) for n in range(1, ${p.tasks + 1})))
 
 asyncio.run(main())`;
-
-export const rust = (p) => `// src/demos/asyncio.rs: futures on one thread, timers are setTimeout promises
-let coroutine = |task| async move {
-    for step in 0..${p.steps} {
-        rec.log(lane, line(task, step));   // print
-        sleep(${p.delay_ms}.0).await;            // await asyncio.sleep
-${p.blocking_ms > 0 ? `        if task == 0 && step == 0 {
-            blocking.expected();           // ${p.blocking_ms} ms of computing, no await
-        }
-` : ''}    }
-};
-gather((0..${p.tasks}).map(coroutine)).await;   // asyncio.gather`;

@@ -12,11 +12,3 @@ async def with_async():          # coroutines: only the waiting overlaps
 asyncio.run(with_async())
 with ThreadPoolExecutor(${p.workers}) as pool: list(pool.map(task, range(${p.tasks})))   # GIL or not
 with ProcessPoolExecutor(${p.workers}) as pool: list(pool.map(task, range(${p.tasks})))`;
-
-export const rust = (p) => `// src/demos/choosing.rs: the same ${p.tasks} tasks, five ways, each checked
-sequential(&rec, lane, &tasks, ctx).await?;
-with_async(&rec, lane, &tasks).await;                          // one event loop
-with_threads(&rec, &lanes, &tasks, Gil::new(true, 5.0), ctx).await?;   // ${p.workers} threads + GIL
-with_threads(&rec, &lanes, &tasks, Gil::new(false, 5.0), ctx).await?;  // no GIL
-with_processes(&rec, &lanes, &tasks).await?;                   // ${p.workers} processes
-${p.sweep ? 'let serial = fit_serial_fraction(&sweep);               // Amdahl' : ''}`;

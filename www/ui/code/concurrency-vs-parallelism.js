@@ -16,14 +16,3 @@ async def concurrently():
 asyncio.run(concurrently())
 with ProcessPoolExecutor(${p.threads}) as pool:                  # parallelism
     results = list(pool.map(work, [N] * ${p.tasks}))`;
-
-export const rust = (p) => `// src/demos/concurrency_vs_parallelism.rs
-let works: Vec<Work> = (0..${p.tasks}).map(|t| Work::new(t, ${p.work_ms}.0)).collect();
-// sequential: one lane, one task after another
-let sequential = sequential_cpu(&rec, seq_lane, &works, cancel).await?;
-// concurrent: one event loop, each task computes ${p.slice_ms} ms then yields
-let concurrent = interleave_cpu(&rec, loop_lane, &works, Interleave { slice_ms: ${p.slice_ms}.0 }, cancel).await?;
-// parallel: ${p.threads} real threads take tasks from one queue
-let parallel = pool_cpu(&rec, &thread_lanes, &works, cancel).await?;
-// every phase must compute the same checksums
-all_match = checksums(&concurrent) == answer && checksums(&parallel) == answer;`;

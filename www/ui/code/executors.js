@@ -31,12 +31,3 @@ ${main(p, [
   '    print("map results, in input order:", ", ".join(map(str, results)))',
 ])}
 `;
-
-export const rust = (p) => `// src/demos/executors.rs
-${p.kind === 'thread' ? `run_queue(${p.max_workers}, ${p.tasks}, |worker, i| {
-    cancel.sleep_blocking(duration_ms(i, ${p.delay_ms}.0))?;   // one task per thread at a time
-    Ok(i * i)
-})
-.await?                                  // results in input order` : `let pool = start_pool(&rec, &lanes /* ${p.max_workers} processes */).await?;
-map_on_pool(&rec, &pool, &lanes, &jobs).await?   // each process takes the next job;
-                                                 // results come back in input order`}`;

@@ -15,17 +15,3 @@ jobs = ${p.workload === 'cpu' ? `[cpu] * ${p.threads}` : p.workload === 'io' ? `
 threads = [threading.Thread(target=job) for job in jobs]
 for t in threads: t.start()
 for t in threads: t.join()`;
-
-export const rust = (p) => `// src/models/gil.rs: one lock in shared memory, CPython's hand-over
-let gil = Arc::new(Gil::new(${p.gil}, ${p.switch_interval_ms}.0));
-spawn_all(${p.threads}, move |t| {
-    let holder = Holder { rec: &rec, lane: lanes[t], task: t, gil: &gil, cancel: &cancel };
-    holder.take_gil()?;                     // wait for the lock (a "wait" span)
-    // compute in 0.1 ms slices; after each one, if another thread has waited
-    // ${p.switch_interval_ms} ms it asked us to drop the lock: hand it over
-    holder.compute(work)?;
-    holder.io(ms)?;                         // I/O: release, wait, take it back
-    gil.release(t);
-    Ok(())
-})
-.await?;`;

@@ -19,12 +19,3 @@ results = [compute() for _ in range(${p.tasks})]                    # CPU, seque
 # CPU with threads only helps without the GIL (or with processes):
 with ThreadPoolExecutor(${p.workers}) as pool:
     results = list(pool.map(lambda _: compute(), range(${p.tasks})))`;
-
-export const rust = (p) => `// src/demos/io_vs_cpu.rs
-let waits = vec![${p.io_ms}.0; ${p.tasks}];
-sequential_io(&rec, io_seq, &waits).await;       // one request after another
-gathered_io(&rec, io_async, &waits).await;       // all at once, one thread
-let works: Vec<Work> = (0..${p.tasks}).map(|t| Work::new(t, ${p.cpu_ms}.0)).collect();
-sequential_cpu(&rec, cpu_seq, &works, cancel).await?;
-interleave_cpu(&rec, cpu_async, &works, whole_task, cancel).await?;  // never awaits
-pool_cpu(&rec, &cpu_threads /* ${p.workers} */, &works, cancel).await?;`;

@@ -15,13 +15,3 @@ if __name__ == "__main__":
     for pr in procs: pr.start()
     print([out.get() for _ in procs])    # each counter: its own share only
     for pr in procs: pr.join()`;
-
-export const rust = (p) => `// src/demos/processes.rs: a process is a Worker with its own wasm instance
-join_all(shares.iter().enumerate().map(|(i, share)| async move {   // ${p.processes} processes
-    let process = start_traced(&rec, lanes[i]).await?;   // new Worker + load wasm
-    let job = Job { task: "square", input: serde_json::to_string(share)?, .. };
-    let output = call_traced(&rec, lanes[i], i, &process, &job).await?;  // JSON across
-    serde_json::from_str::<SquareOut>(&output)           // { sum, counter }
-}))
-.await;
-// threads of one instance share COUNTER: it ends at n = ${p.n}`;

@@ -21,10 +21,3 @@ async def main():
     async with aiohttp.ClientSession() as session:
         return await asyncio.gather(*(fetch(session, u) for u in urls))
 sizes = asyncio.run(main())                         # async` : '# mode "sequential": nothing more'}`;
-
-export const rust = (p) => `// src/demos/scraper.rs: every request is real
-for t in &targets { fetch_async(&t.url).await; }    // sequential: fetch() awaited in turn
-${p.mode === 'threads' ? `run_queue(${p.workers}, targets.len(), |worker, i| {
-    fetch_blocking(&urls[i])                         // a synchronous XMLHttpRequest
-})                                                   // blocks only its own thread
-.await?;` : p.mode === 'async' ? `join_all(targets.iter().map(|t| fetch_async(&t.url))).await;   // all in flight` : '// mode "sequential": nothing more'}`;

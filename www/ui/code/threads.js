@@ -32,16 +32,3 @@ for t in threads:
     t.join()
 print("main: all threads joined")
 `;
-
-export const rust = (p) => `// src/demos/threads.rs: each thread is a real wasm thread (a rayon pool Worker)
-let printed = spawn_all(${p.threads}, move |i| {
-    let mut out = Vec::new();
-    for step in 0..${p.steps} {
-        let text = symbol(i, step);         // "1", "a", "A", ...
-        rec.log(lanes[i], text.clone());    // print
-        out.push(text);
-        cancel.sleep_blocking(${p.delay_ms}.0)?;  // time.sleep: blocks this thread only
-    }
-    Ok(out)
-})
-.await?;                                    // join, without blocking the engine thread`;

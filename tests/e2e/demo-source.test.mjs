@@ -1,0 +1,75 @@
+// One demo, one place: what the page shows about a demo comes from the demo's own Rust
+// file, through playground.demos(). Here: the "Rust that runs here" panel is the real
+// source, line for line, with the parameters' current values beside the lines that read them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { useServersAndBrowser, openPlayground, assertNoProblems, ROOT } from './support.mjs';
+
+const env = useServersAndBrowser(before, after);
+
+/** The panel's lines that must be source: all but its first line (the file's name) and
+ *  the marks between excerpts. */
+function checkAgainstSource(id, panel) {
+  const [header, ...lines] = panel.split('\n');
+  const file = header.match(/^\/\/ (src\/\S+\.rs)$/)?.[1];
+  assert.ok(file, `${id}: the panel's first line names its file: ${header}`);
+  const source = new Set(readFileSync(path.join(ROOT, file), 'utf8').split('\n').map((l) => l.trim()));
+  const shown = lines.filter((l) => l.trim() && l !== '// …');
+  assert.ok(shown.length >= 10, `${id}: ${shown.length} lines of source`);
+  for (const line of shown) assert.ok(source.has(line.trim()), `${id}: "${line.trim()}" is not a line of ${file}`);
+}
+
+test('every line of every Rust panel is a line of the demo\'s file in src/', async () => {
+  const { page, problems } = await openPlayground(env.browser.context, env.servers.isolated);
+  const demos = await page.evaluate(() => playground.demos());
+  const withPanel = demos.filter((d) => d.rust);
+  // Every demo but the one whose program is a parameter (its editor shows that program).
+  assert.deepEqual(demos.filter((d) => !d.rust).map((d) => d.id), ['python']);
+  for (const demo of withPanel) {
+    checkAgainstSource(demo.id, demo.rust);
+    // What the page shows is that text: the value notes are apart from it.
+    await page.click(`.lessons a[data-demo="${demo.id}"]`);
+    await page.waitForFunction((text) => document.querySelector('[data-code="rust"]').dataset.text === text, demo.rust);
+    const shown = await page.locator('[data-code="rust"]').evaluate((el) => {
+      const copy = el.cloneNode(true);
+      for (const note of copy.querySelectorAll('.code-note')) note.remove();
+      return copy.textContent;
+    });
+    assert.equal(shown, demo.rust, `${demo.id}: the panel shows exactly its excerpt`);
+    checkAgainstSource(demo.id, shown);
+  }
+  assertNoProblems(problems);
+  await page.close();
+});
+
+test('the pool-map panel shows how the threads really write the picture: through one Mutex', async () => {
+  const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=pool-map`);
+  await page.waitForSelector('[data-code="rust"] .tok-keyword');
+  const rust = await page.getAttribute('[data-code="rust"]', 'data-text');
+  assert.match(rust, /Arc::new\(Mutex::new\(vec!\[0u8/);
+  assert.doesNotMatch(rust, /straight into/);
+  assertNoProblems(problems);
+  await page.close();
+});
+
+test('beside each line that reads a parameter, its current value, following the controls', async () => {
+  const { page, problems } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=threads&threads=3&delay_ms=40`);
+  await page.waitForSelector('[data-code="rust"] .tok-keyword');
+  const noteOf = (name) => page.locator('[data-code="rust"]').evaluate((el, name) => {
+    // The note that follows the line reading `name`.
+    const lines = el.textContent.split('\n');
+    return lines.find((l) => l.includes(`params.count("${name}")`) || l.includes(`params.ms("${name}")`))?.split('  // ')[1] ?? null;
+  }, name);
+  assert.equal(await noteOf('threads'), 'threads = 3');
+  assert.equal(await noteOf('delay_ms'), 'delay_ms = 40');
+  await page.fill('#param-threads', '5');
+  await page.waitForFunction(() => document.querySelector('[data-code="rust"] .code-note')?.textContent.includes('threads = 5'));
+  assert.equal(await noteOf('threads'), 'threads = 5');
+  // Coloured as Rust, the notes included as spans of their own.
+  assert.ok(await page.locator('[data-code="rust"] .tok-keyword').count() > 5);
+  assert.equal(await page.locator('[data-code="rust"] .code-note').count(), 3);
+  assertNoProblems(problems);
+  await page.close();
+});
