@@ -45,6 +45,8 @@ fn gil_is_never_held_by_two_threads_at_once() {
     for w in cpu.windows(2) {
         assert!(w[1].0 >= w[0].1 - 1e-6, "two threads ran Python at once: {:?} and {:?}", w[0], w[1]);
     }
+    // Natively, as in the threads build, each Python thread is an OS thread of its own.
+    assert_eq!(r.stats["real_threads"], true, "{:?}", r.stats);
     // Both threads got the GIL more than once: they were switched, not run one after the other.
     assert!(r.stats["gil_handovers"].as_u64().unwrap() >= 3, "{:?}", r.stats);
     let labels: Vec<&str> = r.lanes.iter().map(|l| l.label.as_str()).collect();

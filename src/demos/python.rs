@@ -71,6 +71,9 @@ pub async fn run(_params: &crate::params::Params, _ctx: &super::RunContext) -> R
 
 #[cfg(feature = "python")]
 mod engine {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
     use python_engine::{Config, Host, Slice, Vm};
     use serde_json::{json, Map, Value};
 
@@ -79,6 +82,13 @@ mod engine {
     use crate::models::event_loop::{sleep, yield_now};
     use crate::params::{ParamError, Params};
     use crate::trace::{json_ms, LaneKind, Recorder, RunResult, SpanKind};
+
+    /// Where Python threads can be real threads: natively (tests) and in the threads build.
+    const REAL_THREADS: bool = cfg!(any(feature = "threads", not(target_arch = "wasm32")));
+
+    /// Python threads alive on real threads, across runs: a stopped run's threads take a
+    /// moment to notice, and the next run waits for them to give their Workers back.
+    static LIVE_THREADS: AtomicUsize = AtomicUsize::new(0);
 
     /// The engine's host: its clock is the run's, its lanes, spans and lines go to the trace.
     struct TraceHost {
@@ -96,7 +106,7 @@ mod engine {
         fn cores(&self) -> usize {
             crate::params::cores_hint()
         }
-        fn lane(&mut self, label: &str, kind: python_engine::LaneKind) -> usize {
+        fn lane(&self, label: &str, kind: python_engine::LaneKind) -> usize {
             let kind = match kind {
                 python_engine::LaneKind::Main => LaneKind::Main,
                 python_engine::LaneKind::Thread => LaneKind::Thread,
@@ -104,7 +114,7 @@ mod engine {
             };
             self.rec.lane(label, kind)
         }
-        fn span(&mut self, lane: usize, kind: python_engine::SpanKind, start_ms: f64, end_ms: f64, label: &str, task: Option<usize>) {
+        fn span(&self, lane: usize, kind: python_engine::SpanKind, start_ms: f64, end_ms: f64, label: &str, task: Option<usize>) {
             let kind = match kind {
                 python_engine::SpanKind::Cpu => SpanKind::Cpu,
                 python_engine::SpanKind::Wait => SpanKind::Wait,
@@ -113,11 +123,41 @@ mod engine {
             };
             self.rec.span(lane, kind, task, label, start_ms, end_ms);
         }
-        fn log(&mut self, lane: usize, _t_ms: f64, text: &str, _stderr: bool) {
+        fn log(&self, lane: usize, _t_ms: f64, text: &str, _stderr: bool) {
             self.rec.log(lane, text);
         }
         fn cancelled(&self) -> bool {
             self.cancel.is_cancelled()
+        }
+        fn spawn(&self, body: Box<dyn FnOnce() + Send>) -> Result<(), String> {
+            spawn_python_thread(body)
+        }
+    }
+
+    /// Starts a real thread for a Python thread: a pool Worker in the browser (each Python
+    /// thread holds one for its whole life, as an OS thread would), an OS thread natively.
+    fn spawn_python_thread(body: Box<dyn FnOnce() + Send>) -> Result<(), String> {
+        if !REAL_THREADS {
+            return Err("this build has no threads".into());
+        }
+        let body = move || {
+            body();
+            LIVE_THREADS.fetch_sub(1, Ordering::SeqCst);
+        };
+        if cfg!(target_arch = "wasm32") {
+            let capacity = crate::models::threads::pool_size();
+            if LIVE_THREADS.fetch_add(1, Ordering::SeqCst) >= capacity {
+                LIVE_THREADS.fetch_sub(1, Ordering::SeqCst);
+                return Err(format!("this page runs at most {capacity} Python threads at once, a Worker each, and all are running"));
+            }
+            rayon::spawn(body);
+            Ok(())
+        } else {
+            LIVE_THREADS.fetch_add(1, Ordering::SeqCst);
+            std::thread::Builder::new().stack_size(16 << 20).spawn(body).map(|_| ()).map_err(|e| {
+                LIVE_THREADS.fetch_sub(1, Ordering::SeqCst);
+                e.to_string()
+            })
         }
     }
 
@@ -125,6 +165,8 @@ mod engine {
     const SLICE_MS: f64 = 30.0;
     /// The longest it sleeps at once while every Python thread waits, so Stop is seen soon.
     const MAX_IDLE_MS: f64 = 50.0;
+    /// How long a run waits for a stopped run's threads to end before it starts anyway.
+    const DRAIN_MS: f64 = 2000.0;
 
     pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
         if !params.flag("gil") {
@@ -137,42 +179,76 @@ mod engine {
         }
         let code = params.text("code").to_string();
         let rec = Recorder::start();
-        let host = TraceHost { rec: rec.clone(), cancel: ctx.cancel.clone() };
-        let config = Config { switch_interval_ms: params.ms("switch_interval_ms"), ..Config::default() };
-        let mut vm = Vm::new(Box::new(host), config);
+        let host = Arc::new(TraceHost { rec: rec.clone(), cancel: ctx.cancel.clone() });
+        let config = Config { switch_interval_ms: params.ms("switch_interval_ms"), threads: REAL_THREADS, ..Config::default() };
+        let mut vm = Vm::new(host, config);
         vm.load_main(&code);
-        loop {
-            if ctx.cancel.is_cancelled() {
-                return Err(RunError::Cancelled);
-            }
-            match vm.run_slice(SLICE_MS) {
-                Slice::Done => break,
-                Slice::Ready => yield_now().await,
-                Slice::IdleUntil(t) => sleep((t - vm.now()).clamp(0.0, MAX_IDLE_MS)).await,
-                Slice::Deadlock => sleep(MAX_IDLE_MS).await,
-            }
+        let vm = if REAL_THREADS { run_on_threads(vm, ctx).await? } else { run_in_turns(vm, ctx).await? };
+        if ctx.cancel.is_cancelled() {
+            return Err(RunError::Cancelled);
         }
-        let error = match &vm.error {
-            Some((ty, message, line)) => json!({ "type": ty, "message": message, "line": if *line > 0 { Value::from(*line) } else { Value::Null } }),
+        let error = match vm.error() {
+            Some((ty, message, line)) => json!({ "type": ty, "message": message, "line": if line > 0 { Value::from(line) } else { Value::Null } }),
             None => Value::Null,
         };
         let value = json!({
-            "stdout": vm.stdout,
-            "stderr": vm.stderr,
-            "exit_code": vm.exit_code,
+            "stdout": vm.stdout(),
+            "stderr": vm.stderr(),
+            "exit_code": vm.exit_code(),
             "error": error,
         });
         let mut stats = Map::new();
-        stats.insert("gil_handovers".into(), Value::from(vm.gil_switches));
+        stats.insert("gil_handovers".into(), Value::from(vm.gil_switches()));
+        stats.insert("real_threads".into(), Value::from(vm.shared.real_threads));
         stats.insert(
             "threads".into(),
             Value::from(
-                vm.threads
+                vm.shared
+                    .threads()
                     .iter()
                     .map(|t| json!({ "name": t.name, "running_ms": json_ms(t.cpu_ms), "waiting_ms": json_ms(t.wait_ms) }))
                     .collect::<Vec<_>>(),
             ),
         );
         Ok(rec.finish("python", params.to_json(), ctx.build, value, stats))
+    }
+
+    /// Every Python thread takes turns on this (the engine's) thread: the single build.
+    async fn run_in_turns(mut vm: Vm, ctx: &RunContext) -> Result<Vm, RunError> {
+        loop {
+            if ctx.cancel.is_cancelled() {
+                return Err(RunError::Cancelled);
+            }
+            match vm.run_slice(SLICE_MS) {
+                Slice::Done => return Ok(vm),
+                Slice::Ready => yield_now().await,
+                Slice::IdleUntil(t) => sleep((t - vm.now()).clamp(0.0, MAX_IDLE_MS)).await,
+                Slice::Deadlock => sleep(MAX_IDLE_MS).await,
+            }
+        }
+    }
+
+    /// Each Python thread on a real thread of its own, the main one included: the engine's
+    /// thread only waits, so it stays free for Stop and progress.
+    async fn run_on_threads(vm: Vm, ctx: &RunContext) -> Result<Vm, RunError> {
+        let mut waited = 0.0;
+        while LIVE_THREADS.load(Ordering::SeqCst) > 0 && waited < DRAIN_MS {
+            sleep(10.0).await;
+            waited += 10.0;
+        }
+        let (done, finished) = futures::channel::oneshot::channel();
+        let main = Box::new(move || {
+            let mut vm = vm;
+            if !vm.finished {
+                vm.run_main_to_end();
+            }
+            let _ = done.send(vm);
+        });
+        spawn_python_thread(main).map_err(|e| RunError::Failed(format!("the Python main thread could not start: {e}")))?;
+        let vm = finished.await.map_err(|_| RunError::Failed("the Python main thread ended without a result".into()))?;
+        if ctx.cancel.is_cancelled() {
+            return Err(RunError::Cancelled);
+        }
+        Ok(vm)
     }
 }

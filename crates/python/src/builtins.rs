@@ -2319,6 +2319,9 @@ fn m_lock_release(vm: &mut Vm, a: Args) -> R {
         return Err(vm.err("RuntimeError", "release unlocked lock"));
     }
     *locked = false;
+    drop(locked);
+    // A thread blocked on it (real threads) looks again.
+    vm.shared.notify();
     Ok(Value::None)
 }
 

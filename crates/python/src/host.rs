@@ -19,14 +19,14 @@ pub enum SpanKind {
     Io,
 }
 
-pub trait Host {
+pub trait Host: Send + Sync {
     /// Milliseconds on a monotonic clock (the run's clock).
     fn now_ms(&self) -> f64;
     /// A new lane; returns its index.
-    fn lane(&mut self, label: &str, kind: LaneKind) -> usize;
-    fn span(&mut self, lane: usize, kind: SpanKind, start_ms: f64, end_ms: f64, label: &str, task: Option<usize>);
+    fn lane(&self, label: &str, kind: LaneKind) -> usize;
+    fn span(&self, lane: usize, kind: SpanKind, start_ms: f64, end_ms: f64, label: &str, task: Option<usize>);
     /// One printed line (without its newline), tied to the lane that printed it.
-    fn log(&mut self, lane: usize, t_ms: f64, text: &str, stderr: bool);
+    fn log(&self, lane: usize, t_ms: f64, text: &str, stderr: bool);
     /// Milliseconds since the Unix epoch (for `time.time()`).
     fn wall_ms(&self) -> f64 {
         self.now_ms()
@@ -39,20 +39,41 @@ pub trait Host {
     fn cancelled(&self) -> bool {
         false
     }
+    /// Runs `body` on a new thread of its own (a real thread: a Worker sharing memory in
+    /// the browser). Err says why none could be started; then Python threads take turns
+    /// on the caller's thread instead.
+    fn spawn(&self, body: Box<dyn FnOnce() + Send>) -> Result<(), String> {
+        drop(body);
+        Err("this host has no threads".into())
+    }
 }
 
 /// A host that keeps everything in memory: for native tests and the CLI.
+/// A host that keeps everything in memory: for native tests and the CLI. With `threads`,
+/// Python threads are OS threads.
 #[derive(Default)]
 pub struct MemoryHost {
+    pub record: std::sync::Mutex<Record>,
+    start: Option<std::time::Instant>,
+    threads: bool,
+}
+
+#[derive(Default, Clone)]
+pub struct Record {
     pub lanes: Vec<(String, LaneKind)>,
     pub spans: Vec<(usize, SpanKind, f64, f64, String)>,
     pub logs: Vec<(usize, f64, String, bool)>,
-    start: Option<std::time::Instant>,
 }
 
 impl MemoryHost {
     pub fn new() -> Self {
         MemoryHost { start: Some(std::time::Instant::now()), ..Default::default() }
+    }
+    pub fn with_threads() -> Self {
+        MemoryHost { threads: true, ..MemoryHost::new() }
+    }
+    fn rec(&self) -> std::sync::MutexGuard<'_, Record> {
+        self.record.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
 
@@ -66,14 +87,21 @@ impl Host for MemoryHost {
     fn cores(&self) -> usize {
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)
     }
-    fn lane(&mut self, label: &str, kind: LaneKind) -> usize {
-        self.lanes.push((label.to_string(), kind));
-        self.lanes.len() - 1
+    fn lane(&self, label: &str, kind: LaneKind) -> usize {
+        let mut r = self.rec();
+        r.lanes.push((label.to_string(), kind));
+        r.lanes.len() - 1
     }
-    fn span(&mut self, lane: usize, kind: SpanKind, start_ms: f64, end_ms: f64, label: &str, _task: Option<usize>) {
-        self.spans.push((lane, kind, start_ms, end_ms, label.to_string()));
+    fn span(&self, lane: usize, kind: SpanKind, start_ms: f64, end_ms: f64, label: &str, _task: Option<usize>) {
+        self.rec().spans.push((lane, kind, start_ms, end_ms, label.to_string()));
     }
-    fn log(&mut self, lane: usize, t_ms: f64, text: &str, stderr: bool) {
-        self.logs.push((lane, t_ms, text.to_string(), stderr));
+    fn log(&self, lane: usize, t_ms: f64, text: &str, stderr: bool) {
+        self.rec().logs.push((lane, t_ms, text.to_string(), stderr));
+    }
+    fn spawn(&self, body: Box<dyn FnOnce() + Send>) -> Result<(), String> {
+        if !self.threads {
+            return Err("this host runs Python threads in turns on one thread".into());
+        }
+        std::thread::Builder::new().stack_size(64 << 20).spawn(body).map(|_| ()).map_err(|e| e.to_string())
     }
 }

@@ -120,6 +120,23 @@ impl Vm {
                             Err(ctl) => self.ctl_step(ctl, was),
                         };
                     }
+                    Step::Block(w) if self.shared.real_threads => {
+                        if let Some(v) = self.try_wait_now(&w) {
+                            f.stack.push(v);
+                            step = Step::Next;
+                            continue;
+                        }
+                        match self.block(w) {
+                            Some(v) => {
+                                f.stack.push(v);
+                                step = Step::Next;
+                            }
+                            None => {
+                                self.threads[ti].frames.push(f);
+                                return RunEnd::Budget;
+                            }
+                        }
+                    }
                     Step::Block(w) => {
                         self.threads[ti].frames.push(f);
                         if let Some(v) = self.try_wait_now(&w) {
@@ -198,6 +215,9 @@ impl Vm {
             }
         }
         if self.gil_drop_requested() {
+            if self.shared.real_threads {
+                return if self.hand_over_gil() { Breaker::Go } else { Breaker::End(RunEnd::Budget) };
+            }
             self.threads[ti].ready_since = self.now();
             if let Some(n) = self.next_ready_other() {
                 self.switch_to(n);
@@ -393,10 +413,10 @@ impl Vm {
     }
 
     fn thread_finished(&mut self, ti: usize) {
+        let main = self.is_main(ti);
         // The main module ended: first threading's exit hooks run on the main thread.
-        if ti == 0 && !self.exit_hooks_done {
-            self.exit_hooks_done = true;
-            let hook = match self.modules.get("threading") {
+        if main && !self.shared.exit_hooks_done.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            let hook = match crate::shared::lock(&self.shared.modules).get("threading") {
                 Some(Value::Module(m)) => m.dict.lock().get("_run_exit_hooks").cloned(),
                 _ => None,
             };
@@ -408,38 +428,47 @@ impl Vm {
         }
         let now = self.now();
         self.end_cpu_span(ti, now);
-        if ti == 0 {
+        let id = self.threads[ti].id;
+        if main && self.shared.others_alive(id) {
             // The main thread waits for the non-daemon threads, as CPython's shutdown does.
-            let others = self.threads.iter().enumerate().any(|(j, t)| j != 0 && !t.done && !t.daemon);
-            if others {
+            if !self.shared.real_threads {
                 self.threads[ti].wait_start = now;
                 self.threads[ti].wait = Some(Wait::Shutdown);
                 return;
             }
+            let _ = self.block(Wait::Shutdown);
         }
-        self.threads[ti].done = true;
-        if ti == 0 {
-            for t in self.threads.iter_mut() {
-                t.done = true;
+        self.mark_done(ti);
+        if main {
+            for i in 0..self.threads.len() {
+                if !self.threads[i].done {
+                    self.mark_done(i);
+                }
             }
-        } else if self.threads[0].wait.as_ref().is_some_and(|w| matches!(w, Wait::Shutdown)) {
-            let others = self.threads.iter().enumerate().any(|(j, t)| j != 0 && !t.done && !t.daemon);
-            if !others {
+        } else if !self.shared.real_threads && self.threads[0].wait.as_ref().is_some_and(|w| matches!(w, Wait::Shutdown)) {
+            if !self.shared.others_alive(self.threads[0].id) {
                 let lane = self.threads[0].lane;
                 let start = self.threads[0].wait_start;
                 self.host.span(lane, crate::host::SpanKind::Wait, start - self.start_ms, now - self.start_ms, "waiting: the other threads to end", None);
-                for t in self.threads.iter_mut() {
-                    t.done = true;
+                for i in 0..self.threads.len() {
+                    if !self.threads[i].done {
+                        self.mark_done(i);
+                    }
                 }
             }
         }
+    }
+
+    /// Is thread `ti` of this interpreter the program's main thread?
+    pub(crate) fn is_main(&self, ti: usize) -> bool {
+        self.threads.get(ti).is_some_and(|t| t.id == 1)
     }
 
     /// An exception nobody caught: printed as CPython prints it.
     pub fn uncaught(&mut self, ti: usize, e: &Value) {
         if ops::is_instance_of(self, e, "SystemExit") {
             let code = ops::exc_args(e).first().cloned().unwrap_or(Value::None);
-            self.exit_code = match code {
+            let code = match code {
                 Value::None => 0,
                 Value::Int(i) => i as i32,
                 other => {
@@ -448,15 +477,15 @@ impl Vm {
                     1
                 }
             };
+            self.set_status(code, None);
             return;
         }
         let text = self.format_exception(e);
-        if ti == 0 {
+        if self.is_main(ti) {
             self.write_out(&text, true);
-            self.exit_code = 1;
             let (ty, msg) = ops::exc_type_and_message(self, e);
             let line = ops::exc_line(e);
-            self.error = Some((ty, msg, line));
+            self.set_status(1, Some((ty, msg, line)));
         } else {
             let name = self.threads[ti].name.clone();
             self.write_out(&format!("Exception in thread {name}:\n{text}"), true);
@@ -518,8 +547,8 @@ impl Vm {
                     }
                     last = Some(key);
                     out.push_str(&format!("  File \"{}\", line {}, in {}\n", t.filename, t.line, t.name));
-                    if let Some(src) = self.sources.get(&*t.filename) {
-                        let l = src.line_text(t.line).trim();
+                    let text = crate::shared::lock(&self.shared.sources).get(&*t.filename).map(|src| src.line_text(t.line).trim().to_string());
+                    if let Some(l) = text {
                         if !l.is_empty() {
                             out.push_str(&format!("    {l}\n"));
                         }

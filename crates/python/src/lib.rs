@@ -18,6 +18,7 @@ pub mod memory;
 pub mod modules;
 pub mod ops;
 pub mod pyrandom;
+pub mod shared;
 pub mod symtable;
 pub mod syntax_error;
 pub mod value;
@@ -38,9 +39,11 @@ pub struct Outcome {
 }
 
 /// Runs a program to the end natively, sleeping for real when every thread waits; gives
-/// up after `limit_ms` (a deadlock, an endless loop).
+/// up after `limit_ms` (a deadlock, an endless loop). With `config.threads`, each Python
+/// thread is an OS thread.
 pub fn run_blocking(source: &str, config: Config, limit_ms: f64) -> Outcome {
-    let mut vm = Vm::new(Box::new(MemoryHost::new()), config);
+    let host: std::sync::Arc<dyn Host> = if config.threads { std::sync::Arc::new(MemoryHost::with_threads()) } else { std::sync::Arc::new(MemoryHost::new()) };
+    let mut vm = Vm::new(host, config);
     run_vm_blocking(&mut vm, source, limit_ms)
 }
 
@@ -49,21 +52,28 @@ pub fn run_vm_blocking(vm: &mut Vm, source: &str, limit_ms: f64) -> Outcome {
     let start = vm.now();
     vm.hard_deadline = Some(start + limit_ms);
     let mut timed_out = false;
-    loop {
-        match vm.run_slice(50.0) {
-            Slice::Done => break,
-            Slice::Ready => {}
-            Slice::IdleUntil(t) => {
-                let wait = (t - vm.now()).max(0.0);
-                std::thread::sleep(std::time::Duration::from_secs_f64(wait.min(50.0) / 1000.0));
-            }
-            Slice::Deadlock => std::thread::sleep(std::time::Duration::from_millis(10)),
+    if vm.shared.real_threads {
+        if !vm.finished {
+            vm.run_main_to_end();
         }
-        if vm.now() - start > limit_ms {
-            timed_out = true;
-            vm.flush_output();
-            break;
+        timed_out = vm.now() - start > limit_ms;
+    } else {
+        loop {
+            match vm.run_slice(50.0) {
+                Slice::Done => break,
+                Slice::Ready => {}
+                Slice::IdleUntil(t) => {
+                    let wait = (t - vm.now()).max(0.0);
+                    std::thread::sleep(std::time::Duration::from_secs_f64(wait.min(50.0) / 1000.0));
+                }
+                Slice::Deadlock => std::thread::sleep(std::time::Duration::from_millis(10)),
+            }
+            if vm.now() - start > limit_ms {
+                timed_out = true;
+                vm.flush_output();
+                break;
+            }
         }
     }
-    Outcome { stdout: vm.stdout.clone(), stderr: vm.stderr.clone(), exit_code: vm.exit_code, error: vm.error.clone(), timed_out }
+    Outcome { stdout: vm.stdout(), stderr: vm.stderr(), exit_code: vm.exit_code(), error: vm.error(), timed_out }
 }

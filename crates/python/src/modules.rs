@@ -11,6 +11,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use crate::builtins::{arg, builtin, float_arg, int_arg, opt};
 use crate::ops;
 use crate::value::*;
+use crate::shared::lock;
 use crate::vm::{Ctl, Vm, Wait, R};
 
 /// The Python-source modules, compiled when first imported.
@@ -41,8 +42,9 @@ pub fn offered() -> String {
 }
 
 pub fn import(vm: &mut Vm, name: &str) -> R {
-    if let Some(m) = vm.modules.get(name) {
-        return Ok(top_level(vm, name, m.clone()));
+    let known = lock(&vm.shared.modules).get(name).cloned();
+    if let Some(m) = known {
+        return Ok(top_level(vm, name, m));
     }
     // A dotted name imports its parents first.
     if let Some((parent, _)) = name.rsplit_once('.') {
@@ -53,11 +55,11 @@ pub fn import(vm: &mut Vm, name: &str) -> R {
     let value = Value::Module(module.clone());
     if RUST_MODULES.contains(&name) {
         fill_rust_module(vm, name, &module);
-        vm.modules.insert(name.to_string(), value.clone());
+        lock(&vm.shared.modules).insert(name.to_string(), value.clone());
     } else if let Some((_, src)) = PY_MODULES.iter().find(|(n, _)| *n == name) {
-        vm.modules.insert(name.to_string(), value.clone());
+        lock(&vm.shared.modules).insert(name.to_string(), value.clone());
         if let Err(e) = run_module_source(vm, name, src, &module) {
-            vm.modules.shift_remove(name);
+            lock(&vm.shared.modules).shift_remove(name);
             return Err(e);
         }
     } else {
@@ -77,7 +79,8 @@ pub fn import(vm: &mut Vm, name: &str) -> R {
         return Err(Ctl::Exc(e));
     }
     if let Some((parent, child)) = name.rsplit_once('.') {
-        if let Some(Value::Module(p)) = vm.modules.get(parent) {
+        let parent = lock(&vm.shared.modules).get(parent).cloned();
+        if let Some(Value::Module(p)) = parent {
             p.dict.lock().insert(Arc::from(child), value.clone());
         }
     }
@@ -87,7 +90,7 @@ pub fn import(vm: &mut Vm, name: &str) -> R {
 /// `import a.b` binds `a`.
 fn top_level(vm: &Vm, name: &str, m: Value) -> Value {
     match name.split_once('.') {
-        Some((top, _)) => vm.modules.get(top).cloned().unwrap_or(m),
+        Some((top, _)) => lock(&vm.shared.modules).get(top).cloned().unwrap_or(m),
         None => m,
     }
 }
@@ -95,7 +98,7 @@ fn top_level(vm: &Vm, name: &str, m: Value) -> Value {
 fn run_module_source(vm: &mut Vm, name: &str, src: &str, module: &Arc<Module>) -> Result<(), Ctl> {
     let filename = format!("<{name}>");
     let (code, source) = crate::compile::compile_module(src, &filename, true).map_err(|e| vm.err("SyntaxError", format!("{filename} line {}: {}", e.line, e.message)))?;
-    vm.sources.insert(filename, source);
+    lock(&vm.shared.sources).insert(filename, source);
     let func = Value::Func(Arc::new(Function {
         name: Arc::from("<module>"),
         qualname: Arc::from("<module>"),
@@ -367,21 +370,27 @@ fn random_fns(m: &Module) {
 
 /// `random.Random()`: a new generator state, swapped in while one of its methods runs.
 fn random_new_state(vm: &mut Vm, _a: Args) -> R {
-    vm.rng_states.push(crate::pyrandom::PyRandom::seed_from_time((vm.host.wall_ms() * 1000.0) as u64 ^ 0x5eed));
-    Ok(Value::Int(vm.rng_states.len() as i64 - 1))
+    let fresh = crate::pyrandom::PyRandom::seed_from_time((vm.host.wall_ms() * 1000.0) as u64 ^ 0x5eed);
+    let mut states = lock(&vm.shared.rng_states);
+    states.push(fresh);
+    Ok(Value::Int(states.len() as i64 - 1))
 }
 fn random_swap_state(vm: &mut Vm, a: Args) -> R {
+    let mut states = lock(&vm.shared.rng_states);
     let i = match a.pos.first() {
-        Some(Value::Int(i)) if (*i as usize) < vm.rng_states.len() => *i as usize,
-        _ => return Err(vm.value_error("bad generator state")),
+        Some(Value::Int(i)) if (*i as usize) < states.len() => *i as usize,
+        _ => {
+            drop(states);
+            return Err(vm.value_error("bad generator state"));
+        }
     };
-    std::mem::swap(&mut vm.random, &mut vm.rng_states[i]);
+    std::mem::swap(&mut *lock(&vm.shared.random), &mut states[i]);
     Ok(Value::None)
 }
 
 /// sys keeps the interval in microseconds, as CPython, so the float it gives back is the same.
 fn sys_getswitchinterval(vm: &mut Vm, _a: Args) -> R {
-    Ok(Value::Float(1e-6 * (vm.switch_interval_ms * 1000.0).round()))
+    Ok(Value::Float(1e-6 * (vm.shared.switch_interval_ms() * 1000.0).round()))
 }
 fn sys_setswitchinterval(vm: &mut Vm, a: Args) -> R {
     let s = float_arg(vm, &arg(vm, &a, 0, "setswitchinterval")?, "setswitchinterval")?;
@@ -389,7 +398,7 @@ fn sys_setswitchinterval(vm: &mut Vm, a: Args) -> R {
         return Err(vm.value_error("switch interval must be strictly positive"));
     }
     let us = (1e6 * s).floor().max(1.0);
-    vm.switch_interval_ms = us / 1000.0;
+    vm.shared.gil.set_switch_interval_ms(us / 1000.0);
     Ok(Value::None)
 }
 fn sys_exit(vm: &mut Vm, a: Args) -> R {
@@ -465,7 +474,7 @@ fn time_perf_counter_ns(vm: &mut Vm, _a: Args) -> R {
     Ok(Value::Int((vm.now() * 1e6) as i64))
 }
 fn time_process_time(vm: &mut Vm, _a: Args) -> R {
-    let cpu: f64 = vm.threads.iter().map(|t| t.cpu_ms).sum::<f64>() + (vm.now() - vm.slice_start);
+    let cpu: f64 = vm.shared.threads().iter().map(|t| t.cpu_ms).sum::<f64>() + (vm.now() - vm.slice_start);
     Ok(Value::Float(cpu / 1000.0))
 }
 fn time_strftime(vm: &mut Vm, _a: Args) -> R {
@@ -744,40 +753,47 @@ fn math_perm(vm: &mut Vm, a: Args) -> R {
 
 // ----- random: CPython's Mersenne Twister, so a seeded program prints the same numbers -----
 
+fn rng(vm: &Vm) -> std::sync::MutexGuard<'_, crate::pyrandom::PyRandom> {
+    lock(&vm.shared.random)
+}
+
 fn random_seed(vm: &mut Vm, a: Args) -> R {
     match opt(&a, 0) {
-        None | Some(Value::None) => vm.random = crate::pyrandom::PyRandom::seed_from_time((vm.host.wall_ms() * 1000.0) as u64),
+        None | Some(Value::None) => *rng(vm) = crate::pyrandom::PyRandom::seed_from_time((vm.host.wall_ms() * 1000.0) as u64),
         Some(v) => match v.to_bigint() {
-            Some(b) => vm.random.seed(&b),
+            Some(b) => rng(vm).seed(&b),
             None => {
                 let h = ops::hash(vm, &v)?;
-                vm.random.seed(&BigInt::from(h.unsigned_abs()))
+                rng(vm).seed(&BigInt::from(h.unsigned_abs()))
             }
         },
     }
     Ok(Value::None)
 }
 fn random_random(vm: &mut Vm, _a: Args) -> R {
-    Ok(Value::Float(vm.random.random()))
+    let x = rng(vm).random();
+    Ok(Value::Float(x))
 }
 fn random_randint(vm: &mut Vm, a: Args) -> R {
     let x = int_arg(vm, &arg(vm, &a, 0, "randint")?)?;
     let y = int_arg(vm, &arg(vm, &a, 1, "randint")?)?;
-    vm.random.randint(x, y).map(Value::Int).map_err(|m| vm.value_error(m))
+    let r = rng(vm).randint(x, y);
+    r.map(Value::Int).map_err(|m| vm.value_error(m))
 }
 fn random_randrange(vm: &mut Vm, a: Args) -> R {
     let n: Vec<i64> = a.pos.iter().map(|v| int_arg(vm, v)).collect::<Result<_, _>>()?;
     let r = match n.len() {
-        1 => vm.random.randrange_stop(n[0]),
-        2 => vm.random.randrange(n[0], n[1], 1),
-        3 => vm.random.randrange(n[0], n[1], n[2]),
+        1 => rng(vm).randrange_stop(n[0]),
+        2 => rng(vm).randrange(n[0], n[1], 1),
+        3 => rng(vm).randrange(n[0], n[1], n[2]),
         _ => return Err(vm.type_error("randrange expected 1 to 3 arguments")),
     };
     r.map(Value::Int).map_err(|m| vm.value_error(m))
 }
 fn random_choice(vm: &mut Vm, a: Args) -> R {
     let items = ops::collect(vm, &arg(vm, &a, 0, "choice")?)?;
-    let i = vm.random.choice(items.len()).map_err(|m| vm.err("IndexError", m))?;
+    let i = rng(vm).choice(items.len());
+    let i = i.map_err(|m| vm.err("IndexError", m))?;
     Ok(items[i].clone())
 }
 fn random_choices(vm: &mut Vm, mut a: Args) -> R {
@@ -786,20 +802,21 @@ fn random_choices(vm: &mut Vm, mut a: Args) -> R {
         return Err(vm.err("NotImplementedError", "random.choices with weights is not available in this playground"));
     }
     let items = ops::collect(vm, &arg(vm, &a, 0, "choices")?)?;
-    let idx = vm.random.choices(items.len(), k.max(0) as usize);
+    let idx = rng(vm).choices(items.len(), k.max(0) as usize);
     Ok(Value::list(idx.into_iter().map(|i| items[i].clone()).collect()))
 }
 fn random_shuffle(vm: &mut Vm, a: Args) -> R {
     let Value::List(l) = arg(vm, &a, 0, "shuffle")? else { return Err(vm.type_error("shuffle() needs a list")) };
     let mut items = l.lock().clone();
-    vm.random.shuffle(&mut items);
+    rng(vm).shuffle(&mut items);
     *l.lock() = items;
     Ok(Value::None)
 }
 fn random_uniform(vm: &mut Vm, a: Args) -> R {
     let x = float_arg(vm, &arg(vm, &a, 0, "uniform")?, "uniform")?;
     let y = float_arg(vm, &arg(vm, &a, 1, "uniform")?, "uniform")?;
-    Ok(Value::Float(vm.random.uniform(x, y)))
+    let r = rng(vm).uniform(x, y);
+    Ok(Value::Float(r))
 }
 fn random_sample(vm: &mut Vm, mut a: Args) -> R {
     let k = a.take_kw("k").or_else(|| opt(&a, 1)).ok_or_else(|| vm.type_error("sample() missing 1 required positional argument: 'k'"))?;
@@ -808,17 +825,20 @@ fn random_sample(vm: &mut Vm, mut a: Args) -> R {
     if k < 0 {
         return Err(vm.value_error("Sample larger than population or is negative"));
     }
-    let idx = vm.random.sample(items.len(), k as usize).map_err(|m| vm.value_error(m))?;
+    let idx = rng(vm).sample(items.len(), k as usize);
+    let idx = idx.map_err(|m| vm.value_error(m))?;
     Ok(Value::list(idx.into_iter().map(|i| items[i].clone()).collect()))
 }
 fn random_gauss(vm: &mut Vm, a: Args) -> R {
     let mu = opt(&a, 0).map(|v| float_arg(vm, &v, "gauss")).transpose()?.unwrap_or(0.0);
     let sigma = opt(&a, 1).map(|v| float_arg(vm, &v, "gauss")).transpose()?.unwrap_or(1.0);
-    Ok(Value::Float(vm.random.gauss(mu, sigma)))
+    let r = rng(vm).gauss(mu, sigma);
+    Ok(Value::Float(r))
 }
 fn random_getrandbits(vm: &mut Vm, a: Args) -> R {
     let k = int_arg(vm, &arg(vm, &a, 0, "getrandbits")?)?;
-    Ok(Value::from_big(BigInt::from(vm.random.getrandbits(k.max(0) as u32))))
+    let r = rng(vm).getrandbits(k.max(0) as u32);
+    Ok(Value::from_big(BigInt::from(r)))
 }
 
 // ----- os -----
@@ -852,7 +872,7 @@ fn thread_get_ident(vm: &mut Vm, _a: Args) -> R {
 fn thread_start_new_thread(vm: &mut Vm, a: Args) -> R {
     let func = arg(vm, &a, 0, "start_new_thread")?;
     let args = ops::collect(vm, &arg(vm, &a, 1, "start_new_thread")?)?;
-    let n = vm.threads.len();
+    let n = lock(&vm.shared.registry).len();
     let id = vm.spawn_thread(&format!("Thread-{n}"), func, Args::new(args), true)?;
     Ok(Value::Int(id as i64))
 }
@@ -861,7 +881,7 @@ fn pg_start_thread(vm: &mut Vm, a: Args) -> R {
     let func = arg(vm, &a, 0, "start_thread")?;
     let name = match opt(&a, 1) {
         Some(Value::Str(s)) => s.to_string(),
-        _ => format!("Thread-{}", vm.threads.len()),
+        _ => format!("Thread-{}", lock(&vm.shared.registry).len()),
     };
     let daemon = match opt(&a, 2) {
         Some(v) => ops::truthy(vm, &v)?,
@@ -879,7 +899,7 @@ fn pg_join_thread(vm: &mut Vm, a: Args) -> R {
     if id == vm.threads[vm.cur].id {
         return Err(vm.err("RuntimeError", "cannot join current thread"));
     }
-    let done = vm.threads.iter().find(|t| t.id == id).map(|t| t.done).unwrap_or(true);
+    let done = vm.shared.thread_info(id).map(|t| t.done).unwrap_or(true);
     if done {
         return Ok(Value::None);
     }
@@ -893,16 +913,17 @@ fn pg_set_thread_name(vm: &mut Vm, a: Args) -> R {
     let id = int_arg(vm, &arg(vm, &a, 0, "set_thread_name")?)? as u64;
     let name = ops::to_str(vm, &arg(vm, &a, 1, "set_thread_name")?)?;
     if let Some(t) = vm.threads.iter_mut().find(|t| t.id == id) {
-        t.name = name;
+        t.name = name.clone();
     }
+    vm.shared.with_thread(id, |t| t.name = name);
     Ok(Value::None)
 }
 fn pg_thread_alive(vm: &mut Vm, a: Args) -> R {
     let id = int_arg(vm, &arg(vm, &a, 0, "thread_alive")?)? as u64;
-    Ok(Value::Bool(vm.threads.iter().any(|t| t.id == id && !t.done)))
+    Ok(Value::Bool(vm.shared.thread_info(id).is_some_and(|t| !t.done)))
 }
 fn pg_thread_ids(vm: &mut Vm, _a: Args) -> R {
-    Ok(Value::list(vm.threads.iter().filter(|t| !t.done).map(|t| Value::Int(t.id as i64)).collect()))
+    Ok(Value::list(vm.shared.threads().iter().filter(|t| !t.done).map(|t| Value::Int(t.id as i64)).collect()))
 }
 fn pg_print_thread_exception(vm: &mut Vm, a: Args) -> R {
     let name = ops::to_str(vm, &arg(vm, &a, 0, "print_thread_exception")?)?;

@@ -1181,7 +1181,7 @@ pub fn key(vm: &mut Vm, v: &Value) -> Result<Key, Ctl> {
 /// The equality class of an instance with a Python `__eq__`, as a dict or set compares its
 /// keys: the first instance seen as a key with the same hash that `__eq__` says equals it.
 fn canonical(vm: &mut Vm, v: &Value, h: i64) -> Result<usize, Ctl> {
-    let cands: Vec<Value> = vm.eq_canon.get(&h).cloned().unwrap_or_default();
+    let cands: Vec<Value> = crate::shared::lock(&vm.shared.eq_canon).get(&h).cloned().unwrap_or_default();
     if let Some(c) = cands.iter().find(|c| c.is(v)) {
         return Ok(c.ptr().unwrap_or(0));
     }
@@ -1190,7 +1190,7 @@ fn canonical(vm: &mut Vm, v: &Value, h: i64) -> Result<usize, Ctl> {
             return Ok(c.ptr().unwrap_or(0));
         }
     }
-    vm.eq_canon.entry(h).or_default().push(v.clone());
+    crate::shared::lock(&vm.shared.eq_canon).entry(h).or_default().push(v.clone());
     Ok(v.ptr().unwrap_or(0))
 }
 

@@ -14,11 +14,10 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use indexmap::IndexMap;
 
 use crate::code::Code;
-use crate::compile::Source;
 use crate::host::{Host, LaneKind, SpanKind};
+use crate::shared::{lock, Shared, ThreadInfo};
 use crate::value::*;
 
 pub type R = Result<Value, Ctl>;
@@ -113,8 +112,6 @@ pub struct PyThread {
     pub parked: Option<Result<Value, Value>>,
     /// Where this thread's current wait began (for its span).
     pub wait_start: f64,
-    pub cpu_ms: f64,
-    pub wait_ms: f64,
 }
 
 /// What one call to `run_slice` ended with.
@@ -175,58 +172,39 @@ pub const ITER_KINDS: &[&str] = &[
 
 pub struct Config {
     pub switch_interval_ms: f64,
-    /// The largest heap the program may use (bytes, approximately), then MemoryError.
     pub max_recursion: usize,
+    /// Run each Python thread on a real thread of its own, if the host can start them.
+    pub threads: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { switch_interval_ms: 5.0, max_recursion: 1000 }
+        Config { switch_interval_ms: 5.0, max_recursion: 1000, threads: false }
     }
 }
 
+/// One Python thread's interpreter (or, without real threads, every thread's in turns).
 pub struct Vm {
-    pub host: Box<dyn Host>,
-    pub types: Types,
+    pub shared: Arc<Shared>,
+    pub host: Arc<dyn Host>,
+    pub types: Arc<Types>,
     pub builtins: Arc<Module>,
-    pub modules: IndexMap<String, Value>,
-    pub sources: HashMap<String, Source>,
+    /// The threads this interpreter runs: just its own with real threads.
     pub threads: Vec<PyThread>,
     pub cur: usize,
-    pub switch_interval_ms: f64,
     pub max_recursion: usize,
-    pub stdout: String,
-    pub stderr: String,
-    line_buf: String,
-    err_buf: String,
-    next_thread_id: u64,
-    next_lock_id: u64,
     /// When the current thread took the GIL.
     pub(crate) slice_start: f64,
     breaker_count: u32,
     /// Rust nesting depth of interpreter loops (builtins calling Python).
     pub level: usize,
     pub main_module: Option<Arc<Module>>,
-    pub exit_code: i32,
-    pub error: Option<(String, String, u32)>,
-    pub gil_switches: u64,
-    pub random: crate::pyrandom::PyRandom,
     pub finished: bool,
-    /// The thread ids in the order they acquired their current wait (for fair wake-ups).
-    wait_seq: u64,
-    pub lock_waiters: HashMap<u64, Vec<(u64, usize)>>,
     pub start_ms: f64,
     /// The containers whose repr is being built (for `[...]`, `{...}`), innermost last.
     pub repr_stack: Vec<usize>,
     /// Finished frames kept for reuse (their vectors keep their capacity).
     pub frame_pool: Vec<Box<Frame>>,
-    /// The generator states of `random.Random` instances.
-    pub rng_states: Vec<crate::pyrandom::PyRandom>,
-    /// threading's exit hooks have run (the main module ended).
-    pub exit_hooks_done: bool,
-    /// Instances with a Python `__eq__` used as dict keys or set items, by hash: the first of
-    /// each equality class stands for it in `Key::canon`.
-    pub eq_canon: HashMap<i64, Vec<Value>>,
     /// Counts long native operations' steps, to check now and then for a stop.
     pub native_ticks: u64,
     /// When the run must end at the latest (host clock, ms): long native operations stop there.
@@ -234,49 +212,78 @@ pub struct Vm {
 }
 
 impl Vm {
-    pub fn new(host: Box<dyn Host>, config: Config) -> Vm {
-        let types = crate::builtins::make_types();
+    pub fn new(host: Arc<dyn Host>, config: Config) -> Vm {
+        let types = Arc::new(crate::builtins::make_types());
         let builtins = Arc::new(Module { name: Arc::from("builtins"), dict: Namespace::default() });
         let now = host.now_ms();
+        let random = crate::pyrandom::PyRandom::seed_from_time((now * 1000.0) as u64 ^ 0x5eed);
+        let shared = Arc::new(Shared::new(host.clone(), config.threads, config.switch_interval_ms, random));
         let mut vm = Vm {
+            shared,
             host,
             types,
             builtins,
-            modules: IndexMap::new(),
-            sources: HashMap::new(),
             threads: Vec::new(),
             cur: 0,
-            switch_interval_ms: config.switch_interval_ms,
             max_recursion: config.max_recursion,
-            stdout: String::new(),
-            stderr: String::new(),
-            line_buf: String::new(),
-            err_buf: String::new(),
-            next_thread_id: 1,
-            next_lock_id: 1,
             slice_start: now,
             breaker_count: 0,
             level: 0,
             main_module: None,
-            exit_code: 0,
-            error: None,
-            gil_switches: 0,
-            random: crate::pyrandom::PyRandom::seed_from_time((now * 1000.0) as u64 ^ 0x5eed),
             finished: false,
-            wait_seq: 0,
-            lock_waiters: HashMap::new(),
             // The host's clock is the run's clock: times are recorded as it gives it.
             start_ms: 0.0,
             repr_stack: Vec::new(),
             frame_pool: Vec::new(),
-            rng_states: Vec::new(),
-            exit_hooks_done: false,
-            eq_canon: HashMap::new(),
             native_ticks: 0,
             hard_deadline: None,
         };
         crate::builtins::install(&mut vm);
         vm
+    }
+
+    /// An interpreter for a new real thread of the same process.
+    fn for_new_thread(&self) -> Vm {
+        Vm {
+            shared: self.shared.clone(),
+            host: self.host.clone(),
+            types: self.types.clone(),
+            builtins: self.builtins.clone(),
+            threads: Vec::new(),
+            cur: 0,
+            max_recursion: self.max_recursion,
+            slice_start: self.now(),
+            breaker_count: 0,
+            level: 0,
+            main_module: self.main_module.clone(),
+            finished: false,
+            start_ms: self.start_ms,
+            repr_stack: Vec::new(),
+            frame_pool: Vec::new(),
+            native_ticks: 0,
+            hard_deadline: self.hard_deadline,
+        }
+    }
+
+    pub fn stdout(&self) -> String {
+        self.shared.stdout()
+    }
+    pub fn stderr(&self) -> String {
+        self.shared.stderr()
+    }
+    pub fn exit_code(&self) -> i32 {
+        lock(&self.shared.status).exit_code
+    }
+    pub fn error(&self) -> Option<(String, String, u32)> {
+        lock(&self.shared.status).error.clone()
+    }
+    /// How many times the GIL went from one thread to another.
+    pub fn gil_switches(&self) -> u64 {
+        if self.shared.real_threads {
+            self.shared.gil.handovers().saturating_sub(1)
+        } else {
+            self.shared.switches.load(std::sync::atomic::Ordering::Relaxed)
+        }
     }
 
     // ----- errors -----
@@ -302,9 +309,12 @@ impl Vm {
         self.err("ValueError", msg)
     }
 
-    /// Has the run been stopped, or passed its hard deadline? (For long native operations.)
+    /// Has the run been stopped, or passed its hard deadline? Or has the program ended
+    /// while this (daemon) thread runs? (For long native operations, and waits.)
     pub fn stop_requested(&self) -> bool {
-        self.host.cancelled() || self.hard_deadline.is_some_and(|d| self.now() > d)
+        self.host.cancelled()
+            || self.hard_deadline.is_some_and(|d| self.now() > d)
+            || (self.shared.real_threads && self.shared.exiting.load(std::sync::atomic::Ordering::Relaxed))
     }
 
     pub fn now(&self) -> f64 {
@@ -314,20 +324,23 @@ impl Vm {
     // ----- output -----
 
     pub fn write_out(&mut self, text: &str, stderr: bool) {
+        // After the main thread ends, daemon threads print nothing more (they are gone).
+        if self.shared.exiting.load(std::sync::atomic::Ordering::Relaxed) && self.threads.get(self.cur).is_some_and(|t| t.daemon) {
+            return;
+        }
         let lane = self.threads.get(self.cur).map(|t| t.lane).unwrap_or(0);
         let t = self.now() - self.start_ms;
-        if stderr {
-            self.stderr.push_str(text);
-            self.err_buf.push_str(text);
-        } else {
-            self.stdout.push_str(text);
-            self.line_buf.push_str(text);
-        }
-        let buf = if stderr { &mut self.err_buf } else { &mut self.line_buf };
         let mut lines = Vec::new();
-        while let Some(i) = buf.find('\n') {
-            lines.push(buf[..i].to_string());
-            buf.drain(..=i);
+        {
+            let mut out = lock(&self.shared.out);
+            let out = &mut *out;
+            let (all, buf) = if stderr { (&mut out.stderr, &mut out.err_buf) } else { (&mut out.stdout, &mut out.line_buf) };
+            all.push_str(text);
+            buf.push_str(text);
+            while let Some(i) = buf.find('\n') {
+                lines.push(buf[..i].to_string());
+                buf.drain(..=i);
+            }
         }
         for l in lines {
             self.host.log(lane, t, &l, stderr);
@@ -337,13 +350,24 @@ impl Vm {
     pub fn flush_output(&mut self) {
         let lane = self.threads.get(self.cur).map(|t| t.lane).unwrap_or(0);
         let t = self.now() - self.start_ms;
-        if !self.line_buf.is_empty() {
-            let l = std::mem::take(&mut self.line_buf);
-            self.host.log(lane, t, &l, false);
+        let (line, err) = {
+            let mut out = lock(&self.shared.out);
+            (std::mem::take(&mut out.line_buf), std::mem::take(&mut out.err_buf))
+        };
+        if !line.is_empty() {
+            self.host.log(lane, t, &line, false);
         }
-        if !self.err_buf.is_empty() {
-            let l = std::mem::take(&mut self.err_buf);
-            self.host.log(lane, t, &l, true);
+        if !err.is_empty() {
+            self.host.log(lane, t, &err, true);
+        }
+    }
+
+    /// Records how the program ended (the first error that ended it).
+    pub fn set_status(&self, exit_code: i32, error: Option<(String, String, u32)>) {
+        let mut st = lock(&self.shared.status);
+        st.exit_code = exit_code;
+        if error.is_some() {
+            st.error = error;
         }
     }
 
@@ -357,25 +381,12 @@ impl Vm {
         self.main_module = Some(module.clone());
         let lane = self.host.lane("MainThread", LaneKind::Main);
         let id = self.new_thread_id();
-        self.threads.push(PyThread {
-            id,
-            name: "MainThread".into(),
-            frames: Vec::new(),
-            wait: None,
-            ready_since: self.now(),
-            lane,
-            done: false,
-            daemon: false,
-            parked: None,
-            wait_start: 0.0,
-            cpu_ms: 0.0,
-            wait_ms: 0.0,
-        });
+        self.register_thread(id, "MainThread", lane, false);
         self.cur = 0;
         self.slice_start = self.now();
         match crate::compile::compile_module(text, "main.py", false) {
             Ok((code, source)) => {
-                self.sources.insert("main.py".into(), source);
+                lock(&self.shared.sources).insert("main.py".into(), source);
                 let frame = self.module_frame(code, module, Resume::ThreadEnd);
                 self.threads[0].frames.push(frame);
             }
@@ -390,24 +401,53 @@ impl Vm {
                     e.message
                 );
                 self.write_out(&msg, true);
-                self.exit_code = 1;
-                self.error = Some((kind.into(), e.message.clone(), e.line));
-                self.threads[0].done = true;
+                self.set_status(1, Some((kind.into(), e.message.clone(), e.line)));
+                self.mark_done(0);
                 self.finished = true;
             }
         }
     }
 
     pub fn new_thread_id(&mut self) -> u64 {
-        let id = self.next_thread_id;
-        self.next_thread_id += 1;
-        id
+        self.shared.new_thread_id()
     }
 
     pub fn new_lock(&mut self, label: &str) -> Arc<LockObj> {
-        let id = self.next_lock_id;
-        self.next_lock_id += 1;
+        let id = self.shared.new_lock_id();
         Arc::new(LockObj { locked: PyCell::new(false), label: Arc::from(label), id })
+    }
+
+    /// Adds a thread to this interpreter and to the process's registry.
+    fn register_thread(&mut self, id: u64, name: &str, lane: usize, daemon: bool) {
+        let now = self.now();
+        self.threads.push(PyThread {
+            id,
+            name: name.to_string(),
+            frames: Vec::new(),
+            wait: None,
+            ready_since: now,
+            lane,
+            done: false,
+            daemon,
+            parked: None,
+            wait_start: now,
+        });
+        lock(&self.shared.registry).push(ThreadInfo { id, name: name.to_string(), lane, daemon, done: false, cpu_ms: 0.0, wait_ms: 0.0 });
+    }
+
+    /// Thread `i` of this interpreter has ended.
+    pub(crate) fn mark_done(&mut self, i: usize) {
+        self.threads[i].done = true;
+        let id = self.threads[i].id;
+        self.shared.with_thread(id, |t| t.done = true);
+        self.shared.notify();
+    }
+
+    fn add_thread_time(&self, i: usize, cpu: f64, wait: f64) {
+        self.shared.with_thread(self.threads[i].id, |t| {
+            t.cpu_ms += cpu;
+            t.wait_ms += wait;
+        });
     }
 
     pub fn module_frame(&self, code: Arc<Code>, module: Arc<Module>, resume: Resume) -> Box<Frame> {
@@ -428,38 +468,32 @@ impl Vm {
 
     /// Starts a new Python thread running `func(*args)`; returns its id.
     pub fn spawn_thread(&mut self, name: &str, func: Value, args: Args, daemon: bool) -> Result<u64, Ctl> {
-        let id = self.new_thread_id();
-        let lane = self.host.lane(name, LaneKind::Thread);
-        let now = self.now();
-        self.threads.push(PyThread {
-            id,
-            name: name.to_string(),
-            frames: Vec::new(),
-            wait: None,
-            ready_since: now,
-            lane,
-            done: false,
-            daemon,
-            parked: None,
-            wait_start: now,
-            cpu_ms: 0.0,
-            wait_ms: 0.0,
-        });
-        let ti = self.threads.len() - 1;
-        // The new thread starts with a frame for the call; a builtin target runs at once there.
-        match &func {
-            Value::Func(f) => {
-                let frame = self.function_frame(f, args, Resume::ThreadEnd)?;
-                self.threads[ti].frames.push(frame);
-            }
+        let (f, args) = match &func {
+            Value::Func(f) => (f.clone(), args),
             Value::Method(m) if matches!(m.0, Value::Func(_)) => {
                 let Value::Func(f) = &m.0 else { unreachable!() };
                 let mut a = args;
                 a.pos.insert(0, m.1.clone());
-                let frame = self.function_frame(f, a, Resume::ThreadEnd)?;
-                self.threads[ti].frames.push(frame);
+                (f.clone(), a)
             }
             _ => return Err(self.type_error("a thread's target must be a Python function")),
+        };
+        let id = self.new_thread_id();
+        let lane = self.host.lane(name, LaneKind::Thread);
+        if !self.shared.real_threads {
+            // In turns on this interpreter: the new thread starts with a frame for the call.
+            let frame = self.function_frame(&f, args, Resume::ThreadEnd)?;
+            self.register_thread(id, name, lane, daemon);
+            self.threads.last_mut().unwrap().frames.push(frame);
+            return Ok(id);
+        }
+        let mut child = self.for_new_thread();
+        let frame = child.function_frame(&f, args, Resume::ThreadEnd)?;
+        child.register_thread(id, name, lane, daemon);
+        child.threads[0].frames.push(frame);
+        if let Err(why) = self.host.spawn(Box::new(move || child.run_to_end())) {
+            self.shared.with_thread(id, |t| t.done = true);
+            return Err(self.err("RuntimeError", format!("can't start new thread ({why})")));
         }
         Ok(id)
     }
@@ -547,6 +581,9 @@ impl Vm {
     fn wait_native(&mut self, w: Wait) -> R {
         if let Some(v) = self.try_wait(self.cur, &w) {
             return Ok(v);
+        }
+        if self.shared.real_threads {
+            return self.block(w).ok_or_else(|| self.err("RuntimeError", "the program ended during a wait"));
         }
         self.level += 1;
         let level = self.level;
@@ -696,6 +733,103 @@ impl Vm {
         e
     }
 
+    // ----- real threads -----
+
+    /// Runs this interpreter's thread to its end on the calling OS thread, holding the GIL
+    /// while it runs Python. The main thread's returns when the program has ended.
+    pub fn run_to_end(mut self) {
+        self.run_own_thread();
+    }
+
+    /// `run_to_end` for the main thread, keeping the interpreter (its results) afterwards.
+    pub fn run_main_to_end(&mut self) {
+        self.run_own_thread();
+        self.finished = true;
+        self.flush_output();
+    }
+
+    fn run_own_thread(&mut self) {
+        let from = self.now();
+        if self.take_gil(from) {
+            loop {
+                match self.run_loop(0, None) {
+                    LoopEnd::Budget if !self.stop_requested() => continue,
+                    _ => break,
+                }
+            }
+        }
+        let id = self.threads[0].id;
+        if !self.threads[0].done {
+            // Stopped where it was: it ends now.
+            let now = self.now();
+            self.end_cpu_span(0, now);
+            self.mark_done(0);
+        }
+        if id == 1 {
+            // The program has ended: daemon threads stop where they are.
+            self.shared.exiting.store(true, std::sync::atomic::Ordering::SeqCst);
+            self.shared.notify();
+        }
+        self.shared.gil.release(id as usize);
+    }
+
+    /// Takes the GIL for this interpreter's thread, which has been ready to run since
+    /// `ready_since`; false if the run was stopped meanwhile.
+    fn take_gil(&mut self, ready_since: f64) -> bool {
+        let id = self.threads[self.cur].id;
+        let got = self.shared.gil.acquire(id as usize, &GilEnv(self));
+        let now = self.now();
+        if now - ready_since > 0.05 {
+            let lane = self.threads[self.cur].lane;
+            self.host.span(lane, SpanKind::Wait, ready_since - self.start_ms, now - self.start_ms, "waiting: GIL", None);
+            self.add_thread_time(self.cur, 0.0, now - ready_since);
+        }
+        self.slice_start = now;
+        got.is_ok() && !self.stop_requested()
+    }
+
+    /// Another thread asked for the GIL: let it go, wait until it was taken, take it back.
+    pub(crate) fn hand_over_gil(&mut self) -> bool {
+        let now = self.now();
+        self.end_cpu_span(self.cur, now);
+        let id = self.threads[self.cur].id;
+        // Do not compete again until another thread had it (CPython's FORCE_SWITCHING).
+        let _ = self.shared.gil.let_go(id as usize, &GilEnv(self));
+        self.take_gil(now)
+    }
+
+    /// Blocks this interpreter's thread on `w` with the GIL released; the value its call
+    /// gets, or None if the run was stopped meanwhile.
+    pub(crate) fn block(&mut self, w: Wait) -> Option<Value> {
+        let me = self.cur;
+        let id = self.threads[me].id;
+        self.begin_wait(me, w.clone());
+        self.shared.gil.release(id as usize);
+        let value = loop {
+            if self.stop_requested() {
+                return None;
+            }
+            let seq = self.shared.change_seq();
+            if let Some(v) = self.try_wait(me, &w) {
+                break v;
+            }
+            let wake = match &w {
+                Wait::Sleep { until } => Some(*until),
+                Wait::Lock { deadline, .. } | Wait::Join { deadline, .. } => *deadline,
+                _ => None,
+            };
+            // Wakes for a change, its deadline, or now and then to see a Stop.
+            let ms = wake.map_or(20.0, |t| (t - self.now()).clamp(0.0, 20.0));
+            self.shared.wait_change(seq, ms);
+        };
+        self.end_wait(me, value.clone(), false);
+        let ready = self.threads[me].ready_since;
+        if !self.take_gil(ready) {
+            return None;
+        }
+        Some(value)
+    }
+
     // ----- the scheduler -----
 
     fn runnable(&self, i: usize) -> bool {
@@ -721,7 +855,7 @@ impl Vm {
                 }
             }
             Wait::Join { thread, deadline } => {
-                let done = self.threads.iter().find(|t| t.id == *thread).map(|t| t.done).unwrap_or(true);
+                let done = self.shared.thread_info(*thread).map(|t| t.done).unwrap_or(true);
                 if done {
                     return Some(Value::None);
                 }
@@ -730,10 +864,7 @@ impl Vm {
                     _ => None,
                 }
             }
-            Wait::Shutdown => {
-                let others = self.threads.iter().enumerate().any(|(j, t)| j != i && !t.done && !t.daemon);
-                (!others).then_some(Value::None)
-            }
+            Wait::Shutdown => (!self.shared.others_alive(self.threads[i].id)).then_some(Value::None),
             Wait::Parked(_) => None,
         }
     }
@@ -742,7 +873,6 @@ impl Vm {
         let now = self.now();
         self.end_cpu_span(i, now);
         self.threads[i].wait_start = now;
-        self.wait_seq += 1;
         self.threads[i].wait = Some(w);
     }
 
@@ -750,9 +880,8 @@ impl Vm {
         // Only a thread that was running holds the GIL: one that waits or has ended does not.
         let running = self.threads.get(i).is_some_and(|t| t.wait.is_none() && !t.done);
         if i == self.cur && running && now > self.slice_start {
-            let t = &mut self.threads[i];
-            t.cpu_ms += now - self.slice_start;
-            let lane = t.lane;
+            self.add_thread_time(i, now - self.slice_start, 0.0);
+            let lane = self.threads[i].lane;
             let (s, e) = (self.slice_start - self.start_ms, now - self.start_ms);
             self.host.span(lane, SpanKind::Cpu, s, e, "running Python", None);
             self.slice_start = now;
@@ -760,7 +889,7 @@ impl Vm {
     }
 
     /// Ends thread `i`'s wait (it got `value`), recording the wait's span.
-    fn end_wait(&mut self, i: usize, value: Value) {
+    fn end_wait(&mut self, i: usize, value: Value, push: bool) {
         let now = self.now();
         let w = self.threads[i].wait.take();
         let start = self.threads[i].wait_start;
@@ -769,7 +898,7 @@ impl Vm {
             Some(Wait::Sleep { .. }) => (SpanKind::Sleep, "time.sleep".to_string()),
             Some(Wait::Lock { lock, .. }) => (SpanKind::Wait, format!("waiting: {}", lock.label)),
             Some(Wait::Join { thread, .. }) => {
-                let name = self.threads.iter().find(|t| t.id == *thread).map(|t| t.name.clone()).unwrap_or_default();
+                let name = self.shared.thread_info(*thread).map(|t| t.name).unwrap_or_default();
                 (SpanKind::Wait, format!("waiting: join {name}"))
             }
             Some(Wait::Shutdown) => (SpanKind::Wait, "waiting: the other threads to end".to_string()),
@@ -784,13 +913,16 @@ impl Vm {
         if end > start && !label.is_empty() {
             self.host.span(lane, kind, start - self.start_ms, end - self.start_ms, &label, None);
             if kind == SpanKind::Wait {
-                self.threads[i].wait_ms += end - start;
+                self.add_thread_time(i, 0.0, end - start);
             }
         }
         self.threads[i].ready_since = end;
         if i == self.cur {
             // It has not run since it began waiting: its next slice starts now.
             self.slice_start = now;
+        }
+        if !push {
+            return;
         }
         if let Some(f) = self.threads[i].frames.last_mut() {
             f.stack.push(value);
@@ -818,7 +950,7 @@ impl Vm {
                 }
                 waiting = true;
                 if let Some(v) = self.try_wait(i, &w) {
-                    self.end_wait(i, v);
+                    self.end_wait(i, v, true);
                     any = true;
                 } else {
                     let t = match &w {
@@ -853,14 +985,14 @@ impl Vm {
         let now = self.now();
         if i != self.cur {
             self.end_cpu_span(self.cur, now);
-            self.gil_switches += 1;
+            self.shared.switches.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             // The time it waited, ready, for the GIL.
             let t = &self.threads[i];
             if now - t.ready_since > 0.05 && self.threads.len() > 1 {
                 let lane = t.lane;
                 let (s, e) = (t.ready_since - self.start_ms, now - self.start_ms);
                 self.host.span(lane, SpanKind::Wait, s, e, "waiting: GIL", None);
-                self.threads[i].wait_ms += now - self.threads[i].ready_since;
+                self.add_thread_time(i, 0.0, now - self.threads[i].ready_since);
             }
         }
         self.cur = i;
@@ -869,18 +1001,22 @@ impl Vm {
 
     /// At an eval-breaker check: should the running thread give the GIL up?
     pub(crate) fn gil_drop_requested(&mut self) -> bool {
+        if self.shared.real_threads {
+            return self.shared.gil.drop_requested();
+        }
         self.breaker_count += 1;
         if self.breaker_count & 31 != 0 {
             return false;
         }
         let now = self.now();
-        if now - self.slice_start < self.switch_interval_ms {
+        let interval = self.shared.switch_interval_ms();
+        if now - self.slice_start < interval {
             return false;
         }
         let _ = self.poll_waits();
         let cur = self.cur;
         self.threads.iter().enumerate().any(|(i, t)| {
-            i != cur && !t.done && t.wait.is_none() && !t.frames.is_empty() && now - t.ready_since.max(self.slice_start) >= self.switch_interval_ms
+            i != cur && !t.done && t.wait.is_none() && !t.frames.is_empty() && now - t.ready_since.max(self.slice_start) >= interval
         })
     }
 
@@ -975,6 +1111,18 @@ impl Vm {
             }
             std::hint::spin_loop();
         }
+    }
+}
+
+/// The GIL's view of the run: its clock, and whether to stop waiting.
+struct GilEnv<'a>(&'a Vm);
+
+impl gil::Env for GilEnv<'_> {
+    fn now_ms(&self) -> f64 {
+        self.0.now()
+    }
+    fn cancelled(&self) -> bool {
+        self.0.stop_requested()
     }
 }
 

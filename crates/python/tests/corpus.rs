@@ -80,9 +80,12 @@ fn run_cpython(path: &Path, serial: usize) -> Result<Run, String> {
     Ok(Run { stdout, stderr, code: status.code().unwrap_or(-1) })
 }
 
-fn run_engine(src: &str) -> Result<Run, String> {
+/// Runs the program in the engine, its Python threads in turns on one OS thread (as in the
+/// browser's single build) or each on an OS thread of its own under the GIL (`threads`).
+fn run_engine(src: &str, threads: bool) -> Result<Run, String> {
     let src = src.to_string();
-    let r = std::panic::catch_unwind(move || python_engine::run_blocking(&src, python_engine::Config::default(), ENGINE_LIMIT_MS));
+    let config = python_engine::Config { threads, ..python_engine::Config::default() };
+    let r = std::panic::catch_unwind(move || python_engine::run_blocking(&src, config, ENGINE_LIMIT_MS));
     match r {
         Ok(o) if o.timed_out => Err(format!("engine timed out after {} ms; stdout so far:\n{}", ENGINE_LIMIT_MS, o.stdout)),
         Ok(o) => Ok(Run { stdout: o.stdout, stderr: o.stderr, code: o.exit_code }),
@@ -163,7 +166,21 @@ fn diff(label: &str, expected: &str, got: &str) -> String {
 fn check(job: &Job, serial: usize) -> Result<(), String> {
     let src = std::fs::read_to_string(&job.path).map_err(|e| format!("read: {e}"))?;
     let cp = run_cpython(&job.path, serial)?;
-    let en = run_engine(&src)?;
+    let mut problems = String::new();
+    for (threads, mode) in [(false, "threads in turns"), (true, "real threads")] {
+        match run_engine(&src, threads).and_then(|en| compare(job, &src, &cp, &en)) {
+            Ok(()) => {}
+            Err(p) => problems.push_str(&format!("  [{mode}]\n{p}")),
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+fn compare(job: &Job, src: &str, cp: &Run, en: &Run) -> Result<(), String> {
     let mut problems = String::new();
     let want_code = if job.kind == Kind::Errors { 1 } else { 0 };
     if cp.code != want_code {
