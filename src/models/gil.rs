@@ -9,10 +9,6 @@
 //! on I/O happens with the lock released. Turned off, it is the free-threaded build:
 //! acquiring and releasing do nothing.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Condvar, Mutex, MutexGuard};
-use std::time::Duration;
-
 use crate::cancel::{CancelToken, Cancelled};
 use crate::clock;
 use crate::trace::{LaneId, Recorder, SpanKind};
@@ -20,117 +16,52 @@ use crate::trace::{LaneId, Recorder, SpanKind};
 /// How much a thread computes between two checks of the drop request ("a few bytecodes").
 const SLICE_MS: f64 = 0.1;
 
-#[derive(Default)]
-struct State {
-    holder: Option<usize>,
-    /// How many times the lock changed hands: lets a waiter tell whether anyone got it.
-    handovers: u64,
-}
+/// The lock itself is the one the Python engine's threads take (crates/gil); here it runs
+/// on the playground's clock and gives up when the run is cancelled.
+pub struct Gil(gil::Gil);
 
-pub struct Gil {
-    enabled: bool,
-    switch_interval_ms: f64,
-    state: Mutex<State>,
-    changed: Condvar,
-    // Read by the holder after every slice, without taking the lock (CPython's eval breaker).
-    drop_request: AtomicBool,
+struct RunEnv<'a>(&'a CancelToken);
+
+impl gil::Env for RunEnv<'_> {
+    fn now_ms(&self) -> f64 {
+        clock::now_ms()
+    }
+    fn cancelled(&self) -> bool {
+        self.0.is_cancelled()
+    }
 }
 
 impl Gil {
     pub fn new(enabled: bool, switch_interval_ms: f64) -> Self {
-        Gil {
-            enabled,
-            switch_interval_ms: switch_interval_ms.max(0.01),
-            state: Mutex::default(),
-            changed: Condvar::new(),
-            drop_request: AtomicBool::new(false),
-        }
+        Gil(gil::Gil::new(enabled, switch_interval_ms))
     }
 
     pub fn enabled(&self) -> bool {
-        self.enabled
-    }
-
-    fn state(&self) -> MutexGuard<'_, State> {
-        self.state.lock().unwrap_or_else(|poison| poison.into_inner())
-    }
-
-    fn wait<'a>(&'a self, guard: MutexGuard<'a, State>, ms: f64) -> MutexGuard<'a, State> {
-        let timeout = Duration::from_secs_f64(ms.max(0.001) / 1000.0);
-        self.changed
-            .wait_timeout(guard, timeout)
-            .unwrap_or_else(|poison| poison.into_inner())
-            .0
+        self.0.enabled()
     }
 
     /// Blocks until thread `who` holds the lock: at once when the GIL is off.
     pub fn acquire(&self, who: usize, cancel: &CancelToken) -> Result<(), Cancelled> {
-        if !self.enabled {
-            return Ok(());
-        }
-        let mut state = self.state();
-        let mut since = clock::now_ms();
-        let mut handovers_then = state.handovers;
-        loop {
-            cancel.check()?;
-            if state.holder.is_none() {
-                state.holder = Some(who);
-                state.handovers += 1;
-                self.drop_request.store(false, Ordering::SeqCst);
-                return Ok(());
-            }
-            let left = self.switch_interval_ms - (clock::now_ms() - since);
-            if left <= 0.0 {
-                if state.handovers == handovers_then {
-                    // A whole interval and the lock never moved: ask its holder to let go.
-                    self.drop_request.store(true, Ordering::SeqCst);
-                }
-                since = clock::now_ms();
-                handovers_then = state.handovers;
-                continue;
-            }
-            state = self.wait(state, left);
-        }
+        self.0.acquire(who, &RunEnv(cancel)).map_err(|_| Cancelled)
     }
 
     pub fn release(&self, who: usize) {
-        if !self.enabled {
-            return;
-        }
-        let mut state = self.state();
-        if state.holder == Some(who) {
-            state.holder = None;
-        }
-        drop(state);
-        self.changed.notify_all();
+        self.0.release(who)
     }
 
     /// Whether another thread has asked the holder to let go (checked between slices).
     pub fn drop_requested(&self) -> bool {
-        self.enabled && self.drop_request.load(Ordering::Relaxed)
+        self.0.drop_requested()
     }
 
     /// Releases the lock, waits until another thread has taken it, then competes again.
     pub fn hand_over(&self, who: usize, cancel: &CancelToken) -> Result<(), Cancelled> {
-        let mut state = self.state();
-        if state.holder == Some(who) {
-            state.holder = None;
-        }
-        self.drop_request.store(false, Ordering::SeqCst);
-        let handovers = state.handovers;
-        self.changed.notify_all();
-        let give_up_at = clock::now_ms() + self.switch_interval_ms;
-        while state.handovers == handovers && state.holder.is_none() && clock::now_ms() < give_up_at {
-            cancel.check()?;
-            state = self.wait(state, give_up_at - clock::now_ms());
-        }
-        drop(state);
-        self.acquire(who, cancel)
+        self.0.hand_over(who, &RunEnv(cancel)).map_err(|_| Cancelled)
     }
 
     /// How many times the lock changed hands so far.
     pub fn handovers(&self) -> u64 {
-        self.state().handovers
+        self.0.handovers()
     }
 }
 
