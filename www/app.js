@@ -6,7 +6,6 @@ import { Timeline, formatMs } from './ui/timeline.js';
 import { renderOutput, clearOutput } from './ui/output.js';
 import { renderFigures, clearFigures } from './ui/figures.js';
 import { renderLegend } from './ui/palette.js';
-import { LESSONS } from './ui/lessons.js';
 import { renderPicture } from './ui/picture.js';
 import { renderChoosing } from './ui/choosing.js';
 import { readLink, linkFor, loadTextCodec } from './ui/permalink.js';
@@ -111,7 +110,7 @@ function selectDemo(id, { push = false } = {}) {
   state.demo = demo;
   document.title = `${demo.title} · Concurrency Playground`;
   $('demo-title').textContent = demo.title;
-  $('demo-lesson').textContent = LESSONS[demo.id] ?? '';
+  $('demo-lesson').textContent = demo.lesson;
   for (const a of $('demo-list')?.querySelectorAll('a') ?? []) {
     if (a.dataset.demo === demo.id) {
       a.setAttribute('aria-current', 'page');
@@ -187,7 +186,7 @@ function holdForExercise(held) {
   $('params').disabled = held;
   $('reset').disabled = held;
   const lesson = $('demo-lesson');
-  lesson.textContent = held ? 'The lesson appears after your run. Predict first.' : LESSONS[state.demo?.id] ?? '';
+  lesson.textContent = held ? 'The lesson appears after your run. Predict first.' : state.demo?.lesson ?? '';
   lesson.classList.toggle('held', held);
 }
 

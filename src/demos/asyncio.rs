@@ -1,12 +1,7 @@
 //! `asyncio`: N coroutines on one event loop, each printing and then awaiting a timer,
 //! gathered (Python's `async def`, `await asyncio.sleep`, `asyncio.gather`).
 //!
-//! What to notice: there is one lane. No two coroutines ever run at the same instant,
-//! yet their waits overlap, so N coroutines that each wait `steps x delay_ms` finish in
-//! about that time, not N times it. An `await` is the only place a coroutine lets the
-//! others run: set `blocking_ms` and coroutine 1 computes that long without awaiting;
-//! every other coroutine's timer then fires late, by about that much, and the figures
-//! show by how much.
+//! What the learner should notice is `LESSON`, shown above the demo's controls.
 
 use serde_json::{json, Map};
 
@@ -16,6 +11,13 @@ use crate::models::event_loop::{gather, sleep, unless_cancelled};
 use crate::params::{ParamSpec, Params};
 use crate::trace::{json_ms, LaneKind, Recorder, SpanKind};
 use crate::workloads::cpu::Work;
+
+/// What to look for, shown above the demo's controls (`lesson` in `playground.demos()`).
+pub const LESSON: &str = "All coroutines share one thread: the event loop. Each prints a line, then awaits a timer \
+    (await asyncio.sleep); while it waits, the others run. There is only one lane, yet the waits \
+    overlap, so many coroutines finish in about the time of one. Nothing runs in parallel here: \
+    this is concurrency without threads. Set blocking_ms and coroutine 1 computes without \
+    awaiting: every other timer fires late, by about that much.";
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("tasks", 1, 1000, 3, "coroutines", "How many coroutines to gather."),

@@ -3,9 +3,7 @@
 //! with processes; then a sweep of speedup against the number of workers, with the
 //! ideal line and Amdahl's law fitted to it.
 //!
-//! What to notice: the kind of work decides. Waiting (I/O) overlaps under every
-//! concurrent approach, even on one thread; computing speeds up only where several cores
-//! compute at once: threads without the GIL, or processes, which pay to start.
+//! What the learner should notice is `LESSON`, shown above the demo's controls.
 
 use std::sync::Arc;
 
@@ -23,6 +21,13 @@ use crate::params::{ParamSpec, Params, DEFAULT_CORES};
 use crate::trace::{json_ms, LaneId, LaneKind, Recorder, RunResult, SpanKind};
 use crate::workloads::cpu::Work;
 use crate::workloads::tasks::WorkIn;
+
+/// What to look for, shown above the demo's controls (`lesson` in `playground.demos()`).
+pub const LESSON: &str = "Which approach should you choose? The same tasks run five ways on this machine: \
+    sequentially, with async, with threads under a GIL, with threads without one, and with \
+    processes. Choose the workload and compare. Each claim of the lesson is shown next to the \
+    figure measured here, and the sweep shows how the speedup grows with workers, against the \
+    ideal and Amdahl's law.";
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::choice("workload", &["io", "cpu", "mixed"], "cpu", "What each task does: wait on I/O, compute, or half of each."),

@@ -2,11 +2,7 @@
 //! (the baseline); interleaved on one event loop, each computing a slice and then
 //! yielding (concurrency); and on N threads at once (parallelism).
 //!
-//! What to notice: interleaving makes every task *progress*, but the loop still does one
-//! thing at a time, so the run takes as long as the sequential one (a bit longer: the
-//! switches cost something) and every task finishes near the end instead of one by one.
-//! Threads finish sooner only because there are cores to run them on: past the number of
-//! cores, more threads add nothing.
+//! What the learner should notice is `LESSON`, shown above the demo's controls.
 
 use serde_json::{json, Map};
 
@@ -17,6 +13,14 @@ use crate::models::threads::pool_cpu;
 use crate::params::{ParamSpec, Params};
 use crate::trace::{LaneKind, Recorder, RunResult};
 use crate::workloads::cpu::Work;
+
+/// What to look for, shown above the demo's controls (`lesson` in `playground.demos()`).
+pub const LESSON: &str = "The same CPU-bound tasks, three ways. One after another; then interleaved on one event loop, \
+    each computing a slice and yielding (concurrency); then on several threads at once \
+    (parallelism). Interleaving lets every task make progress, but one lane still does one thing \
+    at a time: it takes as long as the sequential run, and every task finishes near the end. \
+    Threads finish sooner only when there are cores to run them: look at the speedup as you \
+    raise threads past the number of cores.";
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("tasks", 1, 16, 4, "tasks", "How many CPU-bound tasks to run."),

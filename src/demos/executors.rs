@@ -2,10 +2,7 @@
 //! threads (ThreadPoolExecutor) or processes (ProcessPoolExecutor); each waits a
 //! different time, then returns its input squared.
 //!
-//! What to notice: never more than max_workers tasks run at once: the others queue.
-//! The tasks finish out of order (as_completed shows that order), yet `map` hands the
-//! results back in input order. A process pool pays to start its workers and to send
-//! each task; a thread pool does not.
+//! What the learner should notice is `LESSON`, shown above the demo's controls.
 
 use serde_json::{json, Map};
 
@@ -17,6 +14,12 @@ use crate::models::threads::run_queue;
 use crate::params::{ParamSpec, Params};
 use crate::trace::{json_ms, LaneKind, Recorder, RunResult, SpanKind};
 use crate::workloads::tasks::{sleep_result, SleepIn};
+
+/// What to look for, shown above the demo's controls (`lesson` in `playground.demos()`).
+pub const LESSON: &str = "concurrent.futures: submit tasks to a pool of max_workers threads or processes. Never more \
+    than max_workers run at once; the others wait their turn. The tasks take different times and \
+    finish out of order (the as_completed line), yet map returns the results in the order you \
+    submitted them.";
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::choice("kind", &["thread", "process"], "thread", "ThreadPoolExecutor or ProcessPoolExecutor."),

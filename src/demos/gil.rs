@@ -1,13 +1,7 @@
 //! `gil`: N threads that must hold one global lock to compute, as in CPython; or no
 //! lock at all, as in the free-threaded build of Python 3.13+.
 //!
-//! What to notice: with the GIL, CPU-bound threads take turns (the lock changes hands
-//! every switch interval) and the run is no faster than doing the work sequentially;
-//! without it, the threads compute at once and the speedup approaches the number of
-//! cores. I/O-bound threads release the lock while they wait, so they overlap either
-//! way. In the mixed workload, thread 1 waits on I/O while the others compute: each time
-//! its answer arrives it must wait for the lock again, up to a switch interval (the
-//! convoy effect); without the GIL it resumes at once.
+//! What the learner should notice is `LESSON`, shown above the demo's controls.
 
 use std::sync::Arc;
 
@@ -21,6 +15,15 @@ use crate::models::threads::spawn_all;
 use crate::params::{ParamSpec, Params};
 use crate::trace::{json_ms, LaneKind, Recorder, RunResult};
 use crate::workloads::cpu::Work;
+
+/// What to look for, shown above the demo's controls (`lesson` in `playground.demos()`).
+pub const LESSON: &str = "In CPython, a thread must hold the global interpreter lock (GIL) to run Python code. Here \
+    the threads really share one lock in shared memory: a thread that waits longer than the \
+    switch interval asks the holder to let go, and waiting shows as blocked spans. With the GIL, \
+    CPU-bound threads take turns and the run is no faster than doing the work sequentially; turn \
+    it off (free-threaded Python 3.13+) and they compute at once. I/O-bound threads release the \
+    lock while they wait, so they overlap either way. In the mixed workload, watch thread 1 wait \
+    for the lock each time its I/O completes: the convoy effect.";
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("threads", 1, 8, 2, "threads", "How many threads run at once."),

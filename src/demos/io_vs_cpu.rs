@@ -2,10 +2,7 @@
 //! simulated request) and CPU-bound tasks (computing), each run one after another and
 //! concurrently.
 //!
-//! What to notice: async on one thread makes the I/O tasks finish in about the time of
-//! one, because their waits overlap; the same async on CPU tasks gains nothing, because
-//! computing never waits. CPU work only goes faster on parallel threads, and only up to
-//! the number of cores.
+//! What the learner should notice is `LESSON`, shown above the demo's controls.
 
 use serde_json::{json, Map};
 
@@ -17,6 +14,12 @@ use crate::models::threads::pool_cpu;
 use crate::params::{ParamSpec, Params};
 use crate::trace::{LaneKind, Recorder, RunResult};
 use crate::workloads::cpu::Work;
+
+/// What to look for, shown above the demo's controls (`lesson` in `playground.demos()`).
+pub const LESSON: &str = "I/O-bound tasks spend their time waiting; CPU-bound tasks spend it computing. Both sets run \
+    one after another, then concurrently. Async makes the waiting tasks finish in about the time \
+    of one, but does nothing for the computing ones: they never wait, so there is nothing to \
+    overlap. Only parallel threads speed up computing, and only up to the number of cores.";
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("tasks", 1, 32, 4, "tasks", "How many tasks of each kind."),

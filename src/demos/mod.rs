@@ -36,6 +36,8 @@ pub struct Demo {
     pub needs_threads: bool,
     pub params: &'static [ParamSpec],
     pub timings: &'static [Timing],
+    /// What to look for, shown above the demo's controls: the demo's `LESSON`.
+    pub lesson: &'static str,
     /// Its own file, from which the page's Rust panel is cut (see `excerpt`); none for a
     /// demo whose program is a parameter (the page shows that program instead).
     pub source: Option<Source>,
@@ -49,6 +51,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: false,
         params: concurrency_vs_parallelism::PARAMS,
         timings: concurrency_vs_parallelism::TIMINGS,
+        lesson: concurrency_vs_parallelism::LESSON,
         source: Some(crate::demo_source!("concurrency_vs_parallelism.rs")),
     },
     Demo {
@@ -58,6 +61,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: true,
         params: gil::PARAMS,
         timings: gil::TIMINGS,
+        lesson: gil::LESSON,
         source: Some(crate::demo_source!("gil.rs")),
     },
     Demo {
@@ -67,6 +71,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: false,
         params: io_vs_cpu::PARAMS,
         timings: io_vs_cpu::TIMINGS,
+        lesson: io_vs_cpu::LESSON,
         source: Some(crate::demo_source!("io_vs_cpu.rs")),
     },
     Demo {
@@ -76,6 +81,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: true,
         params: threads::PARAMS,
         timings: threads::TIMINGS,
+        lesson: threads::LESSON,
         source: Some(crate::demo_source!("threads.rs")),
     },
     Demo {
@@ -85,6 +91,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: false,
         params: asyncio::PARAMS,
         timings: asyncio::TIMINGS,
+        lesson: asyncio::LESSON,
         source: Some(crate::demo_source!("asyncio.rs")),
     },
     Demo {
@@ -94,6 +101,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: false,
         params: scraper::PARAMS,
         timings: scraper::TIMINGS,
+        lesson: scraper::LESSON,
         source: Some(crate::demo_source!("scraper.rs")),
     },
     Demo {
@@ -103,6 +111,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: false,
         params: processes::PARAMS,
         timings: processes::TIMINGS,
+        lesson: processes::LESSON,
         source: Some(crate::demo_source!("processes.rs")),
     },
     Demo {
@@ -112,6 +121,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: false,
         params: pool_map::PARAMS,
         timings: pool_map::TIMINGS,
+        lesson: pool_map::LESSON,
         source: Some(crate::demo_source!("pool_map.rs")),
     },
     Demo {
@@ -121,6 +131,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: false,
         params: executors::PARAMS,
         timings: executors::TIMINGS,
+        lesson: executors::LESSON,
         source: Some(crate::demo_source!("executors.rs")),
     },
     Demo {
@@ -130,6 +141,7 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: false,
         params: choosing::PARAMS,
         timings: choosing::TIMINGS,
+        lesson: choosing::LESSON,
         source: Some(crate::demo_source!("choosing.rs")),
     },
     Demo {
@@ -139,6 +151,8 @@ pub const DEMOS: &[Demo] = &[
         needs_threads: false,
         params: python::PARAMS,
         timings: python::TIMINGS,
+        // Beside python.rs rather than in it: that file belongs to the Python engine's work.
+        lesson: include_str!("python_lesson.txt"),
         source: None,
     },
 ];
@@ -258,6 +272,7 @@ pub struct DemoSchema {
     needs_threads: bool,
     params: Vec<ParamSchema>,
     timings: &'static [Timing],
+    lesson: &'static str,
     /// The Rust panel: excerpts of the demo's own file ("" for none).
     rust: String,
 }
@@ -273,6 +288,7 @@ pub fn schemas() -> Vec<DemoSchema> {
             needs_threads: d.needs_threads,
             params: d.params.iter().map(ParamSchema::from).collect(),
             timings: d.timings,
+            lesson: d.lesson.trim(),
             // A demo's markers are checked by the native tests: a broken one shows no panel.
             rust: d.source.map(|s| excerpt::panel(&s).unwrap_or_default()).unwrap_or_default(),
         })

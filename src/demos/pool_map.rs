@@ -3,10 +3,7 @@
 //! to a thread pool (shared memory: each thread writes its rows where they belong) and to
 //! a process pool (each chunk's rows are copied back as text, like pickled results).
 //!
-//! What to notice: both pools return the picture bit for bit equal to the sequential one,
-//! in order, whichever worker finished first. Processes pay to start and to copy every
-//! result back; threads pay neither. More chunks than workers balance the load (the bands
-//! in the middle of the picture cost more); many tiny chunks cost more in overhead.
+//! What the learner should notice is `LESSON`, shown above the demo's controls.
 
 use std::sync::{Arc, Mutex};
 
@@ -20,6 +17,13 @@ use crate::models::threads::run_queue;
 use crate::params::{ParamSpec, Params};
 use crate::trace::{json_ms, LaneId, LaneKind, Recorder, RunResult, SpanKind};
 use crate::workloads::tasks::{mandelbrot, MandelbrotIn};
+
+/// What to look for, shown above the demo's controls (`lesson` in `playground.demos()`).
+pub const LESSON: &str = "Pool.map cuts the work into chunks, hands them to a pool of workers, and puts the results \
+    back in order. Here the chunks are bands of a picture, computed by a thread pool (shared \
+    memory) and by a process pool (each band copied back as text). Both pictures equal the \
+    sequential one, bit for bit. Watch which worker took which chunk, and try more chunks than \
+    workers: the bands in the middle cost more, and small chunks balance the load.";
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("workers", 1, 8, 2, "workers", "How many workers each pool has."),

@@ -1,10 +1,7 @@
 //! `processes`: N isolated processes, each squaring its share of the numbers 0..n, like
 //! Python's `multiprocessing.Process`; then the same with N threads of one process.
 //!
-//! What to notice: every process starts with its own copy of the global counter, so each
-//! reports only its own count; the threads all add to one counter in shared memory, which
-//! ends at n. Starting a process (a new worker loading its own wasm) and sending it work
-//! cost time, shown as overhead: for small jobs, processes lose to doing it sequentially.
+//! What the learner should notice is `LESSON`, shown above the demo's controls.
 
 use std::sync::atomic::Ordering;
 
@@ -19,6 +16,13 @@ use crate::models::threads::spawn_all;
 use crate::params::{ParamSpec, Params, DEFAULT_CORES};
 use crate::trace::{json_ms, LaneKind, Recorder, RunResult, SpanKind};
 use crate::workloads::tasks::{square, SquareIn, SquareOut, COUNTER};
+
+/// What to look for, shown above the demo's controls (`lesson` in `playground.demos()`).
+pub const LESSON: &str = "Each process is a separate worker with its own copy of the program and its own memory, like \
+    multiprocessing.Process. Each squares its share of the numbers and adds to its global \
+    counter: every process reports only its own count, while threads, sharing one memory, all \
+    add to one counter. Starting a process and sending it work cost time (grey overhead): with \
+    little work, processes lose to doing it all in one.";
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("processes", 1, 8, DEFAULT_CORES, "processes", "How many processes (and threads) share the work. Default: this machine's cores."),

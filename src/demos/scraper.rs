@@ -2,11 +2,7 @@
 //! pool of threads each making blocking requests, or async requests all in flight on
 //! one event loop. Every request is a real `fetch()` or XMLHttpRequest.
 //!
-//! What to notice: a request spends nearly all its time waiting, so overlapping the
-//! waits is what pays: threads and async both finish in about the time of the slowest
-//! batch, not the sum. Threads are limited by the pool's size; async by nothing here.
-//! A failing URL (refused by CORS, unreachable) is reported on its own line and the
-//! others go on.
+//! What the learner should notice is `LESSON`, shown above the demo's controls.
 
 use std::sync::Arc;
 
@@ -20,6 +16,15 @@ use crate::models::threads::run_queue;
 use crate::params::{ParamSpec, Params, Urls};
 use crate::trace::{json_ms, LaneId, LaneKind, Recorder, RunResult, SpanKind};
 use crate::workloads::fetch::{absolute, fetch_async, fetch_blocking, sim_page_url, Outcome};
+
+/// What to look for, shown above the demo's controls (`lesson` in `playground.demos()`).
+pub const LESSON: &str = "A web scraper spends its time waiting for servers. The pages are fetched one after another \
+    first (the baseline), then with a pool of threads or with async requests, all for real. \
+    Overlapping the waits is what pays. Paste your own URLs to fetch real sites: a site that \
+    does not allow other pages to read it (CORS) fails on its own line, and the others go on. A \
+    browser opens at most six connections to one HTTP/1.1 site: a seventh page from that site \
+    waits for one to free up. The simulated pages do not wait: this page's service worker \
+    answers them inside the browser.";
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::urls(

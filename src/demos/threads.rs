@@ -1,11 +1,7 @@
 //! `threads`: start N threads, let each print its own sequence with a blocking sleep
 //! after every line, then join them all (Python's `threading.Thread`, `start`, `join`).
 //!
-//! What to notice: the threads' lines interleave, and the interleaving changes from run
-//! to run, because the scheduler, not the program, decides who wakes first. The sleeps
-//! overlap, so the wall time is about one thread's time, not the sum of all of them.
-//! Nothing here computes: this is concurrency of waiting, which threads do well even
-//! under a GIL.
+//! What the learner should notice is `LESSON`, shown above the demo's controls.
 
 use serde_json::{json, Map};
 
@@ -14,6 +10,12 @@ use super::{RunContext, RunError};
 use crate::models::threads::spawn_all;
 use crate::params::{ParamSpec, Params};
 use crate::trace::{json_ms, LaneKind, Recorder, SpanKind};
+
+/// What to look for, shown above the demo's controls (`lesson` in `playground.demos()`).
+pub const LESSON: &str = "Each thread prints its own sequence and sleeps after every line, like Python's \
+    threading.Thread with time.sleep. Watch the lines interleave, then run it again: the order \
+    changes, because the scheduler, not your program, decides who wakes first. The sleeps \
+    overlap, so the whole run takes about as long as one thread, not the sum of all of them.";
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("threads", 1, 8, 2, "threads", "How many threads to start."),

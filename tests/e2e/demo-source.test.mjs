@@ -1,6 +1,7 @@
 // One demo, one place: what the page shows about a demo comes from the demo's own Rust
-// file, through playground.demos(). Here: the "Rust that runs here" panel is the real
-// source, line for line, with the parameters' current values beside the lines that read them.
+// file, through playground.demos(): the lesson above the controls, and the "Rust that
+// runs here" panel, the real source line for line, with the parameters' current values
+// beside the lines that read them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -70,6 +71,18 @@ test('beside each line that reads a parameter, its current value, following the 
   // Coloured as Rust, the notes included as spans of their own.
   assert.ok(await page.locator('[data-code="rust"] .tok-keyword').count() > 5);
   assert.equal(await page.locator('[data-code="rust"] .code-note').count(), 3);
+  assertNoProblems(problems);
+  await page.close();
+});
+
+test('the lesson above the controls is the one the demo declares', async () => {
+  const { page, problems } = await openPlayground(env.browser.context, env.servers.isolated);
+  const demos = await page.evaluate(() => playground.demos());
+  for (const demo of demos) {
+    assert.ok(demo.lesson.length > 100, `${demo.id}: a lesson of a few sentences`);
+    await page.click(`.lessons a[data-demo="${demo.id}"]`);
+    assert.equal(await page.textContent('#demo-lesson'), demo.lesson, demo.id);
+  }
   assertNoProblems(problems);
   await page.close();
 });
