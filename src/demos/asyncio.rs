@@ -6,11 +6,24 @@
 use serde_json::{json, Map};
 
 use super::phases::Timing;
-use super::{RunContext, RunError};
+use super::{Demo, RunContext, RunError};
 use crate::models::event_loop::{gather, sleep, unless_cancelled};
 use crate::params::{ParamSpec, Params};
 use crate::trace::{json_ms, LaneKind, Recorder, SpanKind};
 use crate::workloads::cpu::Work;
+
+/// This demo in the registry (`DEMOS` in mod.rs).
+pub const DEMO: Demo = Demo {
+    id: "asyncio",
+    title: "asyncio: coroutines on one event loop",
+    chapter: 5,
+    needs_threads: false,
+    params: PARAMS,
+    timings: TIMINGS,
+    lesson: LESSON,
+    source: Some(crate::demo_source!("asyncio.rs")),
+    run: |params, ctx| Box::pin(run(params, ctx)),
+};
 
 /// What to look for, shown above the demo's controls (`lesson` in `playground.demos()`).
 pub const LESSON: &str = "All coroutines share one thread: the event loop. Each prints a line, then awaits a timer \
@@ -104,5 +117,5 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<crate::trace::RunR
     // Lateness of the coroutines that did nothing wrong: the cost of one that blocked.
     let others_late = lateness.iter().skip(1).copied().fold(0.0, f64::max);
     stats.insert("others_max_timer_late_ms".into(), json_ms(others_late));
-    Ok(rec.finish("asyncio", params.to_json(), ctx.build, json!({ "printed": printed }), stats))
+    Ok(rec.finish(DEMO.id, params.to_json(), ctx.build, json!({ "printed": printed }), stats))
 }

@@ -11,7 +11,7 @@ use futures::future::join_all;
 use serde_json::{json, Map, Value};
 
 use super::phases::Timing;
-use super::{RunContext, RunError};
+use super::{Demo, RunContext, RunError};
 use crate::cancel::Cancelled;
 use crate::models::event_loop::{sleep, unless_cancelled, yield_now};
 use crate::models::gil::{Gil, Holder};
@@ -21,6 +21,19 @@ use crate::params::{ParamSpec, Params, DEFAULT_CORES};
 use crate::trace::{json_ms, LaneId, LaneKind, Recorder, RunResult, SpanKind};
 use crate::workloads::cpu::Work;
 use crate::workloads::tasks::WorkIn;
+
+/// This demo in the registry (`DEMOS` in mod.rs).
+pub const DEMO: Demo = Demo {
+    id: "choosing",
+    title: "Choosing: which approach, measured",
+    chapter: 10,
+    needs_threads: false,
+    params: PARAMS,
+    timings: TIMINGS,
+    lesson: LESSON,
+    source: Some(crate::demo_source!("choosing.rs")),
+    run: |params, ctx| Box::pin(run(params, ctx)),
+};
 
 /// What to look for, shown above the demo's controls (`lesson` in `playground.demos()`).
 pub const LESSON: &str = "Which approach should you choose? The same tasks run five ways on this machine: \
@@ -327,5 +340,5 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
             "amdahl": serial.map(|s| sweep.iter().map(|(w, _)| json!({ "workers": w, "speedup": (amdahl(s, *w) * 100.0).round() / 100.0 })).collect::<Vec<_>>()),
         },
     });
-    Ok(rec.finish("choosing", params.to_json(), ctx.build, value, stats))
+    Ok(rec.finish(DEMO.id, params.to_json(), ctx.build, value, stats))
 }

@@ -7,12 +7,25 @@
 use serde_json::{json, Map};
 
 use super::phases::{Phase, Phases, Timing};
-use super::{RunContext, RunError};
+use super::{Demo, RunContext, RunError};
 use crate::models::event_loop::{interleave_cpu, sequential_cpu, Interleave};
 use crate::models::threads::pool_cpu;
 use crate::params::{ParamSpec, Params};
 use crate::trace::{LaneKind, Recorder, RunResult};
 use crate::workloads::cpu::Work;
+
+/// This demo in the registry (`DEMOS` in mod.rs).
+pub const DEMO: Demo = Demo {
+    id: "concurrency-vs-parallelism",
+    title: "Concurrency vs parallelism",
+    chapter: 1,
+    needs_threads: false,
+    params: PARAMS,
+    timings: TIMINGS,
+    lesson: LESSON,
+    source: Some(crate::demo_source!("concurrency_vs_parallelism.rs")),
+    run: |params, ctx| Box::pin(run(params, ctx)),
+};
 
 /// What to look for, shown above the demo's controls (`lesson` in `playground.demos()`).
 pub const LESSON: &str = "The same CPU-bound tasks, three ways. One after another; then interleaved on one event loop, \
@@ -97,7 +110,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
         stats.insert("parallel_efficiency".into(), json!((s / threads as f64 * 100.0).round() / 100.0));
     }
     let value = json!({ "checksums": answer.iter().map(|c| c.to_string()).collect::<Vec<_>>(), "phases": phases.to_json() });
-    Ok(rec.finish("concurrency-vs-parallelism", params.to_json(), ctx.build, value, stats))
+    Ok(rec.finish(DEMO.id, params.to_json(), ctx.build, value, stats))
 }
 
 pub fn checksums(done: &[(u64, f64)]) -> Vec<u64> {

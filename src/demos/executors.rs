@@ -7,13 +7,26 @@
 use serde_json::{json, Map};
 
 use super::phases::Timing;
-use super::{RunContext, RunError};
+use super::{Demo, RunContext, RunError};
 use crate::models::event_loop::unless_cancelled;
 use crate::models::processes::{map_on_pool, start_pool, Job};
 use crate::models::threads::run_queue;
 use crate::params::{ParamSpec, Params};
 use crate::trace::{json_ms, LaneKind, Recorder, RunResult, SpanKind};
 use crate::workloads::tasks::{sleep_result, SleepIn};
+
+/// This demo in the registry (`DEMOS` in mod.rs).
+pub const DEMO: Demo = Demo {
+    id: "executors",
+    title: "concurrent.futures: thread and process pools",
+    chapter: 9,
+    needs_threads: false,
+    params: PARAMS,
+    timings: TIMINGS,
+    lesson: LESSON,
+    source: Some(crate::demo_source!("executors.rs")),
+    run: |params, ctx| Box::pin(run(params, ctx)),
+};
 
 /// What to look for, shown above the demo's controls (`lesson` in `playground.demos()`).
 pub const LESSON: &str = "concurrent.futures: submit tasks to a pool of max_workers threads or processes. Never more \
@@ -44,7 +57,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     // rust-panel: begin
     let kind = params.choice("kind");
     if kind == "thread" && !ctx.has_threads {
-        return Err(RunError::NeedsThreadsFor { demo: "executors", what: "kind \"thread\"".into() });
+        return Err(RunError::NeedsThreadsFor { demo: DEMO.id, what: "kind \"thread\"".into() });
     }
     let workers = params.count("max_workers");
     let tasks = params.count("tasks");
@@ -118,5 +131,5 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
         stats.insert("overhead_ms".into(), json_ms(rec.total(SpanKind::Overhead)));
     }
     let value = json!({ "results": results, "completion_order": completion_order });
-    Ok(rec.finish("executors", params.to_json(), ctx.build, value, stats))
+    Ok(rec.finish(DEMO.id, params.to_json(), ctx.build, value, stats))
 }

@@ -8,13 +8,26 @@ use std::sync::Arc;
 use serde_json::{json, Map};
 
 use super::phases::{Phase, Phases, Timing};
-use super::{RunContext, RunError};
+use super::{Demo, RunContext, RunError};
 use crate::cancel::Cancelled;
 use crate::models::gil::{Gil, Holder};
 use crate::models::threads::spawn_all;
 use crate::params::{ParamSpec, Params};
 use crate::trace::{json_ms, LaneKind, Recorder, RunResult};
 use crate::workloads::cpu::Work;
+
+/// This demo in the registry (`DEMOS` in mod.rs).
+pub const DEMO: Demo = Demo {
+    id: "gil",
+    title: "The GIL: one lock for all threads",
+    chapter: 2,
+    needs_threads: true,
+    params: PARAMS,
+    timings: TIMINGS,
+    lesson: LESSON,
+    source: Some(crate::demo_source!("gil.rs")),
+    run: |params, ctx| Box::pin(run(params, ctx)),
+};
 
 /// What to look for, shown above the demo's controls (`lesson` in `playground.demos()`).
 pub const LESSON: &str = "In CPython, a thread must hold the global interpreter lock (GIL) to run Python code. Here \
@@ -167,5 +180,5 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
         "checksums": threaded.iter().map(|d| d.0.checksum.map(|c| c.to_string())).collect::<Vec<_>>(),
         "phases": phases.to_json(),
     });
-    Ok(rec.finish("gil", params.to_json(), ctx.build, value, stats))
+    Ok(rec.finish(DEMO.id, params.to_json(), ctx.build, value, stats))
 }

@@ -8,12 +8,25 @@ use serde_json::{json, Map};
 
 use super::concurrency_vs_parallelism::{checksums, done_times};
 use super::phases::{Phase, Phases, Timing};
-use super::{RunContext, RunError};
+use super::{Demo, RunContext, RunError};
 use crate::models::event_loop::{gathered_io, interleave_cpu, sequential_cpu, sequential_io, Interleave};
 use crate::models::threads::pool_cpu;
 use crate::params::{ParamSpec, Params};
 use crate::trace::{LaneKind, Recorder, RunResult};
 use crate::workloads::cpu::Work;
+
+/// This demo in the registry (`DEMOS` in mod.rs).
+pub const DEMO: Demo = Demo {
+    id: "io-vs-cpu",
+    title: "I/O-bound vs CPU-bound work",
+    chapter: 3,
+    needs_threads: false,
+    params: PARAMS,
+    timings: TIMINGS,
+    lesson: LESSON,
+    source: Some(crate::demo_source!("io_vs_cpu.rs")),
+    run: |params, ctx| Box::pin(run(params, ctx)),
+};
 
 /// What to look for, shown above the demo's controls (`lesson` in `playground.demos()`).
 pub const LESSON: &str = "I/O-bound tasks spend their time waiting; CPU-bound tasks spend it computing. Both sets run \
@@ -108,5 +121,5 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
         &[("io_async", "io_sequential"), ("cpu_async", "cpu_sequential"), ("cpu_threads", "cpu_sequential")],
     );
     let value = json!({ "checksums": answer.iter().map(|c| c.to_string()).collect::<Vec<_>>(), "phases": phases.to_json() });
-    Ok(rec.finish("io-vs-cpu", params.to_json(), ctx.build, value, stats))
+    Ok(rec.finish(DEMO.id, params.to_json(), ctx.build, value, stats))
 }

@@ -4,6 +4,8 @@
 //! against, and an async `run` that records what every lane did.
 
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
 
 use serde::Serialize;
 
@@ -41,121 +43,41 @@ pub struct Demo {
     /// Its own file, from which the page's Rust panel is cut (see `excerpt`); none for a
     /// demo whose program is a parameter (the page shows that program instead).
     pub source: Option<Source>,
+    /// Runs it with validated parameters: its trace, or why not.
+    pub run: RunFn,
 }
 
+/// A demo's `run`, boxed so that every demo's fits one field of the registry.
+pub type RunFn = for<'a> fn(&'a Params, &'a RunContext) -> Pin<Box<dyn Future<Output = Result<RunResult, RunError>> + 'a>>;
+
+/// Every demo, in chapter order: each file declares its own entry (`DEMO`).
 pub const DEMOS: &[Demo] = &[
-    Demo {
-        id: "concurrency-vs-parallelism",
-        title: "Concurrency vs parallelism",
-        chapter: 1,
-        needs_threads: false,
-        params: concurrency_vs_parallelism::PARAMS,
-        timings: concurrency_vs_parallelism::TIMINGS,
-        lesson: concurrency_vs_parallelism::LESSON,
-        source: Some(crate::demo_source!("concurrency_vs_parallelism.rs")),
-    },
-    Demo {
-        id: "gil",
-        title: "The GIL: one lock for all threads",
-        chapter: 2,
-        needs_threads: true,
-        params: gil::PARAMS,
-        timings: gil::TIMINGS,
-        lesson: gil::LESSON,
-        source: Some(crate::demo_source!("gil.rs")),
-    },
-    Demo {
-        id: "io-vs-cpu",
-        title: "I/O-bound vs CPU-bound work",
-        chapter: 3,
-        needs_threads: false,
-        params: io_vs_cpu::PARAMS,
-        timings: io_vs_cpu::TIMINGS,
-        lesson: io_vs_cpu::LESSON,
-        source: Some(crate::demo_source!("io_vs_cpu.rs")),
-    },
-    Demo {
-        id: "threads",
-        title: "Threads: start, sleep, join",
-        chapter: 4,
-        needs_threads: true,
-        params: threads::PARAMS,
-        timings: threads::TIMINGS,
-        lesson: threads::LESSON,
-        source: Some(crate::demo_source!("threads.rs")),
-    },
-    Demo {
-        id: "asyncio",
-        title: "asyncio: coroutines on one event loop",
-        chapter: 5,
-        needs_threads: false,
-        params: asyncio::PARAMS,
-        timings: asyncio::TIMINGS,
-        lesson: asyncio::LESSON,
-        source: Some(crate::demo_source!("asyncio.rs")),
-    },
-    Demo {
-        id: "scraper",
-        title: "A concurrent web scraper",
-        chapter: 6,
-        needs_threads: false,
-        params: scraper::PARAMS,
-        timings: scraper::TIMINGS,
-        lesson: scraper::LESSON,
-        source: Some(crate::demo_source!("scraper.rs")),
-    },
-    Demo {
-        id: "processes",
-        title: "Processes: separate memory",
-        chapter: 7,
-        needs_threads: false,
-        params: processes::PARAMS,
-        timings: processes::TIMINGS,
-        lesson: processes::LESSON,
-        source: Some(crate::demo_source!("processes.rs")),
-    },
-    Demo {
-        id: "pool-map",
-        title: "Pool.map: chunks of a picture",
-        chapter: 8,
-        needs_threads: false,
-        params: pool_map::PARAMS,
-        timings: pool_map::TIMINGS,
-        lesson: pool_map::LESSON,
-        source: Some(crate::demo_source!("pool_map.rs")),
-    },
-    Demo {
-        id: "executors",
-        title: "concurrent.futures: thread and process pools",
-        chapter: 9,
-        needs_threads: false,
-        params: executors::PARAMS,
-        timings: executors::TIMINGS,
-        lesson: executors::LESSON,
-        source: Some(crate::demo_source!("executors.rs")),
-    },
-    Demo {
-        id: "choosing",
-        title: "Choosing: which approach, measured",
-        chapter: 10,
-        needs_threads: false,
-        params: choosing::PARAMS,
-        timings: choosing::TIMINGS,
-        lesson: choosing::LESSON,
-        source: Some(crate::demo_source!("choosing.rs")),
-    },
-    Demo {
-        id: "python",
-        title: "Your own Python",
-        chapter: 11,
-        needs_threads: false,
-        params: python::PARAMS,
-        timings: python::TIMINGS,
-        // Beside python.rs rather than in it: that file belongs to the Python engine's work.
-        lesson: include_str!("python_lesson.txt"),
-        source: None,
-    },
+    concurrency_vs_parallelism::DEMO,
+    gil::DEMO,
+    io_vs_cpu::DEMO,
+    threads::DEMO,
+    asyncio::DEMO,
+    scraper::DEMO,
+    processes::DEMO,
+    pool_map::DEMO,
+    executors::DEMO,
+    choosing::DEMO,
+    PYTHON,
 ];
+
+/// The python demo's entry, kept here: its file belongs to the Python engine's work.
+const PYTHON: Demo = Demo {
+    id: "python",
+    title: "Your own Python",
+    chapter: 11,
+    needs_threads: false,
+    params: python::PARAMS,
+    timings: python::TIMINGS,
+    // Beside python.rs rather than in it, for the same reason.
+    lesson: include_str!("python_lesson.txt"),
+    source: None,
+    run: |params, ctx| Box::pin(python::run(params, ctx)),
+};
 
 /// What a run needs besides its parameters.
 #[derive(Clone)]
@@ -247,20 +169,7 @@ pub fn prepare(id: &str, given: &[(String, Raw)], ctx: &RunContext) -> Result<(&
 
 pub async fn run(id: &str, given: &[(String, Raw)], ctx: RunContext) -> Result<RunResult, RunError> {
     let (demo, params) = prepare(id, given, &ctx)?;
-    match demo.id {
-        "concurrency-vs-parallelism" => concurrency_vs_parallelism::run(&params, &ctx).await,
-        "gil" => gil::run(&params, &ctx).await,
-        "io-vs-cpu" => io_vs_cpu::run(&params, &ctx).await,
-        "threads" => threads::run(&params, &ctx).await,
-        "asyncio" => asyncio::run(&params, &ctx).await,
-        "scraper" => scraper::run(&params, &ctx).await,
-        "processes" => processes::run(&params, &ctx).await,
-        "pool-map" => pool_map::run(&params, &ctx).await,
-        "executors" => executors::run(&params, &ctx).await,
-        "choosing" => choosing::run(&params, &ctx).await,
-        "python" => python::run(&params, &ctx).await,
-        other => Err(RunError::UnknownDemo(other.to_string())),
-    }
+    (demo.run)(&params, &ctx).await
 }
 
 #[derive(Serialize)]

@@ -10,13 +10,26 @@ use std::sync::{Arc, Mutex};
 use serde_json::{json, Map, Value};
 
 use super::phases::{Phase, Phases, Timing};
-use super::{RunContext, RunError};
+use super::{Demo, RunContext, RunError};
 use crate::models::event_loop::{unless_cancelled, yield_now};
 use crate::models::processes::{map_on_pool, start_pool, Job};
 use crate::models::threads::run_queue;
 use crate::params::{ParamSpec, Params};
 use crate::trace::{json_ms, LaneId, LaneKind, Recorder, RunResult, SpanKind};
 use crate::workloads::tasks::{mandelbrot, MandelbrotIn};
+
+/// This demo in the registry (`DEMOS` in mod.rs).
+pub const DEMO: Demo = Demo {
+    id: "pool-map",
+    title: "Pool.map: chunks of a picture",
+    chapter: 8,
+    needs_threads: false,
+    params: PARAMS,
+    timings: TIMINGS,
+    lesson: LESSON,
+    source: Some(crate::demo_source!("pool_map.rs")),
+    run: |params, ctx| Box::pin(run(params, ctx)),
+};
 
 /// What to look for, shown above the demo's controls (`lesson` in `playground.demos()`).
 pub const LESSON: &str = "Pool.map cuts the work into chunks, hands them to a pool of workers, and puts the results \
@@ -170,7 +183,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     stats.insert("bytes_copied_to_processes".into(), json!(copied));
     stats.insert("overhead_ms".into(), json_ms(rec.total(SpanKind::Overhead)));
 
-    let result = rec.finish("pool-map", params.to_json(), ctx.build, Value::Null, stats);
+    let result = rec.finish(DEMO.id, params.to_json(), ctx.build, Value::Null, stats);
     let chunk_rows: Vec<Value> = jobs.iter().map(|c| json!([c.row_from, c.row_to])).collect();
     let by_threads = owners(&result.spans, &thread_lanes, jobs.len());
     let by_processes = owners(&result.spans, &proc_lanes, jobs.len());

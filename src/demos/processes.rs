@@ -9,13 +9,26 @@ use futures::future::join_all;
 use serde_json::{json, Map};
 
 use super::phases::{Phase, Phases, Timing};
-use super::{RunContext, RunError};
+use super::{Demo, RunContext, RunError};
 use crate::models::event_loop::{unless_cancelled, yield_now};
 use crate::models::processes::{call_traced, start_traced, Job};
 use crate::models::threads::spawn_all;
 use crate::params::{ParamSpec, Params, DEFAULT_CORES};
 use crate::trace::{json_ms, LaneKind, Recorder, RunResult, SpanKind};
 use crate::workloads::tasks::{square, SquareIn, SquareOut, COUNTER};
+
+/// This demo in the registry (`DEMOS` in mod.rs).
+pub const DEMO: Demo = Demo {
+    id: "processes",
+    title: "Processes: separate memory",
+    chapter: 7,
+    needs_threads: false,
+    params: PARAMS,
+    timings: TIMINGS,
+    lesson: LESSON,
+    source: Some(crate::demo_source!("processes.rs")),
+    run: |params, ctx| Box::pin(run(params, ctx)),
+};
 
 /// What to look for, shown above the demo's controls (`lesson` in `playground.demos()`).
 pub const LESSON: &str = "Each process is a separate worker with its own copy of the program and its own memory, like \
@@ -139,7 +152,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
         "thread_counter": thread_counter,
         "phases": phases.to_json(),
     });
-    Ok(rec.finish("processes", params.to_json(), ctx.build, value, stats))
+    Ok(rec.finish(DEMO.id, params.to_json(), ctx.build, value, stats))
 }
 
 /// Time spent starting processes and moving data to and from them, summed over lanes.

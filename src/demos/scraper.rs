@@ -10,12 +10,25 @@ use futures::future::join_all;
 use serde_json::{json, Map, Value};
 
 use super::phases::{Phase, Phases, Timing};
-use super::{RunContext, RunError};
+use super::{Demo, RunContext, RunError};
 use crate::models::event_loop::unless_cancelled;
 use crate::models::threads::run_queue;
 use crate::params::{ParamSpec, Params, Urls};
 use crate::trace::{json_ms, LaneId, LaneKind, Recorder, RunResult, SpanKind};
 use crate::workloads::fetch::{absolute, fetch_async, fetch_blocking, sim_page_url, Outcome};
+
+/// This demo in the registry (`DEMOS` in mod.rs).
+pub const DEMO: Demo = Demo {
+    id: "scraper",
+    title: "A concurrent web scraper",
+    chapter: 6,
+    needs_threads: false,
+    params: PARAMS,
+    timings: TIMINGS,
+    lesson: LESSON,
+    source: Some(crate::demo_source!("scraper.rs")),
+    run: |params, ctx| Box::pin(run(params, ctx)),
+};
 
 /// What to look for, shown above the demo's controls (`lesson` in `playground.demos()`).
 pub const LESSON: &str = "A web scraper spends its time waiting for servers. The pages are fetched one after another \
@@ -157,7 +170,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     // rust-panel: begin
     let mode = params.choice("mode");
     if mode == "threads" && !ctx.has_threads {
-        return Err(RunError::NeedsThreadsFor { demo: "scraper", what: "mode \"threads\"".into() });
+        return Err(RunError::NeedsThreadsFor { demo: DEMO.id, what: "mode \"threads\"".into() });
     }
     let urls = params.urls("urls");
     let simulated = matches!(urls, Urls::Simulated(_));
@@ -209,5 +222,5 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     stats.insert("failures".into(), json!(failures));
     phases.add_stats(&mut stats, &[("async", "sequential"), ("threads", "sequential")]);
     let value = json!({ "urls": per_url, "phases": phases.to_json() });
-    Ok(rec.finish("scraper", params.to_json(), ctx.build, value, stats))
+    Ok(rec.finish(DEMO.id, params.to_json(), ctx.build, value, stats))
 }

@@ -6,10 +6,23 @@
 use serde_json::{json, Map};
 
 use super::phases::Timing;
-use super::{RunContext, RunError};
+use super::{Demo, RunContext, RunError};
 use crate::models::threads::spawn_all;
 use crate::params::{ParamSpec, Params};
 use crate::trace::{json_ms, LaneKind, Recorder, SpanKind};
+
+/// This demo in the registry (`DEMOS` in mod.rs).
+pub const DEMO: Demo = Demo {
+    id: "threads",
+    title: "Threads: start, sleep, join",
+    chapter: 4,
+    needs_threads: true,
+    params: PARAMS,
+    timings: TIMINGS,
+    lesson: LESSON,
+    source: Some(crate::demo_source!("threads.rs")),
+    run: |params, ctx| Box::pin(run(params, ctx)),
+};
 
 /// What to look for, shown above the demo's controls (`lesson` in `playground.demos()`).
 pub const LESSON: &str = "Each thread prints its own sequence and sleeps after every line, like Python's \
@@ -104,7 +117,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<crate::trace::RunR
     let mut stats = Map::new();
     stats.insert("matches_sequential".into(), json!(printed == expected));
     stats.insert("sequential_sleep_ms".into(), json_ms(delay_ms * (threads * steps) as f64));
-    let mut result = rec.finish("threads", params.to_json(), ctx.build, json!({ "printed": printed }), stats);
+    let mut result = rec.finish(DEMO.id, params.to_json(), ctx.build, json!({ "printed": printed }), stats);
     let switches = interleavings(&result.logs, main);
     result.stats.insert("interleavings".into(), json!(switches));
     Ok(result)
