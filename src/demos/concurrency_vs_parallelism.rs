@@ -6,10 +6,9 @@
 
 use serde_json::{json, Map};
 
-use super::phases::{Phase, Phases, Timing};
+use super::phases::{checksums, Phases, Timing};
 use super::{Demo, RunContext, RunError};
 use crate::models::event_loop::{interleave_cpu, sequential_cpu, Interleave};
-use crate::models::threads::pool_cpu;
 use crate::params::{ParamSpec, Params};
 use crate::trace::{LaneKind, Recorder, RunResult};
 use crate::workloads::cpu::Work;
@@ -71,37 +70,25 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     let mut phases = Phases::default();
 
     rec.log(seq_lane, format!("sequential: {tasks} tasks, one after another"));
-    let start = rec.now();
     // rust-panel: begin
-    let sequential = sequential_cpu(&rec, seq_lane, &works, cancel).await?;
-    phases.push(Phase::new("sequential", start, rec.now(), &done_times(&sequential)));
+    let sequential = phases.cpu(&rec, "sequential", sequential_cpu(&rec, seq_lane, &works, cancel)).await?;
     let answer = checksums(&sequential);
     // rust-panel: end
 
     rec.log(loop_lane, format!("concurrent: {tasks} coroutines, one event loop"));
-    let start = rec.now();
     // rust-panel: begin
     let slice_ms = params.ms("slice_ms");
-    let concurrent = interleave_cpu(&rec, loop_lane, &works, Interleave { slice_ms }, cancel).await?;
-    phases.push(Phase::new("concurrent", start, rec.now(), &done_times(&concurrent)));
+    let interleaved = interleave_cpu(&rec, loop_lane, &works, Interleave { slice_ms }, cancel);
+    let concurrent = phases.cpu(&rec, "concurrent", interleaved).await?;
     let mut all_match = checksums(&concurrent) == answer;
     // rust-panel: end
 
-    if ctx.has_threads {
-        rec.log(thread_lanes[0], format!("parallel: {tasks} tasks on {threads} threads"));
-        let start = rec.now();
-        // rust-panel: begin
-        let parallel: Vec<(u64, f64)> = pool_cpu(&rec, &thread_lanes, &works, cancel)
-            .await
-            .map_err(RunError::Failed)?
-            .into_iter()
-            .collect::<Result<_, _>>()?;
-        phases.push(Phase::new("parallel", start, rec.now(), &done_times(&parallel)));
-        all_match &= checksums(&parallel) == answer;
-        // rust-panel: end
-    } else {
-        rec.log(loop_lane, "parallel phase skipped: it needs shared-memory threads (the threads build)");
+    if let Some(&lane) = thread_lanes.first() {
+        rec.log(lane, format!("parallel: {tasks} tasks on {threads} threads"));
     }
+    // rust-panel: begin
+    all_match &= phases.cpu_on_threads(&rec, ctx, "parallel", &thread_lanes, &works, &answer, loop_lane).await?;
+    // rust-panel: end
 
     let mut stats = Map::new();
     stats.insert("matches_sequential".into(), json!(all_match));
@@ -111,12 +98,4 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     }
     let value = json!({ "checksums": answer.iter().map(|c| c.to_string()).collect::<Vec<_>>(), "phases": phases.to_json() });
     Ok(rec.finish(DEMO.id, params.to_json(), ctx.build, value, stats))
-}
-
-pub fn checksums(done: &[(u64, f64)]) -> Vec<u64> {
-    done.iter().map(|(c, _)| *c).collect()
-}
-
-pub fn done_times(done: &[(u64, f64)]) -> Vec<f64> {
-    done.iter().map(|(_, t)| *t).collect()
 }

@@ -6,11 +6,9 @@
 
 use serde_json::{json, Map};
 
-use super::concurrency_vs_parallelism::{checksums, done_times};
-use super::phases::{Phase, Phases, Timing};
+use super::phases::{checksums, Phases, Timing};
 use super::{Demo, RunContext, RunError};
 use crate::models::event_loop::{gathered_io, interleave_cpu, sequential_cpu, sequential_io, Interleave};
-use crate::models::threads::pool_cpu;
 use crate::params::{ParamSpec, Params};
 use crate::trace::{LaneKind, Recorder, RunResult};
 use crate::workloads::cpu::Work;
@@ -73,46 +71,22 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     };
     let mut phases = Phases::default();
 
-    let start = rec.now();
     // rust-panel: begin
-    let done = sequential_io(&rec, io_seq, &waits).await;
-    phases.push(Phase::new("io_sequential", start, rec.now(), &done));
+    phases.io(&rec, "io_sequential", sequential_io(&rec, io_seq, &waits)).await;
+    check()?;
+    phases.io(&rec, "io_async", gathered_io(&rec, io_async, &waits)).await;
     check()?;
 
-    let start = rec.now();
-    let done = gathered_io(&rec, io_async, &waits).await;
-    // rust-panel: end
-    phases.push(Phase::new("io_async", start, rec.now(), &done));
-    check()?;
-
-    let start = rec.now();
-    // rust-panel: begin
-    let sequential = sequential_cpu(&rec, cpu_seq, &works, cancel).await?;
-    phases.push(Phase::new("cpu_sequential", start, rec.now(), &done_times(&sequential)));
+    let sequential = phases.cpu(&rec, "cpu_sequential", sequential_cpu(&rec, cpu_seq, &works, cancel)).await?;
     let answer = checksums(&sequential);
 
     // A coroutine that computes never reaches an await: each runs to its end in one go.
-    let start = rec.now();
     let whole_task = Interleave { slice_ms: cpu_ms + 1.0 };
-    let in_async = interleave_cpu(&rec, cpu_async, &works, whole_task, cancel).await?;
-    // rust-panel: end
-    phases.push(Phase::new("cpu_async", start, rec.now(), &done_times(&in_async)));
+    let in_async = phases.cpu(&rec, "cpu_async", interleave_cpu(&rec, cpu_async, &works, whole_task, cancel)).await?;
     let mut all_match = checksums(&in_async) == answer;
 
-    if ctx.has_threads {
-        let start = rec.now();
-        // rust-panel: begin
-        let parallel: Vec<(u64, f64)> = pool_cpu(&rec, &cpu_threads, &works, cancel)
-            .await
-            .map_err(RunError::Failed)?
-            .into_iter()
-            .collect::<Result<_, _>>()?;
-        // rust-panel: end
-        phases.push(Phase::new("cpu_threads", start, rec.now(), &done_times(&parallel)));
-        all_match &= checksums(&parallel) == answer;
-    } else {
-        rec.log(cpu_async, "the threads phase was skipped: it needs shared-memory threads (the threads build)");
-    }
+    all_match &= phases.cpu_on_threads(&rec, ctx, "cpu_threads", &cpu_threads, &works, &answer, cpu_async).await?;
+    // rust-panel: end
 
     let mut stats = Map::new();
     stats.insert("matches_sequential".into(), json!(all_match));

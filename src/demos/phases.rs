@@ -1,10 +1,31 @@
 //! Demos that compare ways of running the same tasks run them as phases, one after
 //! another in one trace, and measure each against a sequential phase.
 
+use std::future::Future;
+
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-use crate::trace::json_ms;
+use super::{RunContext, RunError};
+use crate::models::threads::pool_cpu;
+use crate::trace::{json_ms, LaneId, Recorder};
+use crate::workloads::cpu::Work;
+
+/// What a phase of CPU-bound tasks gives back: each task's checksum and when it finished.
+pub type Done = (u64, f64);
+
+pub fn checksums(done: &[Done]) -> Vec<u64> {
+    done.iter().map(|(c, _)| *c).collect()
+}
+
+pub fn done_times(done: &[Done]) -> Vec<f64> {
+    done.iter().map(|(_, t)| *t).collect()
+}
+
+/// Says on `lane` that `what` did not run because this build has no shared-memory threads.
+pub fn log_skipped(rec: &Recorder, lane: LaneId, what: &str) {
+    rec.log(lane, format!("{what} skipped: it needs shared-memory threads (the threads build)"));
+}
 
 /// A time a run reports as `<name>_ms` in its stats, declared ahead of any run so that a
 /// page can say what a demo measures (an exercise asks about one) before it runs.
@@ -73,6 +94,49 @@ pub struct Phases(Vec<Phase>);
 impl Phases {
     pub fn push(&mut self, phase: Phase) {
         self.0.push(phase);
+    }
+
+    /// Runs `tasks` (CPU-bound tasks, not started until awaited here) as phase `name`:
+    /// timed from now to their end, with when each task finished.
+    pub async fn cpu<E>(&mut self, rec: &Recorder, name: &'static str, tasks: impl Future<Output = Result<Vec<Done>, E>>) -> Result<Vec<Done>, E> {
+        let start = rec.now();
+        let done = tasks.await?;
+        self.push(Phase::new(name, start, rec.now(), &done_times(&done)));
+        Ok(done)
+    }
+
+    /// Runs `tasks` (waits, each giving when it ended) as phase `name`.
+    pub async fn io(&mut self, rec: &Recorder, name: &'static str, tasks: impl Future<Output = Vec<f64>>) {
+        let start = rec.now();
+        let done = tasks.await;
+        self.push(Phase::new(name, start, rec.now(), &done));
+    }
+
+    /// `works` on a pool of threads, one per lane of `lanes`, as phase `name`: whether
+    /// every checksum equals `answer` (the sequential phase's). In a build without
+    /// shared-memory threads nothing runs, `skipped_on` says so, and nothing differs.
+    #[allow(clippy::too_many_arguments)] // each is one thing the phase needs; a struct would only rename them
+    pub async fn cpu_on_threads(
+        &mut self,
+        rec: &Recorder,
+        ctx: &RunContext,
+        name: &'static str,
+        lanes: &[LaneId],
+        works: &[Work],
+        answer: &[u64],
+        skipped_on: LaneId,
+    ) -> Result<bool, RunError> {
+        if !ctx.has_threads {
+            log_skipped(rec, skipped_on, &format!("{} phase", name.replace('_', " ")));
+            return Ok(true);
+        }
+        let on_pool = async {
+            // The pool failing to start is the run failing; a task's cancellation is a cancel.
+            let each = pool_cpu(rec, lanes, works, &ctx.cancel).await.map_err(RunError::Failed)?;
+            each.into_iter().collect::<Result<Vec<Done>, _>>().map_err(RunError::from)
+        };
+        let done = self.cpu(rec, name, on_pool).await?;
+        Ok(checksums(&done) == answer)
     }
 
     pub fn get(&self, name: &str) -> Option<&Phase> {

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::{json, Map, Value};
 
-use super::phases::{Phase, Phases, Timing};
+use super::phases::{log_skipped, Phase, Phases, Timing};
 use super::{Demo, RunContext, RunError};
 use crate::models::event_loop::{unless_cancelled, yield_now};
 use crate::models::processes::{map_on_pool, start_pool, Job};
@@ -150,7 +150,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
         rec.log(thread_lanes[0], format!("threads: picture {} the sequential one", if same { "equals" } else { "DIFFERS from" }));
         all_match &= same;
     } else {
-        rec.log(seq_lane, "the thread pool was skipped: it needs shared-memory threads (the threads build)");
+        log_skipped(&rec, seq_lane, "the thread pool");
     }
 
     // rust-panel: begin

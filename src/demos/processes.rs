@@ -8,7 +8,7 @@ use std::sync::atomic::Ordering;
 use futures::future::join_all;
 use serde_json::{json, Map};
 
-use super::phases::{Phase, Phases, Timing};
+use super::phases::{log_skipped, Phase, Phases, Timing};
 use super::{Demo, RunContext, RunError};
 use crate::models::event_loop::{unless_cancelled, yield_now};
 use crate::models::processes::{call_traced, start_traced, Job};
@@ -137,7 +137,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
         let thread_sum = by_thread.iter().fold(0u64, |a, t| a.wrapping_add(t.0.sum.parse().unwrap_or(0)));
         threads_match = thread_sum == expected && shared == n;
     } else {
-        rec.log(seq_lane, "the threads comparison was skipped: it needs shared-memory threads (the threads build)");
+        log_skipped(&rec, seq_lane, "the threads comparison");
     }
 
     let overhead: f64 = rec_overhead(&rec);
