@@ -7,11 +7,12 @@
 .PHONY: all setup build serve test test-native test-e2e soak bench dist clean
 
 PORT ?= 8080
-RUST_SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock
+RUST_SOURCES := $(shell find src crates/gil/src -name '*.rs') Cargo.toml Cargo.lock crates/gil/Cargo.toml
 PYTHON_SOURCES := $(shell find crates/python/src -name '*.rs' -o -name '*.py') crates/python/Cargo.toml
 SINGLE := www/pkg/single/concurrency_playground_bg.wasm
 THREADS := www/pkg/threads/concurrency_playground_bg.wasm
 PYTHON := www/pkg/python/concurrency_playground_bg.wasm
+PYTHON_THREADS := www/pkg/python-threads/concurrency_playground_bg.wasm
 # What the page serves from npm packages (same origin, no CDN): copied, gitignored.
 PRISM := $(addprefix www/vendor/prism/,prism-core.min.js prism-python.min.js prism-rust.min.js LICENSE)
 # The python demo's editor (CodeMirror 6) and lz-string: bundled by esbuild into one ES module
@@ -26,7 +27,7 @@ setup:
 	@scripts/setup.sh
 
 build: setup
-	@$(MAKE) --no-print-directory $(SINGLE) $(THREADS) $(PYTHON) $(PRISM) $(EDITOR) $(LZSTRING) embed.html
+	@$(MAKE) --no-print-directory $(SINGLE) $(THREADS) $(PYTHON) $(PYTHON_THREADS) $(PRISM) $(EDITOR) $(LZSTRING) embed.html
 
 www/vendor/prism/%.js: node_modules/prismjs/components/%.js
 	@mkdir -p $(@D) && cp $< $@
@@ -53,6 +54,9 @@ $(THREADS): $(RUST_SOURCES) scripts/build-wasm.sh
 
 $(PYTHON): $(RUST_SOURCES) $(PYTHON_SOURCES) scripts/build-wasm.sh
 	scripts/build-wasm.sh python
+
+$(PYTHON_THREADS): $(RUST_SOURCES) $(PYTHON_SOURCES) scripts/build-wasm.sh
+	scripts/build-wasm.sh python-threads
 
 serve: build
 	PORT=$(PORT) node scripts/serve.mjs

@@ -1,40 +1,32 @@
 #!/usr/bin/env bash
 # Builds one wasm variant into www/pkg/<variant>: `single` (no atomics), `threads`
-# (shared memory + wasm-bindgen-rayon) or `python` (single, plus the Python engine: loaded
-# by the engine worker when the python demo first runs, so other demos never fetch it). Both use the same stable compiler; the threads
-# build needs nightly-only flags, unlocked with RUSTC_BOOTSTRAP (see ../shared/TOOLCHAIN.md).
+# (shared memory + wasm-bindgen-rayon), `python` (single, plus the Python engine: loaded
+# by the engine worker when the python demo first runs, so other demos never fetch it) or
+# `python-threads` (threads, plus the Python engine: each Python thread a Worker). All use
+# the same stable compiler; the threads builds need nightly-only flags, unlocked with
+# RUSTC_BOOTSTRAP (see ../shared/TOOLCHAIN.md).
 set -euo pipefail
-variant=${1:?usage: build-wasm.sh single|threads|python}
+variant=${1:?usage: build-wasm.sh single|threads|python|python-threads}
 cd "$(dirname "$0")/.."
 out="www/pkg/$variant"
 export PATH="$HOME/.cargo/bin:$PATH"
 
-case "$variant" in
-  single)
-    CARGO_TARGET_DIR=target/wasm-single \
-      wasm-pack --log-level warn build --target web --release --no-typescript --no-pack \
-      --out-dir "$out"
-    ;;
-  python)
-    CARGO_TARGET_DIR=target/wasm-python \
-      wasm-pack --log-level warn build --target web --release --no-typescript --no-pack \
-      --out-dir "$out" -- --features python
-    ;;
-  threads)
+threads_build() {
+    local features=$1 max_memory=$2
     # Since a late-2025 nightly, +atomics no longer implies a shared memory
-    # (rust-lang/rust#147225): the link arguments ask for it explicitly. Its maximum is
-    # 256 MiB: Safari on iPhones and iPads refuses shared memories of 1-2 GiB, and the
-    # largest run measured (asyncio, 1000 coroutines x 50 steps: 50,000 spans and lines)
-    # peaks at 62 MB, the largest picture (pool-map 800 px, 256 chunks) at 26 MB.
-    RUSTFLAGS='-C target-feature=+atomics,+bulk-memory
-      -C link-arg=--shared-memory -C link-arg=--max-memory=268435456 -C link-arg=--import-memory
+    # (rust-lang/rust#147225): the link arguments ask for it explicitly. The threads build's
+    # maximum is 256 MiB: Safari on iPhones and iPads refuses shared memories of 1-2 GiB,
+    # and the largest run measured (asyncio, 1000 coroutines x 50 steps: 50,000 spans and
+    # lines) peaks at 62 MB, the largest picture (pool-map 800 px, 256 chunks) at 26 MB.
+    RUSTFLAGS="-C target-feature=+atomics,+bulk-memory
+      -C link-arg=--shared-memory -C link-arg=--max-memory=$max_memory -C link-arg=--import-memory
       -C link-arg=--export=__wasm_init_tls -C link-arg=--export=__tls_size
-      -C link-arg=--export=__tls_align -C link-arg=--export=__tls_base' \
-    RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=target/wasm-threads \
+      -C link-arg=--export=__tls_align -C link-arg=--export=__tls_base" \
+    RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=target/wasm-$variant \
       wasm-pack --log-level warn build --target web --release --no-typescript --no-pack \
-      --out-dir "$out" -- --features threads -Z build-std=panic_abort,std
+      --out-dir "$out" -- --features "$features" -Z build-std=panic_abort,std
     if ! grep -q 'shared: *true' "$out/concurrency_playground.js"; then
-      echo "build-wasm: the threads build did not get a shared memory" >&2
+      echo "build-wasm: the $variant build did not get a shared memory" >&2
       exit 1
     fi
     # wasm-bindgen-rayon 1.3's pool workers initialise with the positional form that
@@ -57,8 +49,25 @@ case "$variant" in
         exit 1
       fi
     done
+}
+
+case "$variant" in
+  single)
+    CARGO_TARGET_DIR=target/wasm-single \
+      wasm-pack --log-level warn build --target web --release --no-typescript --no-pack \
+      --out-dir "$out"
     ;;
-  *) echo "build-wasm: unknown variant '$variant' (single, threads or python)" >&2; exit 2 ;;
+  python)
+    CARGO_TARGET_DIR=target/wasm-python \
+      wasm-pack --log-level warn build --target web --release --no-typescript --no-pack \
+      --out-dir "$out" -- --features python
+    ;;
+  threads) threads_build threads 268435456 ;;
+  # Python programs may hold up to 512 MB (crates/python/src/memory.rs): a shared memory
+  # cannot grow past its maximum, so this one's is larger. A device that refuses it gets
+  # the single python build (www/engine-worker.js).
+  python-threads) threads_build "threads python" 1073741824 ;;
+  *) echo "build-wasm: unknown variant '$variant' (single, threads, python or python-threads)" >&2; exit 2 ;;
 esac
 
 # No wasm-opt pass: wasm-pack cannot download one here, and Debian's binaryen 108 saved

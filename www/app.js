@@ -237,7 +237,7 @@ async function copyLink() {
 function showCode() {
   if (state.demo && state.controls) {
     const demo = programParam(state.demo) ? null : state.demo;
-    renderCode($('code-panel'), demo, state.controls.values(), { onEdit: programDemo() ? openProgram : null });
+    state.codeShown = renderCode($('code-panel'), demo, state.controls.values(), { onEdit: programDemo() ? openProgram : null });
   }
   updateOpenFull();
 }
@@ -428,8 +428,26 @@ function reportHeight() {
   }).observe(document.documentElement);
 }
 
+/** Embeds: `?panels=timeline,output` shows only those. Applied before anything is drawn,
+ *  so that panels never appear and then vanish. */
+function showChosenPanels() {
+  const panels = new URLSearchParams(location.search).get('panels');
+  if (!panels) return;
+  const wanted = new Set(panels.split(','));
+  // An attribute of its own: panels that show and hide themselves must not undo this.
+  for (const section of document.querySelectorAll('[data-panel]')) section.toggleAttribute('data-off', !wanted.has(section.dataset.panel));
+}
+
+/** Until the engine has said which demos and parameters there are, the page shows only
+ *  its head (index.html marks <main data-starting>): controls and panels laid out then
+ *  would be pushed down as the controls fill in, moving what the reader looks at. */
+function endStarting() {
+  delete $('main').dataset.starting;
+}
+
 async function main() {
   reportHeight();
+  showChosenPanels();
   renderLegend($('legend'));
   timeline.clear();
   playground.onRunningChange((running) => {
@@ -481,20 +499,21 @@ async function main() {
   } catch (error) {
     if ($('engine')) $('engine').textContent = 'The engine could not start.';
     showError(error);
+    endStarting();
     return;
   }
   describeEngine(state.info);
   state.demos = playground.demos().sort((a, b) => a.chapter - b.chapter);
   renderNav();
-  await openAddress();
-  // Embeds: `?panels=timeline,output` shows only those; `?autorun=1` runs at once.
-  const query = new URLSearchParams(location.search);
-  const panels = query.get('panels');
-  if (panels) {
-    const wanted = new Set(panels.split(','));
-    // An attribute of its own: panels that show and hide themselves must not undo this.
-    for (const section of document.querySelectorAll('[data-panel]')) section.toggleAttribute('data-off', !wanted.has(section.dataset.panel));
+  try {
+    await openAddress();
+    // The code panel fills in when its module has loaded: show the page once it has.
+    await state.codeShown?.catch(() => {});
+  } finally {
+    endStarting();
   }
+  // Embeds: `?autorun=1` runs at once.
+  const query = new URLSearchParams(location.search);
   // An exercise waits for the prediction: autorun would give the answer away.
   if (query.get('autorun') === '1' && !state.blocked && !state.exercise) run();
 }

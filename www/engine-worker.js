@@ -79,6 +79,7 @@ async function start({ build, threads, debugStallPool }) {
   // Before the pool starts: its workers starting would slow this measurement down.
   mod.calibrate();
   engine = mod;
+  engineBuild = build;
   if (build === 'threads') {
     const asked = performance.now();
     // debugStallPool (tests, ?debug=1): a pool that never starts, as in issue 18.
@@ -113,25 +114,45 @@ async function poolFor(seq) {
   return true;
 }
 
-// The python demo's engine: its own build (pkg/python, the single build plus the Python
-// interpreter), fetched and compiled the first time a Python program runs, so the other
-// demos never download it.
+// The python demo's engine: its own build, fetched and compiled the first time a Python
+// program runs, so the other demos never download it. Where the page has shared memory
+// (the threads build), it is pkg/python-threads: each Python thread runs on a Worker of
+// its own pool, under a real GIL. Elsewhere, or if that build cannot start (a device that
+// refuses its 1 GiB shared memory), pkg/python: Python threads take turns on this Worker.
+let engineBuild = null;
 let python = null;
 let pythonLoad = null;
+// Each Python thread holds a pool Worker for its life, as an OS thread would.
+const PYTHON_POOL_THREADS = Math.max(16, 2 * (navigator.hardwareConcurrency || 1));
 function pythonEngine() {
   pythonLoad ??= (async () => {
     try {
-      const mod = await import('./pkg/python/concurrency_playground.js');
-      await mod.default();
-      mod.setCores(navigator.hardwareConcurrency || 1);
-      python = mod;
-      return mod;
+      python = await loadPython(engineBuild === 'threads');
+      return python;
     } catch (e) {
       pythonLoad = null;
       throw new Error(`the Python engine did not load (${e?.message ?? e}): check the connection and run again`);
     }
   })();
   return pythonLoad;
+}
+
+async function loadPython(threaded) {
+  if (threaded) {
+    try {
+      const mod = await import('./pkg/python-threads/concurrency_playground.js');
+      await mod.default();
+      mod.setCores(navigator.hardwareConcurrency || 1);
+      await mod.initThreadPool(PYTHON_POOL_THREADS);
+      return mod;
+    } catch (e) {
+      console.warn(`the threaded Python build did not start (${e?.message ?? e}): Python threads take turns on one Worker`);
+    }
+  }
+  const mod = await import('./pkg/python/concurrency_playground.js');
+  await mod.default();
+  mod.setCores(navigator.hardwareConcurrency || 1);
+  return mod;
 }
 
 // A trap (RuntimeError) poisons a wasm instance: the page must replace this worker.

@@ -70,6 +70,9 @@ for (const build of ['threads', 'single']) {
     }
     const lanesWithCpu = new Set(cpu.map((s) => s.lane));
     assert.ok(lanesWithCpu.size >= 2, 'both threads ran');
+    // On the threads build each Python thread is a Worker of its own, under a real GIL; on
+    // the single build they take turns on the engine's Worker.
+    assert.equal(r.stats.real_threads, build === 'threads');
     assert.ok(r.stats.gil_handovers >= 3, `the GIL was handed over: ${r.stats.gil_handovers}`);
     assert.deepEqual(r.lanes.map((l) => l.label), ['MainThread', 'w0', 'w1']);
     assertNoProblems(problems);
@@ -105,9 +108,11 @@ test('the Python build is fetched only when a program first runs', { timeout: 60
   const fetched = [];
   page.on('request', (req) => fetched.push(req.url()));
   await runOutcome(page, 'threads', { threads: 1, steps: 1, delay_ms: 1 });
-  assert.ok(!fetched.some((u) => u.includes('/pkg/python/')), 'another demo fetched the Python build');
+  assert.ok(!fetched.some((u) => u.includes('/pkg/python')), 'another demo fetched the Python build');
   const r = assertResult(await runOutcome(page, 'python', { code: 'print("hi")' }));
   assert.equal(r.value.stdout, 'hi\n');
-  assert.ok(fetched.some((u) => u.includes('/pkg/python/')), 'the python run fetched its build');
+  // An isolated page gets the threaded Python build (a Worker per Python thread).
+  assert.ok(fetched.some((u) => u.includes('/pkg/python-threads/')), 'the python run fetched its build');
+  assert.ok(!fetched.some((u) => u.includes('/pkg/python/')), 'the isolated page fetched the single Python build too');
   assertNoProblems(problems);
 });

@@ -28,10 +28,12 @@ export async function startServers(options = {}) {
   };
 }
 
-/** A fresh headless Chromium profile; `close()` removes it. */
-export async function startBrowser() {
+/** A fresh headless Chromium profile; `close()` removes it. `contextOptions` are
+ *  playwright's (a phone's viewport, scale and touch: `devices['Pixel 5']`). */
+export async function startBrowser(contextOptions = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), 'playground-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
+    ...contextOptions,
     headless: true,
     executablePath: '/usr/bin/chromium',
     args: CHROMIUM_ARGS,

@@ -126,6 +126,11 @@ function textControl(spec, id, onChange) {
   const box = el('div', { className: 'editor-box' });
   const area = el('textarea', { id, name: spec.name, value: text, rows: 14, spellcheck: false, className: 'editor-fallback' });
   area.setAttribute('autocapitalize', 'off');
+  // As tall as the editor will be for this text, so nothing moves when it replaces the
+  // text area: its lines (13px, 1.45 high), padding (.4rem twice), limits (12 to 32rem)
+  // and border, as scripts/editor-entry.js sets them.
+  const lines = text.split('\n').length;
+  area.style.height = area.style.minHeight = `calc(min(max(${(lines * 13 * 1.45).toFixed(1)}px + .8rem, 12rem), 32rem) + 2px)`;
   const host = el('div', { className: 'editor-host', hidden: true });
   const note = el('p', { className: 'editor-note', hidden: true });
   note.setAttribute('role', 'alert');
