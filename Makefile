@@ -86,6 +86,10 @@ dist: build
 	cp -r index.html embed.html sw.js www dist/
 	# dist may be served without headers: its pages ask the service worker for isolation.
 	sed -i 's|<meta charset="utf-8">|<meta charset="utf-8">\n  <meta name="playground-isolation" content="service-worker">|' dist/index.html dist/embed.html
+	# The page's modules as one file (the sources stay readable in www/), then FILE.gz
+	# beside each text and wasm file, for hosts that serve precompressed files.
+	node scripts/bundle.mjs www dist/www/app.js
+	node scripts/compress.mjs dist
 	@echo "dist/ is ready: serve it with any static server (the service worker supplies isolation)"
 
 clean:

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // The dev/preview server: static files with the headers that make the page
-// cross-origin isolated (COOP + COEP), so the threads build can run.
-//   node scripts/serve.mjs [--root DIR] [--port N] [--no-isolation] [--quiet]
+// cross-origin isolated (COOP + COEP), so the threads build can run, gzipped for browsers
+// that accept it, as a static host sends them: FILE.gz when the root has one (`make dist`
+// writes them), else compressed here once per version of the file.
+//   node scripts/serve.mjs [--root DIR] [--port N] [--no-isolation] [--no-compression]
 // PORT in the environment sets the port too (default 8080; 0 picks a free one).
 import { createServer } from 'node:http';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseSimUrl, simPageBody } from '../www/sim.js';
+import { compressible, gzip, acceptsGzip } from './compress.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -53,8 +56,29 @@ function answerSimPage(sim, req, res, headers) {
   res.on('close', () => clearTimeout(timer));
 }
 
+// Files gzipped here, by path: { mtimeMs, size, gz }. Each is compressed once per version
+// (the wasm builds take 30 to 140 ms), for every server of this process.
+const gzipped = new Map();
+
+/** The gzipped body of `file` (whose stat is `stat`): its FILE.gz if that is at least as
+ *  new, else compressed here and kept. */
+async function gzippedBody(file, stat) {
+  try {
+    const pre = await fs.stat(`${file}.gz`);
+    if (pre.mtimeMs >= stat.mtimeMs) return fs.readFile(`${file}.gz`);
+  } catch {
+    // none beside it: compress
+  }
+  const kept = gzipped.get(file);
+  if (kept && kept.mtimeMs === stat.mtimeMs && kept.size === stat.size) return kept.gz;
+  const gz = gzip(await fs.readFile(file));
+  gzipped.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, gz });
+  return gz;
+}
+
 // `sim: false` serves files only, like a static host: the service worker must answer /sim/.
-export function startServer({ root, port = 8080, host = '127.0.0.1', isolation = true, sim = true } = {}) {
+// `compression: false` sends every file as it is.
+export function startServer({ root, port = 8080, host = '127.0.0.1', isolation = true, sim = true, compression = true } = {}) {
   const base = path.resolve(root);
   const server = createServer(async (req, res) => {
     // www/examples/ stands for other people's pages (a blog post embedding a demo): served
@@ -100,6 +124,16 @@ export function startServer({ root, port = 8080, host = '127.0.0.1', isolation =
       // Chromium 137+: the embed page isolates itself even inside a page that is not
       // isolated, so an embedded demo can use threads. Browsers without it ignore it.
       if (isolation && path.basename(file) === 'embed.html') headers['Document-Isolation-Policy'] = 'isolate-and-require-corp';
+      if (compression && compressible(file)) {
+        headers.Vary = 'Accept-Encoding'; // caches must not hand the gzip to a client that refused it
+        if (acceptsGzip(req.headers['accept-encoding'])) {
+          const body = await gzippedBody(file, stat);
+          headers['Content-Encoding'] = 'gzip';
+          headers['Content-Length'] = body.length;
+          res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
+          return;
+        }
+      }
       headers['Content-Length'] = stat.size;
       res.writeHead(200, headers);
       if (req.method === 'HEAD') res.end();
@@ -127,7 +161,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = option('--root', path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
   const port = Number(option('--port', process.env.PORT ?? 8080));
   const isolation = !flag('--no-isolation');
-  startServer({ root, port, isolation }).then(
+  const compression = !flag('--no-compression');
+  startServer({ root, port, isolation, compression }).then(
     ({ url }) => {
       console.log(`Concurrency Playground: ${url}`);
       console.log(isolation ? '(cross-origin isolated: the threads build runs)' : '(no COOP/COEP headers: the single build runs)');

@@ -193,3 +193,25 @@ test('the service worker keeps one copy per file, whatever the permalink, and dr
     await fresh.close();
   }
 });
+
+test('dist serves the page as one bundled module, and what its modules load by address still loads', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`${host.url}?demo=threads&threads=3`);
+    await page.waitForFunction(() => window.crossOriginIsolated && window.playground, null, { timeout: 15000 });
+    await page.evaluate(() => playground.ready);
+    // The code panel (a demo's module, bundled) and its colours (Prism, a vendor file).
+    await page.waitForSelector('[data-code="python"] .tok-keyword');
+    // The embed dialog's addresses come from a module of www/ui/: they must still point at this site.
+    await page.click('#embed-code');
+    assert.match(await page.inputValue('#embed-snippet'), new RegExp(`src="${host.url}embed\\.html\\?demo=threads`));
+    await page.keyboard.press('Escape');
+    await page.goto(`${host.url}?demo=python`);
+    await page.waitForSelector('[data-editor="ready"]'); // the editor, a vendor file imported on demand
+    const modules = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js')));
+    assert.deepEqual(modules.filter((p) => p.startsWith('/www/ui/')), [], 'a module of the page was fetched on its own');
+    assert.ok(modules.includes('/www/app.js') && modules.includes('/www/vendor/editor/editor.js'), modules.join(' '));
+  } finally {
+    await page.close();
+  }
+});
