@@ -18,6 +18,8 @@ enum Step {
     Resume(Arc<Generator>, Value, bool, Resume),
     /// Run this frame (a class body) on top of the current one.
     Push(Box<Frame>),
+    /// Enter this frame (a Python function's, its arguments bound): an eval-breaker check.
+    Enter(Box<Frame>),
 }
 
 /// What an eval-breaker check found.
@@ -75,6 +77,25 @@ impl Vm {
                         self.threads[ti].frames.push(f);
                         f = nf;
                         step = Step::Next;
+                    }
+                    Step::Enter(nf) => {
+                        if self.threads[ti].frames.len() + 1 >= self.max_recursion {
+                            self.recycle_frame(nf);
+                            step = Step::Raise(self.new_exc(&self.exc_class("RecursionError"), "maximum recursion depth exceeded"), true);
+                            continue;
+                        }
+                        self.threads[ti].frames.push(f);
+                        f = nf;
+                        step = Step::Next;
+                        // A Python function's entry: an eval-breaker check, as CPython's.
+                        match self.eval_breaker(&mut ticks, deadline) {
+                            Breaker::Go => {}
+                            Breaker::End(end) => {
+                                self.threads[ti].frames.push(f);
+                                return end;
+                            }
+                            Breaker::Raise(e) => step = Step::Raise(e, true),
+                        }
                     }
                     Step::Call(func, args, resume) => {
                         let was = resume.clone();
@@ -585,6 +606,50 @@ impl Vm {
         out
     }
 
+    /// The common call, a Python function (or method, or class with a Python `__init__`)
+    /// given exactly its positional parameters, without building an argument list: the
+    /// arguments move from the caller's stack into the new frame's locals.
+    #[inline]
+    fn fast_call(&mut self, f: &mut Frame, n: usize) -> Option<Box<Frame>> {
+        fn plain(code: &crate::code::Code, nargs: usize) -> bool {
+            code.argcount == nargs && code.kwonly == 0 && !code.varargs && !code.varkw && !code.generator && !code.coroutine && code.cellvars.is_empty()
+        }
+        let at = f.stack.len() - n - 1;
+        let (func, first, resume) = match &f.stack[at] {
+            Value::Func(func) if plain(&func.code, n) => {
+                // Taken off the stack, not copied: no reference count changes.
+                let Value::Func(func) = std::mem::replace(&mut f.stack[at], Value::None) else { unreachable!() };
+                (func, None, Resume::Push)
+            }
+            Value::Method(m) => match &m.0 {
+                Value::Func(func) if plain(&func.code, n + 1) => (func.clone(), Some(m.1.clone()), Resume::Push),
+                _ => return None,
+            },
+            Value::Class(c) if c.native == NativeType::Object => match c.lookup("__init__") {
+                Some(Value::Func(func)) if plain(&func.code, n + 1) => {
+                    let inst = Value::Instance(Arc::new(Instance { class: c.clone(), attrs: Namespace::default(), traceback: PyCell::default() }));
+                    (func, Some(inst.clone()), Resume::Init(inst))
+                }
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let mut frame = self.blank_frame(&func, resume);
+        frame.locals.clear();
+        if let Some(first) = first {
+            frame.locals.push(Some(first));
+        }
+        frame.locals.extend(f.stack.drain(at + 1..).map(Some));
+        frame.locals.resize(func.code.varnames.len(), None);
+        f.stack.pop();
+        for c in &func.closure {
+            if let Value::Cell(c) = c {
+                frame.cells.push(c.clone());
+            }
+        }
+        Some(frame)
+    }
+
     fn exec(&mut self, f: &mut Frame, instr: Instr) -> Result<Step, Ctl> {
         match instr {
             Instr::Nop | Instr::CheckEval => {}
@@ -626,7 +691,7 @@ impl Vm {
             }
             Instr::StoreGlobal(i) => {
                 let v = f.pop();
-                f.globals.dict.lock().insert(f.code.names[i as usize].clone(), v);
+                store(&f.globals.dict, &f.code.names[i as usize], v);
             }
             Instr::DeleteGlobal(i) => {
                 let name = &f.code.names[i as usize];
@@ -645,15 +710,8 @@ impl Vm {
             }
             Instr::StoreName(i) => {
                 let v = f.pop();
-                let name = f.code.names[i as usize].clone();
-                match &f.ns {
-                    Some(ns) => {
-                        ns.lock().insert(name, v);
-                    }
-                    None => {
-                        f.globals.dict.lock().insert(name, v);
-                    }
-                }
+                let name = &f.code.names[i as usize];
+                store(f.ns.as_deref().unwrap_or(&f.globals.dict), name, v);
             }
             Instr::DeleteName(i) => {
                 let name = f.code.names[i as usize].clone();
@@ -944,6 +1002,9 @@ impl Vm {
                 }
             }
             Instr::Call(n) => {
+                if let Some(frame) = self.fast_call(f, n as usize) {
+                    return Ok(Step::Enter(frame));
+                }
                 let args = f.stack.split_off(f.stack.len() - n as usize);
                 let func = f.pop();
                 return Ok(Step::Call(func, Args::new(args), Resume::Push));
@@ -1253,6 +1314,19 @@ impl FramePop for Frame {
 }
 
 /// Where a NameError keeps the name a traceback suggests.
+/// Binds `name` in a namespace; rebinding an existing name (a loop's variable) replaces
+/// the value in place, without touching the key's reference count.
+#[inline]
+fn store(ns: &Namespace, name: &Str, v: Value) {
+    let mut d = ns.lock();
+    match d.get_mut(name) {
+        Some(slot) => *slot = v,
+        None => {
+            d.insert(name.clone(), v);
+        }
+    }
+}
+
 pub const HINT_ATTR: &str = "_pg_suggestion";
 
 /// The closest of `names` to `name`, as CPython 3.11's suggestions compute it (a

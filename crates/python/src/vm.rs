@@ -601,32 +601,7 @@ impl Vm {
 
     pub fn function_frame(&mut self, f: &Arc<Function>, args: Args, resume: Resume) -> Result<Box<Frame>, Ctl> {
         let code = f.code.clone();
-        // A finished frame's allocations are reused: a call then allocates nothing.
-        let mut frame = match self.frame_pool.pop() {
-            Some(mut fr) => {
-                fr.code = code.clone();
-                fr.ip = 0;
-                fr.globals = f.globals.clone();
-                fr.ns = None;
-                fr.resume = resume;
-                fr.gen = None;
-                fr.pending_throw = None;
-                fr
-            }
-            None => Box::new(Frame {
-                code: code.clone(),
-                ip: 0,
-                stack: Vec::with_capacity(8),
-                locals: Vec::new(),
-                cells: Vec::new(),
-                blocks: Vec::new(),
-                globals: f.globals.clone(),
-                ns: None,
-                resume,
-                gen: None,
-                pending_throw: None,
-            }),
-        };
+        let mut frame = self.blank_frame(f, resume);
         if let Err(e) = crate::call::bind_args_into(self, f, args, &mut frame.locals) {
             self.recycle_frame(frame);
             return Err(e);
@@ -641,6 +616,40 @@ impl Vm {
             }
         }
         Ok(frame)
+    }
+
+    /// A frame for `f` with nothing bound yet.
+    #[inline]
+    pub(crate) fn blank_frame(&mut self, f: &Arc<Function>, resume: Resume) -> Box<Frame> {
+        // A finished frame's allocations are reused: a call then allocates nothing. A frame
+        // kept from the same function (a loop's calls, recursion) keeps its code and globals:
+        // no reference counts change.
+        match self.frame_pool.pop() {
+            Some(mut fr) => {
+                if !Arc::ptr_eq(&fr.code, &f.code) {
+                    fr.code = f.code.clone();
+                }
+                if !Arc::ptr_eq(&fr.globals, &f.globals) {
+                    fr.globals = f.globals.clone();
+                }
+                fr.ip = 0;
+                fr.resume = resume;
+                fr
+            }
+            None => Box::new(Frame {
+                code: f.code.clone(),
+                ip: 0,
+                stack: Vec::with_capacity(8),
+                locals: Vec::new(),
+                cells: Vec::new(),
+                blocks: Vec::new(),
+                globals: f.globals.clone(),
+                ns: None,
+                resume,
+                gen: None,
+                pending_throw: None,
+            }),
+        }
     }
 
     /// Keeps a finished (non-generator) frame's allocations for the next call.

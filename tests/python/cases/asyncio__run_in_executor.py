@@ -8,7 +8,7 @@ spans = []
 
 def blocking(n):
     start = time.perf_counter()
-    time.sleep(0.05)
+    time.sleep(0.2)
     spans.append((start, time.perf_counter()))
     return n * 100, threading.current_thread() is threading.main_thread()
 
