@@ -32,9 +32,11 @@ function plainParams(params) {
 
 class EngineBridge {
   /** `debug`: test hooks ({ stallPool, poolStartLimitMs }), from the address with ?debug=1. */
-  constructor(build, threads, debug = {}) {
+  /** `compiled`: a promise of this build's WebAssembly.Module (compileEngine), or null. */
+  constructor(build, threads, debug = {}, compiled = null) {
     this.build = build;
     this.threads = threads;
+    this.compiled = compiled;
     this.seq = 0;
     this.pending = null; // { seq, resolve, reject, graceTimer }
     this.listeners = new Set();
@@ -85,7 +87,9 @@ class EngineBridge {
     });
     // Swallow here; callers see the rejection through their own await.
     this.engineReady.catch(() => {});
-    worker.postMessage({ type: MSG.INIT, build: this.build, threads: this.threads, debugStallPool: this.debugStallPool });
+    const init = { type: MSG.INIT, build: this.build, threads: this.threads, debugStallPool: this.debugStallPool };
+    // The Worker starts up meanwhile; a restarted engine gets the same module at once.
+    Promise.resolve(this.compiled).then((module) => worker.postMessage({ ...init, module: module ?? undefined }));
     this.debugStallPool = false;
     this.engineLimitMs = this.debugPoolStartLimitMs ?? this.poolStartLimitMs;
     this.debugPoolStartLimitMs = undefined;
@@ -343,6 +347,17 @@ function debugEngineOptions() {
   };
 }
 
+/**
+ * Fetches and compiles `build`'s wasm on the page, from the start: the engine's Worker
+ * then instantiates it, instead of beginning the download only once it is up and has
+ * imported its glue code. Resolves with null where that fails (the Worker fetches the
+ * wasm itself then, and reports what goes wrong).
+ */
+function compileEngine(build) {
+  const url = new URL(`./pkg/${build}/concurrency_playground_bg.wasm`, import.meta.url);
+  return WebAssembly.compileStreaming(fetch(url)).catch(() => null);
+}
+
 function createPlayground() {
   let choice = null;
   let bridge = null;
@@ -352,10 +367,14 @@ function createPlayground() {
   const listeners = new Set(); // shared by every engine bridge this page starts
 
   const ready = (async () => {
+    // The build the page will run is known before the service worker is ready: its wasm
+    // downloads and compiles meanwhile.
+    const likely = chooseBuild().build;
+    const compiled = compileEngine(likely);
     // A `make dist` page without headers may reload once into isolation: start nothing then.
     if (await startServiceWorker()) return new Promise(() => {});
     choice = chooseBuild();
-    bridge = new EngineBridge(choice.build, poolThreads(), debugEngineOptions());
+    bridge = new EngineBridge(choice.build, poolThreads(), debugEngineOptions(), choice.build === likely ? compiled : null);
     bridge.listeners = listeners;
     let info;
     try {

@@ -72,14 +72,26 @@ class WorkerOnPage extends EventTarget {
 }
 globalThis.Worker = WorkerOnPage;
 
-async function start({ build, threads, debugStallPool }) {
+async function start({ build, threads, module }) {
   const mod = await import(`./pkg/${build}/concurrency_playground.js`);
-  await mod.default();
+  // `module`: the wasm the page compiled while this worker started (api.js), if it could.
+  await mod.default(module ? { module_or_path: module } : undefined);
   mod.setCores(navigator.hardwareConcurrency || 1);
-  // Before the pool starts: its workers starting would slow this measurement down.
-  mod.calibrate();
   engine = mod;
   engineBuild = build;
+  return { build: mod.build(), threads: build === 'threads' ? threads : 1, demos: JSON.parse(mod.demos()) };
+}
+
+/**
+ * Called right after `ready` is sent, in the same task: calibrates the CPU kernel (up to
+ * about 140 ms), then asks for the threads build's pool. `ready` waits for neither, so
+ * the page can draw meanwhile; a message that arrives meanwhile (a run, a validation) is
+ * handled after both, since this worker does one thing at a time.
+ */
+function calibrateThenPool({ build, threads, debugStallPool }) {
+  const mod = engine;
+  // Before the pool starts: its workers starting would slow this measurement down.
+  mod.calibrate();
   if (build === 'threads') {
     const asked = performance.now();
     // debugStallPool (tests, ?debug=1): a pool that never starts, as in issue 18.
@@ -92,7 +104,6 @@ async function start({ build, threads, debugStallPool }) {
       (e) => postMessage({ type: MSG.POOL_FAILED, error: errorToMessage(e) }),
     );
   }
-  return { build: mod.build(), threads: build === 'threads' ? threads : 1, demos: JSON.parse(mod.demos()) };
 }
 
 /** Waits for the pool; false (and the run's error sent) when the run cannot go ahead. */
@@ -163,6 +174,7 @@ self.onmessage = async ({ data }) => {
     case MSG.INIT:
       try {
         postMessage({ type: MSG.READY, ...(await start(data)) });
+        calibrateThenPool(data);
       } catch (e) {
         postMessage({ type: MSG.START_FAILED, error: errorToMessage(e) });
       }
