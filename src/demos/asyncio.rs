@@ -6,7 +6,7 @@
 use serde_json::{json, Map};
 
 use super::phases::Timing;
-use super::{Demo, RunContext, RunError};
+use super::{Demo, Python, RunContext, RunError, Runnable};
 use crate::models::event_loop::{gather, sleep, unless_cancelled};
 use crate::params::{ParamSpec, Params};
 use crate::trace::{json_ms, LaneKind, Recorder, SpanKind};
@@ -21,6 +21,7 @@ pub const DEMO: Demo = Demo {
     params: PARAMS,
     timings: TIMINGS,
     lesson: LESSON,
+    python: Some(Python { program: PYTHON, runnable: Runnable::Always }),
     source: Some(crate::demo_source!("asyncio.rs")),
     run: |params, ctx| Box::pin(run(params, ctx)),
 };
@@ -31,6 +32,31 @@ pub const LESSON: &str = "All coroutines share one thread: the event loop. Each 
     overlap, so many coroutines finish in about the time of one. Nothing runs in parallel here: \
     this is concurrency without threads. Set blocking_ms and coroutine 1 computes without \
     awaiting: every other timer fires late, by about that much.";
+
+/// The Python a learner would write for CPython: its parameters are the constants at its
+/// top (`TASKS = 3` is `tasks`, with its default), which the page sets to the current values.
+const PYTHON: &str = r#"import asyncio
+import time
+
+TASKS = 3
+STEPS = 3
+DELAY_MS = 100      # each await asyncio.sleep: the others run meanwhile
+BLOCKING_MS = 0     # coroutine 1 computes this long after its first await, without awaiting
+
+
+async def worker(n):
+    for step in range(STEPS):
+        print(f"task {n} step {step + 1}")
+        await asyncio.sleep(DELAY_MS / 1000)
+        if n == 1 and step == 0 and BLOCKING_MS > 0:
+            time.sleep(BLOCKING_MS / 1000)   # no await: the whole event loop waits
+
+
+async def main():
+    await asyncio.gather(*(worker(n) for n in range(1, TASKS + 1)))
+
+
+asyncio.run(main())"#;
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("tasks", 1, 1000, 3, "coroutines", "How many coroutines to gather."),

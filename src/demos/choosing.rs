@@ -11,7 +11,7 @@ use futures::future::join_all;
 use serde_json::{json, Map, Value};
 
 use super::phases::Timing;
-use super::{Demo, RunContext, RunError};
+use super::{Demo, Python, RunContext, RunError, Runnable};
 use crate::cancel::Cancelled;
 use crate::models::event_loop::{sleep, unless_cancelled, yield_now};
 use crate::models::gil::{Gil, Holder};
@@ -31,6 +31,7 @@ pub const DEMO: Demo = Demo {
     params: PARAMS,
     timings: TIMINGS,
     lesson: LESSON,
+    python: Some(Python { program: PYTHON, runnable: Runnable::Never }),
     source: Some(crate::demo_source!("choosing.rs")),
     run: |params, ctx| Box::pin(run(params, ctx)),
 };
@@ -41,6 +42,54 @@ pub const LESSON: &str = "Which approach should you choose? The same tasks run f
     processes. Choose the workload and compare. Each claim of the lesson is shown next to the \
     figure measured here, and the sweep shows how the speedup grows with workers, against the \
     ideal and Amdahl's law.";
+
+/// The Python a learner would write for CPython: its parameters are the constants at its
+/// top (`TASKS = 3` is `tasks`, with its default), which the page sets to the current values.
+const PYTHON: &str = r#"import asyncio
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+WORKLOAD = "cpu"    # "io": wait, "cpu": compute, "mixed": half of each
+TASKS = 8
+WORK_MS = 100       # one task, alone
+WORKERS = os.cpu_count()     # this machine's cores
+SWEEP = True        # also time 1 to 8 threads, for the speedup against workers
+
+CPU_MS = {"io": 0, "cpu": WORK_MS, "mixed": WORK_MS // 2}[WORKLOAD]
+WAIT_MS = WORK_MS - CPU_MS
+
+
+def compute():                    # about CPU_MS ms in CPython
+    return sum(i * i for i in range(CPU_MS * 10_000))
+
+
+def task(i):
+    compute()
+    time.sleep(WAIT_MS / 1000)
+
+
+async def atask(i):               # the same task as a coroutine: only the waiting awaits
+    compute()
+    await asyncio.sleep(WAIT_MS / 1000)
+
+
+async def with_async():
+    await asyncio.gather(*(atask(i) for i in range(TASKS)))
+
+
+if __name__ == "__main__":
+    for i in range(TASKS):                                           # sequential
+        task(i)
+    asyncio.run(with_async())                                        # async
+    with ThreadPoolExecutor(WORKERS) as pool:                        # threads: GIL, or python3.13t without
+        list(pool.map(task, range(TASKS)))
+    with ProcessPoolExecutor(WORKERS) as pool:                       # processes
+        list(pool.map(task, range(TASKS)))
+    if SWEEP:
+        for workers in range(1, 9):
+            with ThreadPoolExecutor(workers) as pool:
+                list(pool.map(task, range(TASKS)))"#;
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::choice("workload", &["io", "cpu", "mixed"], "cpu", "What each task does: wait on I/O, compute, or half of each."),

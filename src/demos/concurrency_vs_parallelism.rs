@@ -7,7 +7,7 @@
 use serde_json::{json, Map};
 
 use super::phases::{checksums, Phases, Timing};
-use super::{Demo, RunContext, RunError};
+use super::{Demo, Python, RunContext, RunError, Runnable};
 use crate::models::event_loop::{interleave_cpu, sequential_cpu, Interleave};
 use crate::params::{ParamSpec, Params};
 use crate::trace::{LaneKind, Recorder, RunResult};
@@ -22,6 +22,7 @@ pub const DEMO: Demo = Demo {
     params: PARAMS,
     timings: TIMINGS,
     lesson: LESSON,
+    python: Some(Python { program: PYTHON, runnable: Runnable::Never }),
     source: Some(crate::demo_source!("concurrency_vs_parallelism.rs")),
     run: |params, ctx| Box::pin(run(params, ctx)),
 };
@@ -33,6 +34,40 @@ pub const LESSON: &str = "The same CPU-bound tasks, three ways. One after anothe
     at a time: it takes as long as the sequential run, and every task finishes near the end. \
     Threads finish sooner only when there are cores to run them: look at the speedup as you \
     raise threads past the number of cores.";
+
+/// The Python a learner would write for CPython: its parameters are the constants at its
+/// top (`TASKS = 3` is `tasks`, with its default), which the page sets to the current values.
+const PYTHON: &str = r#"import asyncio
+from concurrent.futures import ProcessPoolExecutor
+
+TASKS = 4
+WORK_MS = 150       # one task's computing, alone (the loop: about that long in CPython)
+THREADS = 2         # parallel workers: processes here, as CPython's threads share one GIL
+SLICE_MS = 10       # a coroutine computes this long, then lets the others run
+
+N = WORK_MS * 10_000
+
+
+def work(n):
+    return sum(i * i for i in range(n))
+
+
+async def interleaved(n):         # concurrency: one loop, tasks take turns
+    slices = max(1, round(WORK_MS / SLICE_MS))
+    for _ in range(slices):
+        work(n // slices)
+        await asyncio.sleep(0)    # let the others run
+
+
+async def concurrently():
+    await asyncio.gather(*(interleaved(N) for _ in range(TASKS)))
+
+
+if __name__ == "__main__":
+    results = [work(N) for _ in range(TASKS)]                        # sequential
+    asyncio.run(concurrently())                                      # concurrent
+    with ProcessPoolExecutor(THREADS) as pool:                       # parallel
+        results = list(pool.map(work, [N] * TASKS))"#;
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("tasks", 1, 16, 4, "tasks", "How many CPU-bound tasks to run."),

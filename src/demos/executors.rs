@@ -6,8 +6,8 @@
 
 use serde_json::{json, Map};
 
-use super::phases::Timing;
-use super::{Demo, RunContext, RunError};
+use super::phases::{Timing, When};
+use super::{Demo, Python, RunContext, RunError, Runnable};
 use crate::models::event_loop::unless_cancelled;
 use crate::models::processes::{map_on_pool, start_pool, Job};
 use crate::models::threads::run_queue;
@@ -24,6 +24,7 @@ pub const DEMO: Demo = Demo {
     params: PARAMS,
     timings: TIMINGS,
     lesson: LESSON,
+    python: Some(Python { program: PYTHON, runnable: Runnable::When(When { param: "kind", value: "thread" }) }),
     source: Some(crate::demo_source!("executors.rs")),
     run: |params, ctx| Box::pin(run(params, ctx)),
 };
@@ -33,6 +34,35 @@ pub const LESSON: &str = "concurrent.futures: submit tasks to a pool of max_work
     than max_workers run at once; the others wait their turn. The tasks take different times and \
     finish out of order (the as_completed line), yet map returns the results in the order you \
     submitted them.";
+
+/// The Python a learner would write for CPython: its parameters are the constants at its
+/// top (`TASKS = 3` is `tasks`, with its default), which the page sets to the current values.
+const PYTHON: &str = r#"import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+
+KIND = "thread"     # "thread": ThreadPoolExecutor, "process": ProcessPoolExecutor
+MAX_WORKERS = 3
+TASKS = 8
+DELAY_MS = 200      # each task takes 1.0, 0.3, 0.7, 1.3 or 0.5 times this
+
+
+def task(i):
+    time.sleep([1.0, 0.3, 0.7, 1.3, 0.5][i % 5] * DELAY_MS / 1000)
+    sys.stdout.write(f"task {i + 1} done: {i * i}\n")   # one write: a whole line
+    return i * i
+
+
+# A process pool's processes import this program again: its main part is guarded.
+if __name__ == "__main__":
+    Pool = ThreadPoolExecutor if KIND == "thread" else ProcessPoolExecutor
+    print(f"submit {TASKS} tasks to a {KIND} pool of {MAX_WORKERS}")
+    with Pool(max_workers=MAX_WORKERS) as pool:
+        futures = [pool.submit(task, i) for i in range(TASKS)]
+        order = [futures.index(f) + 1 for f in as_completed(futures)]   # finishing order
+        print("as_completed order:", ", ".join(map(str, order)))
+        results = [f.result() for f in futures]                         # input order, as map gives
+        print("map results, in input order:", ", ".join(map(str, results)))"#;
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::choice("kind", &["thread", "process"], "thread", "ThreadPoolExecutor or ProcessPoolExecutor."),

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde_json::{json, Map};
 
 use super::phases::{Phase, Phases, Timing};
-use super::{Demo, RunContext, RunError};
+use super::{Demo, Python, RunContext, RunError, Runnable};
 use crate::cancel::Cancelled;
 use crate::models::gil::{Gil, Holder};
 use crate::models::threads::spawn_all;
@@ -25,6 +25,7 @@ pub const DEMO: Demo = Demo {
     params: PARAMS,
     timings: TIMINGS,
     lesson: LESSON,
+    python: Some(Python { program: PYTHON, runnable: Runnable::Never }),
     source: Some(crate::demo_source!("gil.rs")),
     run: |params, ctx| Box::pin(run(params, ctx)),
 };
@@ -37,6 +38,39 @@ pub const LESSON: &str = "In CPython, a thread must hold the global interpreter 
     it off (free-threaded Python 3.13+) and they compute at once. I/O-bound threads release the \
     lock while they wait, so they overlap either way. In the mixed workload, watch thread 1 wait \
     for the lock each time its I/O completes: the convoy effect.";
+
+/// The Python a learner would write for CPython: its parameters are the constants at its
+/// top (`TASKS = 3` is `tasks`, with its default), which the page sets to the current values.
+const PYTHON: &str = r#"import sys
+import threading
+import time
+
+THREADS = 2
+GIL = True          # False: run it with CPython 3.13+ free-threaded (python3.13t), no GIL
+SWITCH_INTERVAL_MS = 5
+WORKLOAD = "cpu"    # "cpu", "io", or "mixed": thread 1 waits on I/O, the others compute
+WORK_MS = 200
+
+sys.setswitchinterval(SWITCH_INTERVAL_MS / 1000)
+
+
+def cpu():                        # computing (about WORK_MS ms in CPython)
+    total = 0
+    for i in range(WORK_MS * 15_000):
+        total += i * i
+
+
+def io():                         # WORK_MS ms of waiting, the GIL released
+    for _ in range(10):
+        time.sleep(WORK_MS / 10_000)
+
+
+jobs = {"cpu": [cpu] * THREADS, "io": [io] * THREADS, "mixed": [io] + [cpu] * (THREADS - 1)}[WORKLOAD]
+threads = [threading.Thread(target=job) for job in jobs]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()"#;
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("threads", 1, 8, 2, "threads", "How many threads run at once."),

@@ -7,7 +7,7 @@
 use serde_json::{json, Map};
 
 use super::phases::{checksums, Phases, Timing};
-use super::{Demo, RunContext, RunError};
+use super::{Demo, Python, RunContext, RunError, Runnable};
 use crate::models::event_loop::{gathered_io, interleave_cpu, sequential_cpu, sequential_io, Interleave};
 use crate::params::{ParamSpec, Params};
 use crate::trace::{LaneKind, Recorder, RunResult};
@@ -22,6 +22,7 @@ pub const DEMO: Demo = Demo {
     params: PARAMS,
     timings: TIMINGS,
     lesson: LESSON,
+    python: Some(Python { program: PYTHON, runnable: Runnable::Always }),
     source: Some(crate::demo_source!("io_vs_cpu.rs")),
     run: |params, ctx| Box::pin(run(params, ctx)),
 };
@@ -31,6 +32,37 @@ pub const LESSON: &str = "I/O-bound tasks spend their time waiting; CPU-bound ta
     one after another, then concurrently. Async makes the waiting tasks finish in about the time \
     of one, but does nothing for the computing ones: they never wait, so there is nothing to \
     overlap. Only parallel threads speed up computing, and only up to the number of cores.";
+
+/// The Python a learner would write for CPython: its parameters are the constants at its
+/// top (`TASKS = 3` is `tasks`, with its default), which the page sets to the current values.
+const PYTHON: &str = r#"import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
+TASKS = 4
+IO_MS = 200         # one I/O task's wait for its answer
+CPU_MS = 100        # one CPU task's computing (the loop below: about that long in CPython)
+WORKERS = 2
+
+
+async def request():              # I/O-bound: waiting
+    await asyncio.sleep(IO_MS / 1000)
+
+
+def compute():                    # CPU-bound: computing
+    return sum(i * i for i in range(CPU_MS * 10_000))
+
+
+async def main():
+    for _ in range(TASKS):                                           # I/O, sequential
+        await request()
+    await asyncio.gather(*(request() for _ in range(TASKS)))         # I/O, async
+
+
+asyncio.run(main())
+results = [compute() for _ in range(TASKS)]                          # CPU, sequential
+# CPU with threads helps only without the GIL (python3.13t) or with processes:
+with ThreadPoolExecutor(WORKERS) as pool:
+    results = list(pool.map(lambda _: compute(), range(TASKS)))"#;
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("tasks", 1, 32, 4, "tasks", "How many tasks of each kind."),

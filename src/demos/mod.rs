@@ -40,11 +40,51 @@ pub struct Demo {
     pub timings: &'static [Timing],
     /// What to look for, shown above the demo's controls: the demo's `LESSON`.
     pub lesson: &'static str,
+    /// The Python a learner would write for CPython; none for a demo whose program is a
+    /// parameter.
+    pub python: Option<Python>,
     /// Its own file, from which the page's Rust panel is cut (see `excerpt`); none for a
     /// demo whose program is a parameter (the page shows that program instead).
     pub source: Option<Source>,
     /// Runs it with validated parameters: its trace, or why not.
     pub run: RunFn,
+}
+
+/// A whole Python program whose parameters are constants at its top, one line each:
+/// `NAME = value` for the parameter `name`, written with its default (`os.cpu_count()`
+/// for a default of this machine's cores). The page replaces each value with the current
+/// one (www/ui/code.js), so the program shows, and runs with, what the demo runs.
+#[derive(Clone, Copy)]
+pub struct Python {
+    pub program: &'static str,
+    pub runnable: Runnable,
+}
+
+/// Whether the program runs unchanged in CPython printing what the demo prints, and in
+/// the python demo: then the page offers "Edit as Python".
+#[derive(Clone, Copy)]
+pub enum Runnable {
+    Always,
+    Never,
+    /// Only for this value of a choice (executors: a thread pool; processes do not run there yet).
+    When(When),
+}
+
+impl Serialize for Runnable {
+    /// `true`, `false`, or `{ param, value }`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Runnable::Always => s.serialize_bool(true),
+            Runnable::Never => s.serialize_bool(false),
+            Runnable::When(when) => when.serialize(s),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct PythonSchema {
+    program: &'static str,
+    runnable: Runnable,
 }
 
 /// A demo's `run`, boxed so that every demo's fits one field of the registry.
@@ -75,6 +115,7 @@ const PYTHON: Demo = Demo {
     timings: python::TIMINGS,
     // Beside python.rs rather than in it, for the same reason.
     lesson: include_str!("python_lesson.txt"),
+    python: None,
     source: None,
     run: |params, ctx| Box::pin(python::run(params, ctx)),
 };
@@ -182,6 +223,8 @@ pub struct DemoSchema {
     params: Vec<ParamSchema>,
     timings: &'static [Timing],
     lesson: &'static str,
+    /// The Python panel: `{ program, runnable }`, or null.
+    python: Option<PythonSchema>,
     /// The Rust panel: excerpts of the demo's own file ("" for none).
     rust: String,
 }
@@ -198,6 +241,7 @@ pub fn schemas() -> Vec<DemoSchema> {
             params: d.params.iter().map(ParamSchema::from).collect(),
             timings: d.timings,
             lesson: d.lesson.trim(),
+            python: d.python.map(|p| PythonSchema { program: p.program, runnable: p.runnable }),
             // A demo's markers are checked by the native tests: a broken one shows no panel.
             rust: d.source.map(|s| excerpt::panel(&s).unwrap_or_default()).unwrap_or_default(),
         })
@@ -221,6 +265,51 @@ mod tests {
             for p in demo.params {
                 assert!(panel.contains(&format!("(\"{}\")", p.name)), "{}: the panel never reads {}", demo.id, p.name);
             }
+        }
+    }
+
+    /// `NAME = value` in a demo's Python: the value, without a trailing comment.
+    fn constant<'a>(program: &'a str, name: &str) -> Vec<&'a str> {
+        let prefix = format!("{} = ", name.to_uppercase());
+        program
+            .lines()
+            .filter_map(|l| l.strip_prefix(&prefix))
+            .map(|v| v.split("  #").next().unwrap_or(v).trim())
+            .collect()
+    }
+
+    #[test]
+    fn every_python_program_sets_each_parameter_once_with_its_default() {
+        use crate::params::{Kind, DEFAULT_CORES};
+        for demo in DEMOS {
+            let Some(python) = demo.python else { continue };
+            for p in demo.params {
+                let values = constant(python.program, p.name);
+                let expected = match p.kind {
+                    Kind::Int { default, .. } if default == DEFAULT_CORES => "os.cpu_count()".to_string(),
+                    Kind::Int { default, .. } | Kind::Urls { default, .. } => default.to_string(),
+                    Kind::Bool { default } => if default { "True" } else { "False" }.to_string(),
+                    Kind::Choice { default, .. } => format!("\"{default}\""),
+                    Kind::Text { .. } => continue,
+                };
+                // Python writes large numbers with underscores; the page writes plain digits.
+                let digits = |v: &str| v.chars().all(|c| c.is_ascii_digit() || c == '_');
+                let values: Vec<String> = values.iter().map(|v| if digits(v) { v.replace('_', "") } else { v.to_string() }).collect();
+                assert_eq!(values, [expected], "{}: {} in its Python", demo.id, p.name.to_uppercase());
+            }
+        }
+    }
+
+    #[test]
+    fn every_python_program_is_python() {
+        // CPython parses each one (it is on every machine the corpus tests run on).
+        for demo in DEMOS {
+            let Some(python) = demo.python else { continue };
+            let out = std::process::Command::new("python3")
+                .args(["-c", "import ast, sys; ast.parse(sys.argv[1])", python.program])
+                .output()
+                .expect("python3");
+            assert!(out.status.success(), "{}: {}", demo.id, String::from_utf8_lossy(&out.stderr));
         }
     }
 }

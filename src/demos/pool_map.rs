@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use serde_json::{json, Map, Value};
 
 use super::phases::{log_skipped, Phase, Phases, Timing};
-use super::{Demo, RunContext, RunError};
+use super::{Demo, Python, RunContext, RunError, Runnable};
 use crate::models::event_loop::{unless_cancelled, yield_now};
 use crate::models::processes::{map_on_pool, start_pool, Job};
 use crate::models::threads::run_queue;
@@ -27,6 +27,7 @@ pub const DEMO: Demo = Demo {
     params: PARAMS,
     timings: TIMINGS,
     lesson: LESSON,
+    python: Some(Python { program: PYTHON, runnable: Runnable::Never }),
     source: Some(crate::demo_source!("pool_map.rs")),
     run: |params, ctx| Box::pin(run(params, ctx)),
 };
@@ -37,6 +38,34 @@ pub const LESSON: &str = "Pool.map cuts the work into chunks, hands them to a po
     memory) and by a process pool (each band copied back as text). Both pictures equal the \
     sequential one, bit for bit. Watch which worker took which chunk, and try more chunks than \
     workers: the bands in the middle cost more, and small chunks balance the load.";
+
+/// The Python a learner would write for CPython: its parameters are the constants at its
+/// top (`TASKS = 3` is `tasks`, with its default), which the page sets to the current values.
+const PYTHON: &str = r#"from multiprocessing import Pool
+
+WORKERS = 2
+CHUNKS = 8
+SIZE = 400
+MAX_ITER = 200
+
+
+def escape_time(col, row):        # steps until the point escapes, as the demo counts them
+    c = complex(-2.1 + 2.7 * (col + 0.5) / SIZE, -1.3 + 2.6 * (row + 0.5) / SIZE)
+    z, n = 0j, 0
+    while n < MAX_ITER and z.real * z.real + z.imag * z.imag <= 4:
+        z, n = z * z + c, n + 1
+    return min(n, 255)
+
+
+def rows(band):                   # the pixels of rows lo..hi
+    lo, hi = band
+    return [escape_time(x, y) for y in range(lo, hi) for x in range(SIZE)]
+
+
+if __name__ == "__main__":
+    bands = [(SIZE * c // CHUNKS, SIZE * (c + 1) // CHUNKS) for c in range(CHUNKS)]
+    with Pool(WORKERS) as pool:
+        picture = [px for band in pool.map(rows, bands) for px in band]   # in order"#;
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("workers", 1, 8, 2, "workers", "How many workers each pool has."),

@@ -9,7 +9,7 @@ use futures::future::join_all;
 use serde_json::{json, Map};
 
 use super::phases::{log_skipped, Phase, Phases, Timing};
-use super::{Demo, RunContext, RunError};
+use super::{Demo, Python, RunContext, RunError, Runnable};
 use crate::models::event_loop::{unless_cancelled, yield_now};
 use crate::models::processes::{call_traced, start_traced, Job};
 use crate::models::threads::spawn_all;
@@ -26,6 +26,7 @@ pub const DEMO: Demo = Demo {
     params: PARAMS,
     timings: TIMINGS,
     lesson: LESSON,
+    python: Some(Python { program: PYTHON, runnable: Runnable::Never }),
     source: Some(crate::demo_source!("processes.rs")),
     run: |params, ctx| Box::pin(run(params, ctx)),
 };
@@ -36,6 +37,34 @@ pub const LESSON: &str = "Each process is a separate worker with its own copy of
     counter: every process reports only its own count, while threads, sharing one memory, all \
     add to one counter. Starting a process and sending it work cost time (grey overhead): with \
     little work, processes lose to doing it all in one.";
+
+/// The Python a learner would write for CPython: its parameters are the constants at its
+/// top (`TASKS = 3` is `tasks`, with its default), which the page sets to the current values.
+const PYTHON: &str = r#"import os
+from multiprocessing import Process, Queue
+
+PROCESSES = os.cpu_count()   # this machine's cores
+N = 500_000_000
+
+counter = 0                       # every process gets its own copy
+
+
+def square(lo, hi, out):
+    global counter
+    total = sum(i * i for i in range(lo, hi))
+    counter += hi - lo            # only this process sees it
+    out.put((total, counter))
+
+
+if __name__ == "__main__":
+    out = Queue()
+    procs = [Process(target=square, args=(N * k // PROCESSES, N * (k + 1) // PROCESSES, out))
+             for k in range(PROCESSES)]
+    for p in procs:
+        p.start()
+    print([out.get() for _ in procs])    # each counter: its own share only
+    for p in procs:
+        p.join()"#;
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("processes", 1, 8, DEFAULT_CORES, "processes", "How many processes (and threads) share the work. Default: this machine's cores."),

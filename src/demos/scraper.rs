@@ -10,7 +10,7 @@ use futures::future::join_all;
 use serde_json::{json, Map, Value};
 
 use super::phases::{Phase, Phases, Timing};
-use super::{Demo, RunContext, RunError};
+use super::{Demo, Python, RunContext, RunError, Runnable};
 use crate::models::event_loop::unless_cancelled;
 use crate::models::threads::run_queue;
 use crate::params::{ParamSpec, Params, Urls};
@@ -26,6 +26,7 @@ pub const DEMO: Demo = Demo {
     params: PARAMS,
     timings: TIMINGS,
     lesson: LESSON,
+    python: Some(Python { program: PYTHON, runnable: Runnable::Never }),
     source: Some(crate::demo_source!("scraper.rs")),
     run: |params, ctx| Box::pin(run(params, ctx)),
 };
@@ -38,6 +39,44 @@ pub const LESSON: &str = "A web scraper spends its time waiting for servers. The
     browser opens at most six connections to one HTTP/1.1 site: a seventh page from that site \
     waits for one to free up. The simulated pages do not wait: this page's service worker \
     answers them inside the browser.";
+
+/// The Python a learner would write for CPython: its parameters are the constants at its
+/// top (`TASKS = 3` is `tasks`, with its default), which the page sets to the current values.
+const PYTHON: &str = r#"import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
+import aiohttp
+import requests
+
+URLS = 8            # how many simulated pages, or a list of real URLs
+LATENCY_MS = 300    # how long each simulated page takes to answer
+MODE = "async"      # after the sequential baseline: "sequential", "threads" or "async"
+WORKERS = 4
+
+if isinstance(URLS, int):         # the playground's simulated pages
+    URLS = [f"http://127.0.0.1:8080/sim/page/{i}?latency_ms={LATENCY_MS}" for i in range(1, URLS + 1)]
+
+
+def get(url):
+    return len(requests.get(url, timeout=10).content)
+
+
+async def fetch(session, url):
+    async with session.get(url) as r:
+        return len(await r.read())
+
+
+async def fetch_all():
+    async with aiohttp.ClientSession() as session:
+        return await asyncio.gather(*(fetch(session, u) for u in URLS))
+
+
+sizes = [get(u) for u in URLS]                          # sequential
+if MODE == "threads":
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        sizes = list(pool.map(get, URLS))
+elif MODE == "async":
+    sizes = asyncio.run(fetch_all())"#;
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::urls(

@@ -6,7 +6,7 @@
 use serde_json::{json, Map};
 
 use super::phases::Timing;
-use super::{Demo, RunContext, RunError};
+use super::{Demo, Python, RunContext, RunError, Runnable};
 use crate::models::threads::spawn_all;
 use crate::params::{ParamSpec, Params};
 use crate::trace::{json_ms, LaneKind, Recorder, SpanKind};
@@ -20,6 +20,7 @@ pub const DEMO: Demo = Demo {
     params: PARAMS,
     timings: TIMINGS,
     lesson: LESSON,
+    python: Some(Python { program: PYTHON, runnable: Runnable::Always }),
     source: Some(crate::demo_source!("threads.rs")),
     run: |params, ctx| Box::pin(run(params, ctx)),
 };
@@ -29,6 +30,43 @@ pub const LESSON: &str = "Each thread prints its own sequence and sleeps after e
     threading.Thread with time.sleep. Watch the lines interleave, then run it again: the order \
     changes, because the scheduler, not your program, decides who wakes first. The sleeps \
     overlap, so the whole run takes about as long as one thread, not the sum of all of them.";
+
+/// The Python a learner would write for CPython: its parameters are the constants at its
+/// top (`TASKS = 3` is `tasks`, with its default), which the page sets to the current values.
+const PYTHON: &str = r#"import sys
+import threading
+import time
+
+THREADS = 2
+STEPS = 5
+DELAY_MS = 100      # time.sleep after each line: blocks this thread only
+
+LETTERS = [None, "abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "αβγδεζηθικλμ"]
+
+
+def symbol(thread, step):         # 1 2 3 …, a b c …, A B C …, α β γ …, then t5.1 t5.2 …
+    if thread == 0:
+        return str(step + 1)
+    if thread < len(LETTERS) and step < len(LETTERS[thread]):
+        return LETTERS[thread][step]
+    return f"t{thread + 1}.{step + 1}"
+
+
+def show(thread):
+    for step in range(STEPS):
+        # One write per line: print() writes the text and the newline separately,
+        # and another thread can print in between.
+        sys.stdout.write(symbol(thread, step) + "\n")
+        time.sleep(DELAY_MS / 1000)
+
+
+print(f"main: starting {THREADS} threads")
+threads = [threading.Thread(target=show, args=(i,)) for i in range(THREADS)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print("main: all threads joined")"#;
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::int("threads", 1, 8, 2, "threads", "How many threads to start."),

@@ -1,7 +1,8 @@
 // One demo, one place: what the page shows about a demo comes from the demo's own Rust
-// file, through playground.demos(): the lesson above the controls, and the "Rust that
-// runs here" panel, the real source line for line, with the parameters' current values
-// beside the lines that read them.
+// file, through playground.demos(): the lesson above the controls, the Python with the
+// current values, and the "Rust that runs here" panel, the real source line for line, with
+// the parameters' current values beside the lines that read them. The page needs nothing
+// else: a demo it has never seen shows from its entry alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -84,5 +85,53 @@ test('the lesson above the controls is the one the demo declares', async () => {
     assert.equal(await page.textContent('#demo-lesson'), demo.lesson, demo.id);
   }
   assertNoProblems(problems);
+  await page.close();
+});
+
+test('the page shows a demo from what demos() says alone: nothing in www/ is written for it', async () => {
+  const page = await env.browser.context.newPage();
+  // A demo no file of the page knows, added where the engine worker hands the page its
+  // list of demos; the engine's answer to validating it is made up the same way.
+  await page.addInitScript(() => {
+    const madeUp = {
+      id: 'made-up', title: 'A demo the page has never seen', chapter: 12, needsThreads: false, timings: [],
+      lesson: 'Everything on this page about it came from its entry in demos().',
+      params: [{ name: 'count', type: 'int', default: 2, min: 1, max: 9, step: 1, unit: 'things', help: 'How many.' }],
+      python: { program: 'COUNT = 2    # how many\nprint(COUNT)', runnable: false },
+      rust: '// src/demos/made_up.rs\nlet count = params.count("count");\nrec.log(lane, count.to_string());',
+    };
+    const { postMessage } = Worker.prototype;
+    const handlers = new WeakMap();
+    Object.defineProperty(Worker.prototype, 'onmessage', {
+      configurable: true,
+      get() { return handlers.get(this); },
+      set(handler) {
+        handlers.set(this, handler);
+        this.addEventListener('message', ({ data }) => {
+          if (Array.isArray(data?.demos)) data = { ...data, demos: [...data.demos, madeUp] };
+          handler({ data });
+        });
+      },
+    });
+    Worker.prototype.postMessage = function (message, ...rest) {
+      if (message?.type === 'validate' && message.id === 'made-up') {
+        handlers.get(this)({ data: { type: 'validated', vseq: message.vseq, params: { count: 2, ...message.params } } });
+        return;
+      }
+      postMessage.call(this, message, ...rest);
+    };
+  });
+  await page.goto(`${env.servers.isolated}?demo=made-up&count=4`);
+  await page.evaluate(() => playground.ready);
+  await page.waitForSelector('[data-code="rust"] .code-note');
+  assert.equal(await page.textContent('.lessons a[data-demo="made-up"]'), '12made-up', 'in the chapters, by its number and id');
+  assert.equal(await page.textContent('#demo-title'), 'A demo the page has never seen');
+  assert.equal(await page.textContent('#demo-lesson'), 'Everything on this page about it came from its entry in demos().');
+  assert.equal(await page.inputValue('#param-count'), '4');
+  assert.equal(await page.getAttribute('[data-code="python"]', 'data-text'), 'COUNT = 4    # how many\nprint(COUNT)');
+  assert.equal(await page.textContent('[data-code="rust"] .code-note'), '  // count = 4');
+  await page.fill('#param-count', '7');
+  await page.waitForFunction(() => document.querySelector('[data-code="python"]').dataset.text.startsWith('COUNT = 7'));
+  assert.equal(await page.textContent('[data-code="rust"] .code-note'), '  // count = 7');
   await page.close();
 });

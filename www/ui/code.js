@@ -1,20 +1,11 @@
-// Code side by side: the Python a learner would write for CPython, with the current
-// parameter values, and the Rust that actually runs here. The Rust is the demo's own
-// source, cut from its file when the engine is built (`rust` in playground.demos()):
-// beside each line that reads a parameter, the value it holds now. The Python comes
-// from www/ui/code/<demo-id>.js, which exports `python(params)`; a demo without one
-// has no code panel. A module that also exports `runnable` (true, or a function of the
-// params) promises its Python is a whole program CPython runs unchanged, printing what
-// the demo prints: the panel then offers "Edit as Python".
+// Code side by side, both from the demo's own Rust file through playground.demos():
+// `python`, the program a learner would write for CPython, whose parameters are constants
+// at its top that are set here to the current values; and `rust`, the source that runs
+// here, cut from the file when the engine is built, with each parameter's current value
+// beside the line that reads it. A program marked `runnable` (always, or for one value of
+// a choice) runs unchanged in CPython printing what the demo prints: the panel then
+// offers "Edit as Python".
 import { paint } from './highlight.js';
-
-const loaded = new Map();
-let latest = 0;
-
-async function codeFor(id) {
-  if (!loaded.has(id)) loaded.set(id, import(`./code/${id}.js`).catch(() => null));
-  return loaded.get(id);
-}
 
 /**
  * Fills `panel` for `demo` (from playground.demos()) with `params`; hides it for a demo
@@ -22,24 +13,43 @@ async function codeFor(id) {
  * its editor, not twice). `onEdit(python)`, when given, is what "Edit as Python" does.
  */
 export async function renderCode(panel, demo, params, { onEdit = null } = {}) {
-  const call = ++latest;
   const button = editButton(panel);
-  button.hidden = true; // until this demo's program is known (not the previous demo's)
-  const code = demo ? await codeFor(demo.id) : null;
-  if (call !== latest) return; // another demo was shown meanwhile
-  panel.hidden = !demo?.rust;
+  panel.hidden = !demo?.python && !demo?.rust;
+  button.hidden = true;
   if (panel.hidden) return;
-  const pythonColumn = panel.querySelector('[data-code="python"]');
-  pythonColumn.closest('figure').hidden = !code;
-  const python = code?.python(params) ?? '';
-  const runnable = typeof code?.runnable === 'function' ? code.runnable(params) : Boolean(code?.runnable);
-  button.hidden = !(runnable && onEdit);
+  const [pythonColumn, rustColumn] = ['python', 'rust'].map((lang) => panel.querySelector(`[data-code="${lang}"]`));
+  pythonColumn.closest('figure').hidden = !demo.python;
+  rustColumn.closest('figure').hidden = !demo.rust;
+  const python = demo.python ? pythonProgram(demo.python.program, params) : '';
+  button.hidden = !(onEdit && demo.python && runs(demo.python.runnable, params));
   button.onclick = () => onEdit(python);
   await Promise.all([
     paint(pythonColumn, python, 'python'),
-    paint(panel.querySelector('[data-code="rust"]'), demo.rust, 'rust', valueNotes(demo.rust, params)),
+    paint(rustColumn, demo.rust ?? '', 'rust', valueNotes(demo.rust ?? '', params)),
   ]);
 }
+
+/** `program` with each parameter's constant (`TASKS = 3  # ...` for `tasks`) set to its
+ *  value in `params`; every other line as it is. */
+export function pythonProgram(program, params) {
+  return program.split('\n').map((line) => {
+    const constant = line.match(/^([A-Z][A-Z0-9_]*) = (.*?)(\s+#.*)?$/);
+    const name = constant?.[1].toLowerCase();
+    if (!constant || !Object.hasOwn(params, name)) return line;
+    return `${constant[1]} = ${pythonValue(params[name])}${constant[3] ?? ''}`;
+  }).join('\n');
+}
+
+/** A parameter's value as Python source: True/False, a number, a string, a list of strings. */
+function pythonValue(value) {
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (Array.isArray(value)) return `[\n${value.map((v) => `    ${pythonValue(v)},`).join('\n')}\n]`;
+  // JSON's string escapes are Python's too.
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+/** `runnable`: true, false, or `{ param, value }` (only for that value of a choice). */
+const runs = (runnable, params) => runnable === true || (Boolean(runnable?.param) && params[runnable.param] === runnable.value);
 
 /** For each line of `source` that reads a parameter (`params.count("workers")`), the
  *  note shown at its end: `workers = 3`. */
