@@ -46,7 +46,11 @@ pub const MAX_CODE_BYTES: usize = 64 * 1024;
 
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec::text("code", MAX_CODE_BYTES, DEFAULT_PROGRAM, "The Python program to run (Python 3.11: threading, asyncio, queue, concurrent.futures, ...)."),
-    ParamSpec::bool("gil", true, "Run Python threads under one global interpreter lock, as CPython does. Without it (free-threaded, as python3.13t) comes with processes and pools."),
+    ParamSpec::bool(
+        "gil",
+        true,
+        "Run Python threads under one global interpreter lock, as CPython does. Off: free-threaded, as python3.13t: threads run Python in parallel on the cores (needs the threads build).",
+    ),
     ParamSpec::int(
         "switch_interval_ms",
         1,
@@ -169,18 +173,20 @@ mod engine {
     const DRAIN_MS: f64 = 2000.0;
 
     pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
-        if !params.flag("gil") {
+        let gil = params.flag("gil");
+        if !gil && !REAL_THREADS {
             return Err(RunError::Param(ParamError {
                 param: Some("gil".into()),
-                message: "parameter \"gil\": free-threaded Python (gil: false) is not available yet; \
-                          it comes with processes and pools. Run with gil: true."
+                message: "parameter \"gil\": free-threaded Python (gil: false) runs Python threads in parallel on \
+                          Workers that share memory, and this page has none (it is not cross-origin isolated, so \
+                          it runs the single build). Run with gil: true, or open the playground where it is isolated."
                     .into(),
             }));
         }
         let code = params.text("code").to_string();
         let rec = Recorder::start();
         let host = Arc::new(TraceHost { rec: rec.clone(), cancel: ctx.cancel.clone() });
-        let config = Config { switch_interval_ms: params.ms("switch_interval_ms"), threads: REAL_THREADS, ..Config::default() };
+        let config = Config { switch_interval_ms: params.ms("switch_interval_ms"), threads: REAL_THREADS, gil, ..Config::default() };
         let mut vm = Vm::new(host, config);
         vm.load_main(&code);
         let vm = if REAL_THREADS { run_on_threads(vm, ctx).await? } else { run_in_turns(vm, ctx).await? };

@@ -78,6 +78,38 @@ for (const build of ['threads', 'single']) {
     assertNoProblems(problems);
   });
 
+  test(`${build}: free-threaded (gil: false) ${build === 'threads' ? 'runs Python threads at the same time' : 'is refused by name: no shared memory'}`, { timeout: 60_000 }, async (t) => {
+    const { page, problems } = await open(t, urlOf());
+    const code = [
+      'import sys, threading',
+      'print(sys._is_gil_enabled())',
+      'def work():',
+      '    s = 0',
+      '    for i in range(300000):',
+      '        s += i',
+      '    print(s)',
+      'ts = [threading.Thread(target=work, name=f"w{k}") for k in range(2)]',
+      'for t in ts: t.start()',
+      'for t in ts: t.join()',
+    ].join('\n');
+    const outcome = await runOutcome(page, 'python', { code, gil: false });
+    if (build === 'single') {
+      assert.equal(outcome.error?.name, 'ParamError');
+      assert.match(outcome.error.message, /"gil"/);
+      const next = assertResult(await runOutcome(page, 'python', { code: 'print(1)' }));
+      assert.equal(next.value.stdout, '1\n');
+    } else {
+      const r = assertResult(outcome);
+      assert.equal(r.value.stdout, 'False\n44999850000\n44999850000\n');
+      const lane = (name) => r.lanes.find((l) => l.label === name).id;
+      const cpu = (id) => r.spans.filter((s) => s.kind === 'cpu' && s.lane === id);
+      const [a, b] = [cpu(lane('w0')), cpu(lane('w1'))];
+      assert.ok(a.some((x) => b.some((y) => x.start_ms < y.end_ms && y.start_ms < x.end_ms)), `the two threads never ran at once: ${JSON.stringify([a, b])}`);
+      assert.equal(r.stats.gil_handovers, 0);
+    }
+    assertNoProblems(problems);
+  });
+
   test(`${build}: a Python error resolves with exit code 1, the traceback and the line; Stop ends an endless loop`, { timeout: 60_000 }, async (t) => {
     const { page, problems } = await open(t, urlOf());
     const r = assertResult(await runOutcome(page, 'python', { code: 'print("a")\nd = {}\nd["missing"]\n' }));

@@ -420,8 +420,8 @@ fn sys_setrecursionlimit(vm: &mut Vm, a: Args) -> R {
     vm.max_recursion = n.min(100_000) as usize;
     Ok(Value::None)
 }
-fn sys_is_gil_enabled(_vm: &mut Vm, _a: Args) -> R {
-    Ok(Value::Bool(true))
+fn sys_is_gil_enabled(vm: &mut Vm, _a: Args) -> R {
+    Ok(Value::Bool(vm.shared.gil_enabled()))
 }
 fn sys_intern(vm: &mut Vm, a: Args) -> R {
     arg(vm, &a, 0, "intern")

@@ -82,11 +82,12 @@ pub struct Shared {
 }
 
 impl Shared {
-    pub fn new(host: Arc<dyn Host>, real_threads: bool, switch_interval_ms: f64, random: PyRandom) -> Shared {
+    /// `gil`: real threads take the GIL to run Python (false: free-threaded).
+    pub fn new(host: Arc<dyn Host>, real_threads: bool, gil: bool, switch_interval_ms: f64, random: PyRandom) -> Shared {
         Shared {
             host,
             real_threads,
-            gil: gil::Gil::new(real_threads, switch_interval_ms),
+            gil: gil::Gil::new(real_threads && gil, switch_interval_ms),
             modules: Mutex::default(),
             sources: Mutex::default(),
             out: Mutex::default(),
@@ -111,6 +112,11 @@ impl Shared {
 
     pub fn new_lock_id(&self) -> u64 {
         self.next_lock_id.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// Whether Python threads run one at a time (the GIL, or taking turns on one thread).
+    pub fn gil_enabled(&self) -> bool {
+        !self.real_threads || self.gil.enabled()
     }
 
     pub fn switch_interval_ms(&self) -> f64 {

@@ -175,11 +175,14 @@ pub struct Config {
     pub max_recursion: usize,
     /// Run each Python thread on a real thread of its own, if the host can start them.
     pub threads: bool,
+    /// With real threads: take the GIL to run Python (CPython), or not (free-threaded, as
+    /// python3.13t: threads run Python in parallel, each object behind its own lock).
+    pub gil: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { switch_interval_ms: 5.0, max_recursion: 1000, threads: false }
+        Config { switch_interval_ms: 5.0, max_recursion: 1000, threads: false, gil: true }
     }
 }
 
@@ -217,7 +220,7 @@ impl Vm {
         let builtins = Arc::new(Module { name: Arc::from("builtins"), dict: Namespace::default() });
         let now = host.now_ms();
         let random = crate::pyrandom::PyRandom::seed_from_time((now * 1000.0) as u64 ^ 0x5eed);
-        let shared = Arc::new(Shared::new(host.clone(), config.threads, config.switch_interval_ms, random));
+        let shared = Arc::new(Shared::new(host.clone(), config.threads, config.threads && config.gil, config.switch_interval_ms, random));
         let mut vm = Vm {
             shared,
             host,
@@ -488,10 +491,22 @@ impl Vm {
             return Ok(id);
         }
         let mut child = self.for_new_thread();
-        let frame = child.function_frame(&f, args, Resume::ThreadEnd)?;
         child.register_thread(id, name, lane, daemon);
-        child.threads[0].frames.push(frame);
-        if let Err(why) = self.host.spawn(Box::new(move || child.run_to_end())) {
+        // The new thread builds its first frame itself: its memory is then its own, not on
+        // cache lines next to its siblings' (which, without the GIL, would ping-pong
+        // between cores on every push and pop).
+        let body = move || {
+            match child.function_frame(&f, args, Resume::ThreadEnd) {
+                Ok(frame) => child.threads[0].frames.push(frame),
+                Err(Ctl::Exc(e)) => {
+                    child.uncaught(0, &e);
+                    child.mark_done(0);
+                }
+                Err(_) => child.mark_done(0),
+            }
+            child.run_to_end()
+        };
+        if let Err(why) = self.host.spawn(Box::new(body)) {
             self.shared.with_thread(id, |t| t.done = true);
             return Err(self.err("RuntimeError", format!("can't start new thread ({why})")));
         }
@@ -788,7 +803,7 @@ impl Vm {
         let id = self.threads[self.cur].id;
         let got = self.shared.gil.acquire(id as usize, &GilEnv(self));
         let now = self.now();
-        if now - ready_since > 0.05 {
+        if self.shared.gil.enabled() && now - ready_since > 0.05 {
             let lane = self.threads[self.cur].lane;
             self.host.span(lane, SpanKind::Wait, ready_since - self.start_ms, now - self.start_ms, "waiting: GIL", None);
             self.add_thread_time(self.cur, 0.0, now - ready_since);
@@ -892,7 +907,8 @@ impl Vm {
             self.add_thread_time(i, now - self.slice_start, 0.0);
             let lane = self.threads[i].lane;
             let (s, e) = (self.slice_start - self.start_ms, now - self.start_ms);
-            self.host.span(lane, SpanKind::Cpu, s, e, "running Python", None);
+            let label = if self.shared.gil_enabled() { "running Python" } else { "running Python (free-threaded, no GIL)" };
+            self.host.span(lane, SpanKind::Cpu, s, e, label, None);
             self.slice_start = now;
         }
     }

@@ -6,7 +6,7 @@ async def fetch(name, delay):
     return f"{name} ({delay})"
 
 async def main():
-    coros = [fetch("a", 0.05), fetch("b", 0.01), fetch("c", 0.03), fetch("d", 0.02)]
+    coros = [fetch("a", 0.2), fetch("b", 0.05), fetch("c", 0.15), fetch("d", 0.1)]
     results = []
     for fut in asyncio.as_completed(coros):
         r = await fut
