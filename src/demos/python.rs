@@ -1,6 +1,7 @@
 //! `python`: the learner's own program, run by the Python engine (`crates/python`) with
-//! CPython's concurrency semantics: threads take turns under one GIL, switching where
-//! CPython 3.11 does; asyncio is one event loop; blocking calls really wait.
+//! CPython's concurrency semantics: each Python thread a real thread (in the threads
+//! build) taking turns under one GIL, switching where CPython 3.11 does, or in parallel
+//! without it (`gil: false`); asyncio is one event loop; blocking calls really wait.
 //!
 //! What to notice: the timeline is the program's own. A lane per Python thread (named as
 //! the Thread is), `cpu` while it holds the GIL, `wait` while it waits for the GIL, a lock,
@@ -8,7 +9,8 @@
 //! with each `asyncio.sleep` drawn on it.
 //!
 //! The engine is large (a parser and an interpreter), so it is compiled only into the
-//! `python` build (feature `python`), which the page loads when this demo first runs. The
+//! `python` and `python-threads` builds (feature `python`), which the page loads when this
+//! demo first runs. The
 //! schema is in every build, so the page can list and validate the demo before then.
 
 use crate::params::ParamSpec;

@@ -30,8 +30,11 @@ pub struct Cancelled;
 #[derive(Default)]
 struct State {
     holder: Option<usize>,
-    /// How many times the lock changed hands: lets a waiter tell whether anyone got it.
+    /// How many times the lock was taken: lets a waiter tell whether anyone got it.
     handovers: u64,
+    /// Who took it last, and how many times it went to another thread than that.
+    last: Option<usize>,
+    changed_hands: u64,
 }
 
 pub struct Gil {
@@ -95,6 +98,10 @@ impl Gil {
             if state.holder.is_none() {
                 state.holder = Some(who);
                 state.handovers += 1;
+                if state.last.is_some_and(|last| last != who) {
+                    state.changed_hands += 1;
+                }
+                state.last = Some(who);
                 self.drop_request.store(false, Ordering::SeqCst);
                 return Ok(());
             }
@@ -159,9 +166,15 @@ impl Gil {
         Ok(())
     }
 
-    /// How many times the lock changed hands so far.
+    /// How many times the lock was taken so far.
     pub fn handovers(&self) -> u64 {
         self.state().handovers
+    }
+
+    /// How many times it went from one thread to another (taken back by the thread that
+    /// had it last does not count).
+    pub fn changed_hands(&self) -> u64 {
+        self.state().changed_hands
     }
 
     /// Who holds the lock now, if anyone (for tests and assertions).

@@ -283,7 +283,7 @@ impl Vm {
     /// How many times the GIL went from one thread to another.
     pub fn gil_switches(&self) -> u64 {
         if self.shared.real_threads {
-            self.shared.gil.handovers().saturating_sub(1)
+            self.shared.gil.changed_hands()
         } else {
             self.shared.switches.load(std::sync::atomic::Ordering::Relaxed)
         }
