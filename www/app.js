@@ -13,7 +13,6 @@ import { exportTrace, exportPng } from './ui/export.js';
 import { renderCode } from './ui/code.js';
 import { SIZE_MESSAGE } from './embed.js';
 import { ExerciseBox, checkAgainstDemo, readExercise, exerciseLink } from './ui/exercise.js';
-import { READY_EXERCISES } from './ui/ready-exercises.js';
 import { openEmbedDialog, openExerciseDialog } from './ui/share.js';
 import { renderTimelineTable } from './ui/timeline-table.js';
 import { programParam, addExamplesMenu, programEnd, errorNote } from './ui/program.js';
@@ -280,13 +279,14 @@ function renderNav() {
     return li;
   });
   $('demo-list')?.replaceChildren(...items);
-  const exercises = READY_EXERCISES.map(({ title, query }) => {
+  // Each demo's ready-made exercise, in chapter order (state.demos is sorted).
+  const exercises = state.demos.filter((d) => d.exercise).map((demo) => {
+    const { title, query, question } = demo.exercise;
     const a = document.createElement('a');
-    a.href = `?${query}`;
-    const demo = state.demos.find((d) => d.id === new URLSearchParams(query).get('demo'));
+    a.href = `?demo=${demo.id}&${query}${question ? `&question=${encodeURIComponent(question)}` : ''}`;
     const chapter = document.createElement('span');
     chapter.className = 'chapter';
-    chapter.textContent = String(demo?.chapter ?? '');
+    chapter.textContent = String(demo.chapter);
     a.append(chapter, title);
     a.addEventListener('click', (event) => {
       event.preventDefault();

@@ -6,7 +6,7 @@
 use serde_json::{json, Map};
 
 use super::phases::Timing;
-use super::{Demo, Python, RunContext, RunError, Runnable};
+use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
 use crate::models::event_loop::{gather, sleep, unless_cancelled};
 use crate::params::{ParamSpec, Params};
 use crate::trace::{json_ms, LaneKind, Recorder, SpanKind};
@@ -23,6 +23,11 @@ pub const DEMO: Demo = Demo {
     lesson: LESSON,
     python: Some(Python { program: PYTHON, runnable: Runnable::Always }),
     source: Some(crate::demo_source!("asyncio.rs")),
+    exercise: Some(Exercise {
+        title: "Ten coroutines waiting",
+        query: "tasks=10&steps=3&delay_ms=100&predict=wall_ms",
+        question: Some("Ten coroutines each await a 100 ms sleep three times, gathered on one event loop. How long does the whole run take?"),
+    }),
     run: |params, ctx| Box::pin(run(params, ctx)),
 };
 

@@ -11,7 +11,7 @@ use futures::future::join_all;
 use serde_json::{json, Map, Value};
 
 use super::phases::Timing;
-use super::{Demo, Python, RunContext, RunError, Runnable};
+use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
 use crate::cancel::Cancelled;
 use crate::models::event_loop::{sleep, unless_cancelled, yield_now};
 use crate::models::gil::{Gil, Holder};
@@ -33,6 +33,11 @@ pub const DEMO: Demo = Demo {
     lesson: LESSON,
     python: Some(Python { program: PYTHON, runnable: Runnable::Never }),
     source: Some(crate::demo_source!("choosing.rs")),
+    exercise: Some(Exercise {
+        title: "Waiting on I/O: which approach?",
+        query: "workload=io&tasks=8&work_ms=100&sweep=false&predict=fastest&choices=sequential,async,processes",
+        question: Some("Eight tasks each wait 100 ms on I/O. Which finishes first: one after another, asyncio, or a process pool?"),
+    }),
     run: |params, ctx| Box::pin(run(params, ctx)),
 };
 

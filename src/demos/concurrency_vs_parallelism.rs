@@ -7,7 +7,7 @@
 use serde_json::{json, Map};
 
 use super::phases::{checksums, Phases, Timing};
-use super::{Demo, Python, RunContext, RunError, Runnable};
+use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
 use crate::models::event_loop::{interleave_cpu, sequential_cpu, Interleave};
 use crate::params::{ParamSpec, Params};
 use crate::trace::{LaneKind, Recorder, RunResult};
@@ -24,6 +24,11 @@ pub const DEMO: Demo = Demo {
     lesson: LESSON,
     python: Some(Python { program: PYTHON, runnable: Runnable::Never }),
     source: Some(crate::demo_source!("concurrency_vs_parallelism.rs")),
+    exercise: Some(Exercise {
+        title: "Taking turns or running at once?",
+        query: "tasks=4&work_ms=150&predict=fastest&choices=sequential,concurrent,parallel",
+        question: None,
+    }),
     run: |params, ctx| Box::pin(run(params, ctx)),
 };
 

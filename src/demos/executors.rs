@@ -7,7 +7,7 @@
 use serde_json::{json, Map};
 
 use super::phases::{Timing, When};
-use super::{Demo, Python, RunContext, RunError, Runnable};
+use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
 use crate::models::event_loop::unless_cancelled;
 use crate::models::processes::{map_on_pool, start_pool, Job};
 use crate::models::threads::run_queue;
@@ -26,6 +26,11 @@ pub const DEMO: Demo = Demo {
     lesson: LESSON,
     python: Some(Python { program: PYTHON, runnable: Runnable::When(When { param: "kind", value: "thread" }) }),
     source: Some(crate::demo_source!("executors.rs")),
+    exercise: Some(Exercise {
+        title: "Six tasks, two workers",
+        query: "kind=thread&max_workers=2&tasks=6&delay_ms=200&predict=pool_ms",
+        question: Some("Six tasks taking 200, 60, 140, 260, 100 and 200 ms go to a ThreadPoolExecutor with max_workers=2. How long until all six are done?"),
+    }),
     run: |params, ctx| Box::pin(run(params, ctx)),
 };
 

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde_json::{json, Map};
 
 use super::phases::{Phase, Phases, Timing};
-use super::{Demo, Python, RunContext, RunError, Runnable};
+use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
 use crate::cancel::Cancelled;
 use crate::models::gil::{Gil, Holder};
 use crate::models::threads::spawn_all;
@@ -27,6 +27,11 @@ pub const DEMO: Demo = Demo {
     lesson: LESSON,
     python: Some(Python { program: PYTHON, runnable: Runnable::Never }),
     source: Some(crate::demo_source!("gil.rs")),
+    exercise: Some(Exercise {
+        title: "Two threads, one GIL",
+        query: "workload=cpu&gil=true&threads=2&work_ms=200&predict=threads_ms",
+        question: Some("Two threads each compute for 200 ms, and only the thread holding the GIL may run. How long does the threaded phase take?"),
+    }),
     run: |params, ctx| Box::pin(run(params, ctx)),
 };
 

@@ -7,7 +7,7 @@
 use serde_json::{json, Map};
 
 use super::phases::{checksums, Phases, Timing};
-use super::{Demo, Python, RunContext, RunError, Runnable};
+use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
 use crate::models::event_loop::{gathered_io, interleave_cpu, sequential_cpu, sequential_io, Interleave};
 use crate::params::{ParamSpec, Params};
 use crate::trace::{LaneKind, Recorder, RunResult};
@@ -24,6 +24,11 @@ pub const DEMO: Demo = Demo {
     lesson: LESSON,
     python: Some(Python { program: PYTHON, runnable: Runnable::Always }),
     source: Some(crate::demo_source!("io_vs_cpu.rs")),
+    exercise: Some(Exercise {
+        title: "CPU work: asyncio or threads?",
+        query: "predict=fastest&choices=cpu_async,cpu_threads",
+        question: None,
+    }),
     run: |params, ctx| Box::pin(run(params, ctx)),
 };
 

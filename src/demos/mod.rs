@@ -46,8 +46,22 @@ pub struct Demo {
     /// Its own file, from which the page's Rust panel is cut (see `excerpt`); none for a
     /// demo whose program is a parameter (the page shows that program instead).
     pub source: Option<Source>,
+    /// The ready-made exercise of its chapter, listed on the page.
+    pub exercise: Option<Exercise>,
     /// Runs it with validated parameters: its trace, or why not.
     pub run: RunFn,
+}
+
+/// A ready-made exercise: a link like the ones a teacher makes with "Make an exercise"
+/// (www/ui/exercise.js reads them).
+#[derive(Clone, Copy, Serialize)]
+pub struct Exercise {
+    pub title: &'static str,
+    /// The link's query after `demo=<id>`: the parameters and what to predict.
+    pub query: &'static str,
+    /// The question, in words; none: the page asks its own for what is predicted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<&'static str>,
 }
 
 /// A whole Python program whose parameters are constants at its top, one line each:
@@ -117,6 +131,13 @@ const PYTHON: Demo = Demo {
     lesson: include_str!("python_lesson.txt"),
     python: None,
     source: None,
+    exercise: Some(Exercise {
+        title: "counter += 1 in four threads",
+        // The "counter" example of www/ui/python-examples.js, compressed as links carry programs
+        // (tests/e2e/python-editor.test.mjs checks that it still is that example).
+        query: "code=MQAgwgCgngLgFgewHYgMwDoCMmQGcDuAljAMZwCmuI8ATuQIYAmVyANlCPTCCeTTPUIoADgiEwqAChL1WrXABoQrBAmEgARvRIBrALTlGAc0oBKBQChQScgDc%2Bm8jHzlyKeORB0mnJI2oUIPg0xJ4IAGYgAEQkCACuSDAOANQAvCCYUQBcAYRUsQC2lCDx3OQAHtrcQlYgwjRVhLxKGnHcHsr0SEZx9CYgjAjFSAjc9QgFeZ7E6CAAqrie9CAAMgi6QRQoxCAFXEk0uOgWhAWi-AHejEJGFhaxCQcg6QAMdxaM5JEPiZIwp2YshYQCCQEYVFpWDx4ok%2BMDQeEEDQQAB9EBCLxdEx-AG4UxA0GE6GPFLpTDvWgMZjPEAAbUpTBu6AAKnArn96DQTDBUj8YEpOUZcKlJAAmACsLxRLxlClMphAiORaIxDW65EkABZTABdCxK6jo9xsqm4AmgmDoXACfiSUz6pGGjEM5jmkGWgBWYiQdos9XEknCUQqwnIJCS-kwMujLyURlGIAA3ny%2BABfKL2oA&predict=stdout",
+        question: Some("Four threads each run counter += 1 a quarter of a million times, with no lock, under the GIL. What does the program print?"),
+    }),
     run: |params, ctx| Box::pin(python::run(params, ctx)),
 };
 
@@ -227,6 +248,7 @@ pub struct DemoSchema {
     python: Option<PythonSchema>,
     /// The Rust panel: excerpts of the demo's own file ("" for none).
     rust: String,
+    exercise: Option<Exercise>,
 }
 
 /// `playground.demos()`: every demo with its parameter schema.
@@ -244,6 +266,7 @@ pub fn schemas() -> Vec<DemoSchema> {
             python: d.python.map(|p| PythonSchema { program: p.program, runnable: p.runnable }),
             // A demo's markers are checked by the native tests: a broken one shows no panel.
             rust: d.source.map(|s| excerpt::panel(&s).unwrap_or_default()).unwrap_or_default(),
+            exercise: d.exercise,
         })
         .collect()
 }

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use serde_json::{json, Map, Value};
 
 use super::phases::{log_skipped, Phase, Phases, Timing};
-use super::{Demo, Python, RunContext, RunError, Runnable};
+use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
 use crate::models::event_loop::{unless_cancelled, yield_now};
 use crate::models::processes::{map_on_pool, start_pool, Job};
 use crate::models::threads::run_queue;
@@ -29,6 +29,11 @@ pub const DEMO: Demo = Demo {
     lesson: LESSON,
     python: Some(Python { program: PYTHON, runnable: Runnable::Never }),
     source: Some(crate::demo_source!("pool_map.rs")),
+    exercise: Some(Exercise {
+        title: "A picture in eight bands",
+        query: "workers=2&chunks=8&size=400&predict=fastest&choices=sequential,threads,processes",
+        question: Some("Pool.map computes a 400-pixel picture in 8 bands with 2 workers. Which finishes first: one loop, a thread pool, or a process pool?"),
+    }),
     run: |params, ctx| Box::pin(run(params, ctx)),
 };
 

@@ -9,7 +9,7 @@ use futures::future::join_all;
 use serde_json::{json, Map};
 
 use super::phases::{log_skipped, Phase, Phases, Timing};
-use super::{Demo, Python, RunContext, RunError, Runnable};
+use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
 use crate::models::event_loop::{unless_cancelled, yield_now};
 use crate::models::processes::{call_traced, start_traced, Job};
 use crate::models::threads::spawn_all;
@@ -28,6 +28,11 @@ pub const DEMO: Demo = Demo {
     lesson: LESSON,
     python: Some(Python { program: PYTHON, runnable: Runnable::Never }),
     source: Some(crate::demo_source!("processes.rs")),
+    exercise: Some(Exercise {
+        title: "A small job: processes or threads?",
+        query: "n=2000000&predict=fastest&choices=sequential,threads,processes",
+        question: Some("Summing the squares of two million numbers: which finishes first?"),
+    }),
     run: |params, ctx| Box::pin(run(params, ctx)),
 };
 

@@ -10,7 +10,7 @@ use futures::future::join_all;
 use serde_json::{json, Map, Value};
 
 use super::phases::{Phase, Phases, Timing};
-use super::{Demo, Python, RunContext, RunError, Runnable};
+use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
 use crate::models::event_loop::unless_cancelled;
 use crate::models::threads::run_queue;
 use crate::params::{ParamSpec, Params, Urls};
@@ -28,6 +28,11 @@ pub const DEMO: Demo = Demo {
     lesson: LESSON,
     python: Some(Python { program: PYTHON, runnable: Runnable::Never }),
     source: Some(crate::demo_source!("scraper.rs")),
+    exercise: Some(Exercise {
+        title: "Fetching eight slow pages",
+        query: "urls=8&latency_ms=300&mode=async&predict=async_ms",
+        question: Some("Eight pages each answer after 300 ms. How long does fetching all of them with asyncio take?"),
+    }),
     run: |params, ctx| Box::pin(run(params, ctx)),
 };
 

@@ -6,7 +6,7 @@
 use serde_json::{json, Map};
 
 use super::phases::Timing;
-use super::{Demo, Python, RunContext, RunError, Runnable};
+use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
 use crate::models::threads::spawn_all;
 use crate::params::{ParamSpec, Params};
 use crate::trace::{json_ms, LaneKind, Recorder, SpanKind};
@@ -22,6 +22,11 @@ pub const DEMO: Demo = Demo {
     lesson: LESSON,
     python: Some(Python { program: PYTHON, runnable: Runnable::Always }),
     source: Some(crate::demo_source!("threads.rs")),
+    exercise: Some(Exercise {
+        title: "Four threads that sleep",
+        query: "threads=4&steps=3&delay_ms=100&predict=wall_ms",
+        question: Some("Four threads each print three lines and sleep 100 ms after every line (time.sleep). How long does the whole run take?"),
+    }),
     run: |params, ctx| Box::pin(run(params, ctx)),
 };
 

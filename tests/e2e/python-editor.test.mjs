@@ -326,9 +326,8 @@ test('an exercise about a program\'s output: read-only until the run, then predi
   assert.equal(link.searchParams.get('predict'), 'stdout');
   assert.equal(link.searchParams.get('code'), compressToEncodedURIComponent(code));
   // The ready exercise of chapter 11 is the "counter" example.
-  const { READY_EXERCISES } = await import('../../www/ui/ready-exercises.js');
-  const ready = new URLSearchParams(READY_EXERCISES.find((e) => e.query.startsWith('demo=python&')).query);
-  assert.equal(ready.get('code'), compressToEncodedURIComponent(example('counter').code), 'ready-exercises.js holds the counter example as it is now');
+  const ready = new URLSearchParams(await page.evaluate(() => playground.demos().find((d) => d.id === 'python').exercise.query));
+  assert.equal(ready.get('code'), compressToEncodedURIComponent(example('counter').code), 'the python demo\'s exercise holds the counter example as it is now');
   assertNoProblems(problems);
   await page.close();
 });
