@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import os from 'node:os';
 import { ROOT, startServers, startBrowser, openPlayground } from '../tests/e2e/support.mjs';
+import { measureStartup, startupRows } from './startup.mjs';
 
 const N = 200_000_000; // numbers for the compiled kernels
 const N_PY = 5_000_000; // CPython is ~50x slower: fewer numbers, compared per number
@@ -47,6 +48,10 @@ for (const [name, code] of Object.entries(PY_PROGRAMS)) {
   pythonEngine[`native_${name}_ms`] = bestOf3(() => 1000 * Number(execFileSync(path.join(ROOT, 'target/release/examples/pyrun'), [pyTmp], { encoding: 'utf8' })));
 }
 const pythonFirstLoad = gzipBytes(filesUnder('www/pkg/python', /\.(js|wasm)$/));
+
+// Start-up before and after issue 16, side by side (bench/startup.mjs): first, on a quiet machine.
+const STARTUP_LOADS = 7;
+const startup = await measureStartup(STARTUP_LOADS);
 
 const servers = await startServers();
 const browser = await startBrowser();
@@ -174,11 +179,7 @@ const rows = [
   ['  thread pool (executors demo, 64 empty tasks, traced)', r(f.thread_pool_dispatch_us), `CPython ThreadPoolExecutor ${r(python.python_thread_pool_dispatch_us)} (target < 10)`],
   ['  process pool (send + receive per task)', r(f.process_pool_dispatch_us), `CPython ProcessPoolExecutor ${r(python.python_process_pool_dispatch_us)}`],
   ['Async: 1000 waits of 100 ms gathered, overhead ms', r(f.async_1000_waits_overhead_ms), `CPython asyncio ${r(python.python_asyncio_1000_waits_of_100ms_ms - 100)} (target < 50)`],
-  ['Start-up', '', ''],
-  ['  engine ready, threads build (ms from navigation, median of 5 loads)', r(f.threads_ready_ms), 'target < 300'],
-  ['  engine ready, single build (ms from navigation, median of 5)', r(f.single_ready_ms), ''],
-  ['  first tiny run done, threads build (pool up; median of 5)', r(f.threads_first_run_ms), ''],
-  ['  first tiny run done, single build (median of 5)', r(f.single_first_run_ms), ''],
+  ...startupRows(startup, STARTUP_LOADS, (x) => (Number.isFinite(x) ? x.toFixed(0) : '–')),
   ['  one process start (ms)', r(f.process_start_ms), ''],
   ['  first load, threads build (KB gzip)', r(firstLoad.threads / 1024), 'target < 400'],
   ['  first load, single build (KB gzip)', r(firstLoad.single / 1024), ''],
@@ -190,5 +191,5 @@ const width = Math.max(...rows.map((row) => row[0].length));
 console.log(`make bench: ${os.cpus()[0]?.model ?? 'cpu'}, ${cores} cores, ${new Date().toISOString().slice(0, 10)}`);
 for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${String(value).padStart(9)}  ${note}`);
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify({ date: new Date().toISOString(), cores, native, python, python_engine: pythonEngine, browser: f, first_load_gzip_bytes: firstLoad, ns_per_number: perNumber }, null, 2));
+writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify({ date: new Date().toISOString(), cores, native, python, python_engine: pythonEngine, browser: f, startup, first_load_gzip_bytes: firstLoad, ns_per_number: perNumber }, null, 2));
 console.log('written: bench/results/latest.json');

@@ -51,6 +51,15 @@ pub fn calibrate() -> f64 {
     workloads::cpu::iterations_per_ms()
 }
 
+/// Takes the kernel's speed from an earlier `calibrate` on this device (the page keeps
+/// it), so that this start measures nothing: `calibrate` then only warms the kernels up,
+/// which may share the machine with the thread pool starting. False if the value is
+/// refused (not a plausible speed): `calibrate` measures as usual.
+#[wasm_bindgen(js_name = useCalibration)]
+pub fn use_calibration(iterations_per_ms: f64) -> bool {
+    workloads::cpu::set_iterations_per_ms(iterations_per_ms)
+}
+
 /// What the running demo has recorded since span `spans_from` and line `logs_from`, as
 /// JSON text (`null` when no run is going): the page draws the run while it goes.
 #[wasm_bindgen(js_name = liveTrace)]

@@ -72,6 +72,7 @@ class EngineBridge {
           this.engineWorkers.get(data.id)?.terminate();
           this.engineWorkers.delete(data.id);
         }
+        else if (data.type === MSG.CALIBRATED) this.calibrated(data);
         else if (data.type === MSG.POOL_STARTED) this.poolStarted(worker, data.ms);
         else if (data.type === MSG.POOL_FAILED) this.poolFailed(worker, data.error.message);
         else if (data.type === MSG.VALIDATED) this.onValidated(data);
@@ -87,12 +88,18 @@ class EngineBridge {
     });
     // Swallow here; callers see the rejection through their own await.
     this.engineReady.catch(() => {});
-    const init = { type: MSG.INIT, build: this.build, threads: this.threads, debugStallPool: this.debugStallPool };
+    const init = { type: MSG.INIT, build: this.build, threads: this.threads, debugStallPool: this.debugStallPool, calibration: rememberedCalibration(this.build) };
     // The Worker starts up meanwhile; a restarted engine gets the same module at once.
     Promise.resolve(this.compiled).then((module) => worker.postMessage({ ...init, module: module ?? undefined }));
     this.debugStallPool = false;
     this.engineLimitMs = this.debugPoolStartLimitMs ?? this.poolStartLimitMs;
     this.debugPoolStartLimitMs = undefined;
+  }
+
+  /** The engine knows its CPU kernel's speed: kept for the next start (see rememberedCalibration). */
+  calibrated({ iterations_per_ms: rate, source }) {
+    this.calibration = { iterations_per_ms: rate, source };
+    if (source === 'measured') rememberCalibration(this.build, rate);
   }
 
   /** The engine asked for its pool: it must be up within poolStartLimitMs. */
@@ -347,6 +354,42 @@ function debugEngineOptions() {
   };
 }
 
+// The CPU kernel's speed, measured at an engine's start (up to about 140 ms, before the
+// threads build's pool may start), is kept for a day, for this build, browser and
+// number of cores: a later start takes it and starts its pool at once.
+const CALIBRATION_KEY = 'playground-calibration';
+const CALIBRATION_DAYS = 1;
+const calibrationFor = (build) => `${build} ${navigator.hardwareConcurrency} ${navigator.userAgent}`;
+
+/** What is kept: { "<build> <cores> <browser>": { iterations_per_ms, at } }, or {} when
+ *  there is nothing, it is unreadable, or storage is refused (an embed in another site). */
+function keptCalibrations() {
+  try {
+    const kept = JSON.parse(localStorage.getItem(CALIBRATION_KEY));
+    return kept && typeof kept === 'object' && !Array.isArray(kept) ? kept : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The speed an earlier start measured here, or undefined (none, or older than a day). */
+function rememberedCalibration(build) {
+  const kept = keptCalibrations()[calibrationFor(build)];
+  const fresh = kept && Date.now() - kept.at < CALIBRATION_DAYS * 86400000;
+  return fresh && Number.isFinite(kept.iterations_per_ms) ? kept.iterations_per_ms : undefined;
+}
+
+function rememberCalibration(build, rate) {
+  // One entry per build: a new browser version replaces the old one's.
+  const kept = Object.fromEntries(Object.entries(keptCalibrations()).filter(([key]) => !key.startsWith(`${build} `)));
+  kept[calibrationFor(build)] = { iterations_per_ms: rate, at: Date.now() };
+  try {
+    localStorage.setItem(CALIBRATION_KEY, JSON.stringify(kept));
+  } catch {
+    // not kept: the next start measures again
+  }
+}
+
 /**
  * Fetches and compiles `build`'s wasm on the page, from the start: the engine's Worker
  * then instantiates it, instead of beginning the download only once it is up and has
@@ -455,6 +498,8 @@ if (new URLSearchParams(location.search).get('debug') === '1') {
     setRunTimeLimit: (ms) => { currentBridge().runTimeLimitMs = ms; },
     memory: () => playground.ready.then(() => currentBridge().debugMemory()),
     bench: (n, threads) => playground.ready.then(() => currentBridge().debugBench(n, threads)),
+    // { iterations_per_ms, source: 'measured' | 'remembered' } once the engine knows it.
+    calibration: () => currentBridge()?.calibration ?? null,
     /** The thread pool: { state: none | starting | up | failed, ms: how long it took to start }. */
     pool: () => ({ ...currentBridge()?.pool, error: undefined }),
   };

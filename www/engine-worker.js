@@ -88,10 +88,18 @@ async function start({ build, threads, module }) {
  * the page can draw meanwhile; a message that arrives meanwhile (a run, a validation) is
  * handled after both, since this worker does one thing at a time.
  */
-function calibrateThenPool({ build, threads, debugStallPool }) {
+function calibrateThenPool({ build, threads, debugStallPool, calibration }) {
   const mod = engine;
-  // Before the pool starts: its workers starting would slow this measurement down.
-  mod.calibrate();
+  // A speed measured by an earlier start on this device (api.js keeps it): nothing to
+  // measure, so the pool starts at once.
+  const remembered = calibration !== undefined && Boolean(mod.useCalibration?.(calibration));
+  // Else measured before the pool starts: its workers starting would slow it down.
+  const rate = remembered ? calibration : mod.calibrate();
+  postMessage({ type: MSG.CALIBRATED, iterations_per_ms: rate, source: remembered ? 'remembered' : 'measured' });
+  // `calibrate` with a speed set only warms the kernels up: on the threads build while the
+  // pool starts (no run can start before it is up), on the single build at once.
+  if (remembered && build === 'threads') setTimeout(() => mod.calibrate(), 0);
+  else if (remembered) mod.calibrate();
   if (build === 'threads') {
     const asked = performance.now();
     // debugStallPool (tests, ?debug=1): a pool that never starts, as in issue 18.

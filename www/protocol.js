@@ -2,7 +2,7 @@
 // `seq` ties a reply to its run, so a reply from a cancelled run is recognised and dropped.
 export const MSG = Object.freeze({
   // page -> engine
-  INIT: 'init',       // { build, threads }
+  INIT: 'init',       // { build, threads, module?, calibration? }
   RUN: 'run',         // { seq, id, params }
   CANCEL: 'cancel',   // { seq }
   VALIDATE: 'validate', // { vseq, id, params }: answered at once, even during a run
@@ -24,6 +24,7 @@ export const MSG = Object.freeze({
   POOL_SPAWN: 'pool-spawn', // { id, url, options, init }: start a pool Worker and post it `init`
   POOL_STARTED: 'pool-started', // { ms }: the pool is up, `ms` after the engine asked for it
   POOL_FAILED: 'pool-failed', // { error }: the pool could not start
+  CALIBRATED: 'calibrated', // { iterations_per_ms, source: 'measured' | 'remembered' }: the CPU kernel's speed
   // Every other Worker the engine starts (the processes) is created by the page as well.
   WORKER_SPAWN: 'worker-spawn', // { id, url, options }: start a Worker for the engine
   WORKER_POST: 'worker-post', // { id, data }: post `data` to that Worker

@@ -24,6 +24,15 @@ pub fn crunch(mut state: u64, from: u64, to: u64) -> u64 {
     state
 }
 
+static RATE: OnceLock<f64> = OnceLock::new();
+
+/// Takes `rate` (iterations per ms) as this machine's, measured by an earlier start on
+/// the same device, instead of measuring: false, and nothing taken, if it is not a
+/// plausible rate or a rate is already set.
+pub fn set_iterations_per_ms(rate: f64) -> bool {
+    rate.is_finite() && rate >= 1.0 && RATE.set(rate).is_ok()
+}
+
 /// How many iterations of `crunch` this machine does in a millisecond (measured once).
 ///
 /// Browsers first run wasm from a quick baseline compile and switch a function to
@@ -31,7 +40,6 @@ pub fn crunch(mut state: u64, from: u64, to: u64) -> u64 {
 /// first calls can be several times slower. Measure short calls until two agree, and
 /// keep the fastest: the rate every later call runs at.
 pub fn iterations_per_ms() -> f64 {
-    static RATE: OnceLock<f64> = OnceLock::new();
     *RATE.get_or_init(|| {
         let mut batch: u64 = 20_000;
         let mut best: f64 = 0.0;

@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// Start-up, side by side in one run: the page as it was before issue 16 (BASELINE, its
+// sources as they were, served without compression as then), the page now from its
+// sources (`make serve`), and now bundled and gzipped (what `make dist` ships). The same
+// wasm builds serve all three, so the differences are the page's own. Loads alternate
+// between the versions, so that a busy moment of the machine hits them alike.
+//   node bench/startup.mjs [LOADS]     (make bench runs it too)
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ROOT, startBrowser } from '../tests/e2e/support.mjs';
+import { startServer } from '../scripts/serve.mjs';
+import { bundle } from '../scripts/bundle.mjs';
+
+export const BASELINE = '2bc60d8'; // main before issue 16
+
+/** A copy of the site's pages in `dir`, from git at `commit` or from the working tree,
+ *  sharing the built wasm and vendor files of this tree. */
+function site(dir, commit) {
+  mkdirSync(dir, { recursive: true });
+  if (commit) execFileSync('sh', ['-c', `git archive ${commit} index.html sw.js www | tar -x -C "${dir}"`], { cwd: ROOT });
+  else for (const f of ['index.html', 'sw.js', 'www']) cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true, filter: (src) => !/www\/(pkg|vendor)$/.test(src) });
+  for (const shared of ['www/pkg', 'www/vendor']) {
+    rmSync(path.join(dir, shared), { recursive: true, force: true });
+    symlinkSync(path.join(ROOT, shared), path.join(dir, shared));
+  }
+  return dir;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Loads the page `loads` times per version and build; the medians of `ready` and of a
+ *  first tiny run, in ms from navigation. */
+export async function measureStartup(loads = 7) {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'playground-startup-'));
+  const versions = {
+    before: { root: site(path.join(tmp, 'before'), BASELINE), compression: false },
+    sources: { root: ROOT, compression: true },
+    bundled: { root: site(path.join(tmp, 'bundled')), compression: true },
+  };
+  await bundle(path.join(ROOT, 'www'), path.join(versions.bundled.root, 'www/app.js'));
+  const servers = [];
+  for (const v of Object.values(versions)) {
+    const s = await startServer({ root: v.root, port: 0, compression: v.compression });
+    servers.push(s);
+    v.url = s.url;
+  }
+  const browser = await startBrowser();
+  const figures = {};
+  try {
+    for (const build of ['threads', 'single']) {
+      const samples = Object.fromEntries(Object.keys(versions).map((k) => [k, []]));
+      for (let i = 0; i < loads; i++) {
+        for (const [name, v] of Object.entries(versions)) {
+          const page = await browser.context.newPage();
+          await page.goto(`${v.url}${build === 'single' ? '?build=single' : ''}`);
+          const ready = await page.evaluate(() => playground.ready.then(() => performance.now()));
+          const firstRun = await page.evaluate(async (id) => {
+            await playground.run(id, id === 'threads' ? { threads: 2, steps: 1, delay_ms: 1 } : { tasks: 2, steps: 1, delay_ms: 1 });
+            return performance.now();
+          }, build === 'threads' ? 'threads' : 'asyncio');
+          samples[name].push({ ready, firstRun });
+          await page.close();
+        }
+      }
+      for (const [name, list] of Object.entries(samples)) {
+        figures[`${build}_${name}_ready_ms`] = median(list.map((s) => s.ready));
+        figures[`${build}_${name}_first_run_ms`] = median(list.map((s) => s.firstRun));
+      }
+    }
+  } finally {
+    await browser.close();
+    await Promise.all(servers.map(({ server }) => new Promise((r) => server.close(r))));
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+/** The table rows make bench prints: [name, value, note]. */
+export function startupRows(f, loads, r) {
+  const row = (build, what, key, target) => [
+    `  ${what}, ${build} build (ms from navigation, median of ${loads} loads)`,
+    `${r(f[`${build}_before_${key}`])} → ${r(f[`${build}_sources_${key}`])} → ${r(f[`${build}_bundled_${key}`])}`,
+    target,
+  ];
+  return [
+    [`Start-up: before (${BASELINE}) → now, sources → now, bundled as make dist`, '', ''],
+    row('threads', 'engine ready', 'ready_ms', 'target < 250'),
+    row('threads', 'first tiny run done', 'first_run_ms', 'target < 400'),
+    row('single', 'engine ready', 'ready_ms', 'target < 250'),
+    row('single', 'first tiny run done', 'first_run_ms', ''),
+  ];
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const loads = Number(process.argv[2] ?? 7);
+  const f = await measureStartup(loads);
+  const r = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
+  for (const [name, value, note] of startupRows(f, loads, r)) console.log(`${name.padEnd(80)} ${value.padStart(20)}  ${note}`);
+}
