@@ -119,8 +119,9 @@ export function startServer({ root, port = 8080, host = '127.0.0.1', isolation =
         stat = await fs.stat(file);
       }
       headers['Content-Type'] = TYPES[path.extname(file)] || 'application/octet-stream';
-      // Module scripts load in CORS mode: blogs on other sites load the embed element.
-      if (pathname === '/www/embed.js') headers['Access-Control-Allow-Origin'] = '*';
+      // Module scripts load in CORS mode: blogs on other sites load the embed element
+      // (embed.js and protocol.js, which it imports).
+      if (pathname === '/www/embed.js' || pathname === '/www/protocol.js') headers['Access-Control-Allow-Origin'] = '*';
       // Chromium 137+: the embed page isolates itself even inside a page that is not
       // isolated, so an embedded demo can use threads. Browsers without it ignore it.
       if (isolation && path.basename(file) === 'embed.html') headers['Document-Isolation-Policy'] = 'isolate-and-require-corp';

@@ -1,6 +1,7 @@
 // The playground page: navigation, controls, Run/Stop, and the run's panels.
 // Everything runs through window.playground, the same API tests and embeds use.
 import { playground } from './api.js';
+import { SIZE_MESSAGE } from './protocol.js';
 import { renderControls } from './ui/controls.js';
 import { Timeline, formatMs } from './ui/timeline.js';
 import { renderOutput, clearOutput } from './ui/output.js';
@@ -11,7 +12,6 @@ import { renderChoosing } from './ui/choosing.js';
 import { readLink, linkFor, loadTextCodec } from './ui/permalink.js';
 import { exportTrace, exportPng } from './ui/export.js';
 import { renderCode } from './ui/code.js';
-import { SIZE_MESSAGE } from './embed.js';
 import { ExerciseBox, checkAgainstDemo, readExercise, exerciseLink } from './ui/exercise.js';
 import { openEmbedDialog, openExerciseDialog } from './ui/share.js';
 import { renderTimelineTable } from './ui/timeline-table.js';

@@ -7,8 +7,9 @@
 // (Document-Isolation-Policy) where the host page is not. It grows to fit its content:
 // embed.html posts its height, and only this element's own iframe is listened to.
 
+import { SIZE_MESSAGE } from './protocol.js';
+
 const EMBED_PAGE = new URL('../embed.html', import.meta.url);
-export const SIZE_MESSAGE = 'concurrency-playground:height';
 // Attributes of the element that are not the demo's parameters.
 const NOT_PARAMS = new Set(['class', 'id', 'style', 'title', 'hidden', 'lang', 'dir', 'slot', 'tabindex', 'height', 'autorun']);
 const notParam = (name) => NOT_PARAMS.has(name) || name.startsWith('data-') || name.startsWith('aria-') || name.startsWith('on');

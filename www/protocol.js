@@ -41,3 +41,7 @@ export function messageToError({ name, message }) {
   e.name = name;
   return e;
 }
+
+// The one message an embedded page (embed.html, www/app.js) posts to the page that holds
+// it, and www/embed.js listens for: `{ type: SIZE_MESSAGE, height }`, its content's height.
+export const SIZE_MESSAGE = 'concurrency-playground:height';

@@ -3,12 +3,7 @@
 // speedup against workers with the ideal line and the fitted Amdahl curve.
 import { formatMs } from './timeline.js';
 import { cssColor } from './palette.js';
-
-function el(tag, props = {}, children = []) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
+import { el } from './dom.js';
 
 function table(rows) {
   const slowest = Math.max(...rows.map((r) => r.wall_ms ?? 0), 1e-9);

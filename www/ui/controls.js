@@ -6,12 +6,7 @@
 // A `text` parameter (a program) is a code editor: CodeMirror, bundled into
 // www/vendor/editor/editor.js and loaded the first time such a control is shown.
 import { loadTextCodec } from './permalink.js';
-
-function el(tag, props = {}, children = []) {
-  const node = Object.assign(document.createElement(tag), props);
-  for (const child of children) node.append(child);
-  return node;
-}
+import { el } from './dom.js';
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 

@@ -8,12 +8,11 @@
 // Phases are the times a demo declares (`timings` in demos()) and a run reports as `<phase>_ms`.
 import { formatMs } from './timeline.js';
 import { linkFor } from './permalink.js';
+import { el } from './dom.js';
+import { words } from './words.js';
 
 const NAME = /^[a-z][a-z0-9_]{0,40}$/;
 const MAX_QUESTION = 300;
-
-/** A phase's name as a reader reads it: cpu_async → CPU async. */
-export const words = (name) => name.replaceAll('_', ' ').replace(/\bcpu\b/g, 'CPU').replace(/\bio\b/g, 'I/O').replace(/\bgil\b/g, 'GIL');
 
 /** The exercise in an address: null when there is none; throws an Error naming what is wrong. */
 export function readExercise(search) {
@@ -157,12 +156,6 @@ function outputVerdict(prediction, printed) {
     ok: false,
     text: `It printed ${lines}; ${same} of them as you predicted. Line ${first + 1}: it printed ${quote(got[first])}, you predicted ${quote(want[first])}.${order}`,
   };
-}
-
-function el(tag, props = {}, children = []) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
 }
 
 /**

@@ -2,6 +2,8 @@
 // (speedup and parallel efficiency), and whatever else the demo reported in `stats`.
 // Stats are read generically: a demo adds figures without touching this file.
 import { formatMs } from './timeline.js';
+import { el } from './dom.js';
+import { words } from './words.js';
 
 // How each known statistic is shown; unknown ones are shown under their own name.
 const STATS = {
@@ -30,16 +32,7 @@ const STATS = {
   parallel_efficiency: { label: 'Parallel efficiency (speedup ÷ threads)', format: (v) => `${Math.round(v * 100)}%` },
 };
 
-// Stat names in the lesson's spelling: cpu_threads -> "CPU threads", io_async -> "I/O async".
-const SPELLING = { cpu: 'CPU', io: 'I/O', gil: 'GIL', no: 'no' };
-const words = (s) => s.split('_').map((w) => SPELLING[w] ?? w).join(' ');
 const capital = (s) => `${s[0].toUpperCase()}${s.slice(1)}`;
-
-function el(tag, props = {}, children = []) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
 
 /**
  * Phases are what demos report as `<phase>_ms` (not a known statistic), with

@@ -2,7 +2,8 @@
 // <concurrency-playground> element of www/embed.js) and "Make an exercise" (a link that
 // asks a question and hides the answer until the student has predicted and run).
 import { linkFor } from './permalink.js';
-import { exerciseLink, printsProgram, questionText, readExercise, timingsFor, words } from './exercise.js';
+import { exerciseLink, printsProgram, questionText, readExercise, timingsFor } from './exercise.js';
+import { words } from './words.js';
 
 const EMBED_PAGE = new URL('../../embed.html', import.meta.url);
 const EMBED_SCRIPT = new URL('../embed.js', import.meta.url);
