@@ -10,11 +10,10 @@ compile_error!(
      link arguments: build it with scripts/build-wasm.sh"
 );
 
-pub mod cancel;
-pub mod clock;
 pub mod demos;
 pub mod models;
 pub mod params;
+pub mod platform;
 pub mod trace;
 pub mod workloads;
 
@@ -29,6 +28,9 @@ use params::Raw;
 
 #[cfg(feature = "threads")]
 pub use wasm_bindgen_rayon::init_thread_pool;
+// The platform's cancellation and clock keep their short paths (`crate::cancel`), which
+// the python demo, the tests and the examples use.
+pub use platform::{cancel, clock};
 
 /// Which wasm build this is: `"threads"` (shared memory) or `"single"`.
 pub const BUILD: &str = if cfg!(feature = "threads") { "threads" } else { "single" };

@@ -7,8 +7,9 @@ use serde_json::{json, Map};
 
 use super::phases::Timing;
 use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
-use crate::models::event_loop::{gather, sleep, unless_cancelled};
+use crate::models::event_loop::{gather, sleep};
 use crate::params::{ParamSpec, Params};
+use crate::platform::cancel::unless_cancelled;
 use crate::trace::{json_ms, LaneKind, Recorder, SpanKind};
 use crate::workloads::cpu::Work;
 

@@ -12,12 +12,13 @@ use serde_json::{json, Map, Value};
 
 use super::phases::Timing;
 use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
-use crate::cancel::Cancelled;
-use crate::models::event_loop::{sleep, unless_cancelled, yield_now};
+use crate::models::event_loop::{sleep, yield_now};
 use crate::models::gil::{Gil, Holder};
 use crate::models::processes::{map_on_pool, start_pool, Job};
 use crate::models::threads::run_queue;
 use crate::params::{ParamSpec, Params, DEFAULT_CORES};
+use crate::platform::cancel::Cancelled;
+use crate::platform::cancel::unless_cancelled;
 use crate::trace::{json_ms, LaneId, LaneKind, Recorder, RunResult, SpanKind};
 use crate::workloads::cpu::Work;
 use crate::workloads::tasks::WorkIn;

@@ -8,10 +8,10 @@ use serde_json::{json, Map};
 
 use super::phases::{Timing, When};
 use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
-use crate::models::event_loop::unless_cancelled;
 use crate::models::processes::{map_on_pool, start_pool, Job};
 use crate::models::threads::run_queue;
 use crate::params::{ParamSpec, Params};
+use crate::platform::cancel::unless_cancelled;
 use crate::trace::{json_ms, LaneKind, Recorder, RunResult, SpanKind};
 use crate::workloads::tasks::{sleep_result, SleepIn};
 
@@ -119,7 +119,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
             trec.span(tlanes[worker], SpanKind::Sleep, Some(i), format!("task {}", i + 1), from, to);
             slept?;
             trec.log(tlanes[worker], format!("task {} done: {}", i + 1, sleep_result(&tinputs[i])));
-            Ok::<u64, crate::cancel::Cancelled>(sleep_result(&tinputs[i]))
+            Ok::<u64, crate::platform::cancel::Cancelled>(sleep_result(&tinputs[i]))
         })
         .await
         .map_err(RunError::Failed)?

@@ -9,10 +9,10 @@ use serde_json::{json, Map};
 
 use super::phases::{Phase, Phases, Timing};
 use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
-use crate::cancel::Cancelled;
 use crate::models::gil::{Gil, Holder};
 use crate::models::threads::spawn_all;
 use crate::params::{ParamSpec, Params};
+use crate::platform::cancel::Cancelled;
 use crate::trace::{json_ms, LaneKind, Recorder, RunResult};
 use crate::workloads::cpu::Work;
 

@@ -9,8 +9,8 @@ use std::pin::Pin;
 
 use serde::Serialize;
 
-use crate::cancel::{CancelToken, Cancelled};
 use crate::params::{self, ParamError, ParamSchema, ParamSpec, Params, Raw};
+use crate::platform::cancel::{CancelToken, Cancelled};
 use crate::trace::RunResult;
 
 pub mod asyncio;

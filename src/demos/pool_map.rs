@@ -11,10 +11,11 @@ use serde_json::{json, Map, Value};
 
 use super::phases::{log_skipped, Phase, Phases, Timing};
 use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
-use crate::models::event_loop::{unless_cancelled, yield_now};
+use crate::models::event_loop::yield_now;
 use crate::models::processes::{map_on_pool, start_pool, Job};
 use crate::models::threads::run_queue;
 use crate::params::{ParamSpec, Params};
+use crate::platform::cancel::unless_cancelled;
 use crate::trace::{json_ms, LaneId, LaneKind, Recorder, RunResult, SpanKind};
 use crate::workloads::tasks::{mandelbrot, MandelbrotIn};
 
@@ -172,7 +173,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
             tpic.lock().unwrap_or_else(|p| p.into_inner())[at..at + rows.len()].copy_from_slice(&rows);
             let to = trec.now();
             trec.span(tlanes[worker], SpanKind::Cpu, Some(c), format!("rows {}..{}", job.row_from, job.row_to), from, to);
-            Ok::<f64, crate::cancel::Cancelled>(to)
+            Ok::<f64, crate::platform::cancel::Cancelled>(to)
         })
         .await
         .map_err(RunError::Failed)?

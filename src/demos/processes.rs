@@ -10,10 +10,11 @@ use serde_json::{json, Map};
 
 use super::phases::{log_skipped, Phase, Phases, Timing};
 use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
-use crate::models::event_loop::{unless_cancelled, yield_now};
+use crate::models::event_loop::yield_now;
 use crate::models::processes::{call_traced, start_traced, Job};
 use crate::models::threads::spawn_all;
 use crate::params::{ParamSpec, Params, DEFAULT_CORES};
+use crate::platform::cancel::unless_cancelled;
 use crate::trace::{json_ms, LaneKind, Recorder, RunResult, SpanKind};
 use crate::workloads::tasks::{square, SquareIn, SquareOut, COUNTER};
 

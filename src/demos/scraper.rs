@@ -11,11 +11,12 @@ use serde_json::{json, Map, Value};
 
 use super::phases::{Phase, Phases, Timing};
 use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
-use crate::models::event_loop::unless_cancelled;
 use crate::models::threads::run_queue;
 use crate::params::{ParamSpec, Params, Urls};
+use crate::platform::cancel::unless_cancelled;
+use crate::platform::url::absolute;
 use crate::trace::{json_ms, LaneId, LaneKind, Recorder, RunResult, SpanKind};
-use crate::workloads::fetch::{absolute, fetch_async, fetch_blocking, sim_page_url, Outcome};
+use crate::workloads::fetch::{fetch_async, fetch_blocking, sim_page_url, Outcome};
 
 /// This demo in the registry (`DEMOS` in mod.rs).
 pub const DEMO: Demo = Demo {
@@ -196,7 +197,7 @@ async fn pooled(rec: &Recorder, lanes: &[LaneId], targets: &[Target], ctx: &RunC
     })
     .await
     .map_err(RunError::Failed)?;
-    results.into_iter().collect::<Result<_, crate::cancel::Cancelled>>().map_err(RunError::from)
+    results.into_iter().collect::<Result<_, crate::platform::cancel::Cancelled>>().map_err(RunError::from)
 }
 // rust-panel: end
 

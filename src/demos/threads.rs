@@ -146,7 +146,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<crate::trace::RunR
             worker_rec.span(lane, SpanKind::Sleep, Some(i), "time.sleep", slept_from, worker_rec.now());
             slept?;
         }
-        Ok::<_, crate::cancel::Cancelled>(printed)
+        Ok::<_, crate::platform::cancel::Cancelled>(printed)
     })
     .await
     .map_err(RunError::Failed)?;

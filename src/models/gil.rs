@@ -9,8 +9,8 @@
 //! on I/O happens with the lock released. Turned off, it is the free-threaded build:
 //! acquiring and releasing do nothing.
 
-use crate::cancel::{CancelToken, Cancelled};
-use crate::clock;
+use crate::platform::cancel::{CancelToken, Cancelled};
+use crate::platform::clock;
 use crate::trace::{LaneId, Recorder, SpanKind};
 
 /// How much a thread computes between two checks of the drop request ("a few bytecodes").

@@ -47,7 +47,7 @@ mod imp {
     impl Process {
         /// Starts a worker and waits until it has loaded its own wasm instance.
         pub async fn start() -> Result<Process, String> {
-            let url = crate::workloads::fetch::absolute("process-worker.js");
+            let url = crate::platform::url::absolute("process-worker.js");
             let options = web_sys::WorkerOptions::new();
             options.set_type(web_sys::WorkerType::Module);
             let worker = web_sys::Worker::new_with_options(&url, &options)

@@ -105,8 +105,8 @@ pub async fn pool_cpu(
     rec: &crate::trace::Recorder,
     lanes: &[crate::trace::LaneId],
     works: &[crate::workloads::cpu::Work],
-    cancel: &crate::cancel::CancelToken,
-) -> Result<Vec<Result<(u64, f64), crate::cancel::Cancelled>>, String> {
+    cancel: &crate::platform::cancel::CancelToken,
+) -> Result<Vec<Result<(u64, f64), crate::platform::cancel::Cancelled>>, String> {
     let (rec, lanes, works, cancel) = (rec.clone(), lanes.to_vec(), works.to_vec(), cancel.clone());
     run_queue(lanes.len(), works.len(), move |worker, task| {
         let from = rec.now();

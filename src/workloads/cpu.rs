@@ -4,8 +4,8 @@
 
 use std::sync::OnceLock;
 
-use crate::cancel::{CancelToken, Cancelled};
-use crate::clock;
+use crate::platform::cancel::{CancelToken, Cancelled};
+use crate::platform::clock;
 
 /// Iterations `from..to` of xorshift mixing, continuing from `state`: cheap, strictly
 /// sequential, impossible to fold away. Slicing the range changes nothing.

@@ -42,12 +42,6 @@ pub async fn fetch_async(url: &str) -> Outcome {
     imp::fetch_async(url).await
 }
 
-/// `url` made absolute against the engine's own address. Must be called on the engine
-/// thread: pool threads run in blob-URL workers, against which `/sim/...` means nothing.
-pub fn absolute(url: &str) -> String {
-    imp::absolute(url)
-}
-
 pub fn fetch_blocking(url: &str) -> Outcome {
     imp::fetch_blocking(url)
 }
@@ -55,7 +49,7 @@ pub fn fetch_blocking(url: &str) -> Outcome {
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::{Fetched, Outcome, TIMEOUT_MS};
-    use crate::models::event_loop::sleep;
+    use crate::platform::timer::sleep;
     use futures::future::{select, Either};
     use js_sys::{ArrayBuffer, Uint8Array};
     use wasm_bindgen::{JsCast, JsValue};
@@ -102,13 +96,6 @@ mod imp {
         Ok(Fetched { status, bytes })
     }
 
-    pub fn absolute(url: &str) -> String {
-        let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
-        web_sys::Url::new_with_base(url, &scope.location().href())
-            .map(|u| u.href())
-            .unwrap_or_else(|_| url.to_string())
-    }
-
     pub async fn fetch_async(url: &str) -> Outcome {
         let request = std::pin::pin!(fetch_inner(url));
         let timeout = std::pin::pin!(sleep(TIMEOUT_MS));
@@ -140,10 +127,6 @@ mod imp {
     //! Native tests have no web server: simulated pages are answered here, the same way.
     use super::{sim_page_bytes, Fetched, Outcome};
 
-    pub fn absolute(url: &str) -> String {
-        url.to_string()
-    }
-
     fn simulated(url: &str) -> Option<(usize, f64)> {
         let rest = url.strip_prefix("/sim/page/")?;
         let (n, query) = rest.split_once('?').unwrap_or((rest, ""));
@@ -157,7 +140,7 @@ mod imp {
 
     pub async fn fetch_async(url: &str) -> Outcome {
         let (n, latency) = simulated(url).ok_or_else(|| "no network in native tests".to_string())?;
-        crate::models::event_loop::sleep(latency).await;
+        crate::platform::timer::sleep(latency).await;
         Ok(Fetched { status: 200, bytes: sim_page_bytes(n) })
     }
 

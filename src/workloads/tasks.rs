@@ -67,13 +67,13 @@ pub fn sum_squares_blocked(from: u64, to: u64) -> f64 {
 /// up its own code: seen, a first baseline 2x slower than later ones, which made a
 /// 2-core machine show a 3.35x speedup.)
 pub fn warm_up(ms: f64) {
-    let until = crate::clock::now_ms() + ms;
-    while crate::clock::now_ms() < until {
+    let until = crate::platform::clock::now_ms() + ms;
+    while crate::platform::clock::now_ms() < until {
         std::hint::black_box(square_block(0, 4096));
     }
-    let until = crate::clock::now_ms() + ms;
+    let until = crate::platform::clock::now_ms() + ms;
     let mut row = 0;
-    while crate::clock::now_ms() < until {
+    while crate::platform::clock::now_ms() < until {
         std::hint::black_box(mandelbrot(&MandelbrotIn { size: 64, row_from: row % 64, row_to: row % 64 + 1 }));
         row += 1;
     }
@@ -161,15 +161,15 @@ pub async fn run_task(name: &str, input: &str) -> Result<String, String> {
         }
         "sleep" => {
             let task: SleepIn = serde_json::from_str(input).map_err(bad)?;
-            crate::models::event_loop::sleep(task.ms).await;
+            crate::platform::timer::sleep(task.ms).await;
             serde_json::to_string(&sleep_result(&task)).map_err(|e| e.to_string())
         }
         "work" => {
             let task: WorkIn = serde_json::from_str(input).map_err(bad)?;
             let work = crate::workloads::cpu::Work { seed: task.seed, iterations: task.iterations };
-            let checksum = work.run_blocking(&crate::cancel::CancelToken::new(), 5.0).unwrap_or_default();
+            let checksum = work.run_blocking(&crate::platform::cancel::CancelToken::new(), 5.0).unwrap_or_default();
             if task.wait_ms > 0.0 {
-                crate::models::event_loop::sleep(task.wait_ms).await;
+                crate::platform::timer::sleep(task.wait_ms).await;
             }
             serde_json::to_string(&checksum.to_string()).map_err(|e| e.to_string())
         }

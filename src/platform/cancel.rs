@@ -10,7 +10,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
-use crate::clock;
+use crate::platform::clock;
 
 /// The run was cancelled; the run's promise rejects with an `AbortError`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,5 +109,19 @@ impl Future for WhenCancelled {
         } else {
             Poll::Pending
         }
+    }
+}
+
+/// Runs `fut` unless the run is cancelled first; dropping it abandons its timers.
+pub async fn unless_cancelled<F: Future>(
+    cancel: &CancelToken,
+    fut: F,
+) -> Result<F::Output, Cancelled> {
+    use futures::future::{select, Either};
+    let fut = std::pin::pin!(fut);
+    let stop = std::pin::pin!(cancel.cancelled());
+    match select(fut, stop).await {
+        Either::Left((out, _)) => Ok(out),
+        Either::Right((cancelled, _)) => Err(cancelled),
     }
 }
