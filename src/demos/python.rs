@@ -117,6 +117,7 @@ mod engine {
                 python_engine::LaneKind::Main => LaneKind::Main,
                 python_engine::LaneKind::Thread => LaneKind::Thread,
                 python_engine::LaneKind::EventLoop => LaneKind::EventLoop,
+                python_engine::LaneKind::Process => LaneKind::Process,
             };
             self.rec.lane(label, kind)
         }
@@ -126,6 +127,7 @@ mod engine {
                 python_engine::SpanKind::Wait => SpanKind::Wait,
                 python_engine::SpanKind::Sleep => SpanKind::Sleep,
                 python_engine::SpanKind::Io => SpanKind::Io,
+                python_engine::SpanKind::Overhead => SpanKind::Overhead,
             };
             self.rec.span(lane, kind, task, label, start_ms, end_ms);
         }

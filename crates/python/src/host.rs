@@ -7,6 +7,8 @@ pub enum LaneKind {
     Main,
     Thread,
     EventLoop,
+    /// A child process's main thread.
+    Process,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +19,8 @@ pub enum SpanKind {
     Wait,
     Sleep,
     Io,
+    /// Starting a process, pickling what crosses to it.
+    Overhead,
 }
 
 pub trait Host: Send + Sync {
@@ -49,13 +53,12 @@ pub trait Host: Send + Sync {
 }
 
 /// A host that keeps everything in memory: for native tests and the CLI.
-/// A host that keeps everything in memory: for native tests and the CLI. With `threads`,
-/// Python threads are OS threads.
+/// A host that keeps everything in memory: for native tests and the CLI. Python threads
+/// are OS threads when `Config::threads` says so; child processes always are.
 #[derive(Default)]
 pub struct MemoryHost {
     pub record: std::sync::Mutex<Record>,
     start: Option<std::time::Instant>,
-    threads: bool,
 }
 
 #[derive(Default, Clone)]
@@ -70,7 +73,7 @@ impl MemoryHost {
         MemoryHost { start: Some(std::time::Instant::now()), ..Default::default() }
     }
     pub fn with_threads() -> Self {
-        MemoryHost { threads: true, ..MemoryHost::new() }
+        MemoryHost::new()
     }
     fn rec(&self) -> std::sync::MutexGuard<'_, Record> {
         self.record.lock().unwrap_or_else(|p| p.into_inner())
@@ -99,9 +102,8 @@ impl Host for MemoryHost {
         self.rec().logs.push((lane, t_ms, text.to_string(), stderr));
     }
     fn spawn(&self, body: Box<dyn FnOnce() + Send>) -> Result<(), String> {
-        if !self.threads {
-            return Err("this host runs Python threads in turns on one thread".into());
-        }
+        // Without `threads` Python threads take turns (Config::threads is off), but a child
+        // process still gets an OS thread of its own.
         std::thread::Builder::new().stack_size(64 << 20).spawn(body).map(|_| ()).map_err(|e| e.to_string())
     }
 }

@@ -17,6 +17,7 @@ pub mod interp;
 pub mod memory;
 pub mod modules;
 pub mod ops;
+pub mod process;
 pub mod pyrandom;
 pub mod shared;
 pub mod symtable;

@@ -30,6 +30,8 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("string", include_str!("lib/string.py")),
     ("heapq", include_str!("lib/heapq.py")),
     ("_asyncgen", include_str!("lib/_asyncgen.py")),
+    ("multiprocessing", include_str!("lib/multiprocessing.py")),
+    ("pickle", include_str!("lib/pickle.py")),
 ];
 
 const RUST_MODULES: &[&str] = &["sys", "time", "math", "random", "os", "_thread", "_pg"];
@@ -65,7 +67,7 @@ pub fn import(vm: &mut Vm, name: &str) -> R {
     } else {
         let top = name.split('.').next().unwrap_or(name);
         let hint = match top {
-            "requests" | "urllib" | "aiohttp" | "multiprocessing" => " (processes, pools and real requests come with the next version)",
+            "requests" | "urllib" | "aiohttp" => " (real requests come with the next version)",
             _ => "",
         };
         // The message is CPython's; what this playground offers is a note (3.11's
@@ -229,7 +231,7 @@ fn fill_rust_module(vm: &mut Vm, name: &str, m: &Arc<Module>) {
             let _ = run_module_source(vm, "random", RANDOM_PY, m);
         }
         "os" => {
-            fns(m, &[("getpid", os_getpid), ("cpu_count", os_cpu_count), ("getenv", os_getenv), ("getcwd", os_getcwd)]);
+            fns(m, &[("getpid", os_getpid), ("getppid", os_getppid), ("cpu_count", os_cpu_count), ("getenv", os_getenv), ("getcwd", os_getcwd)]);
             set(m, "sep", Value::str("/"));
             set(m, "linesep", Value::str("\n"));
             set(m, "name", Value::str("posix"));
@@ -254,6 +256,25 @@ fn fill_rust_module(vm: &mut Vm, name: &str, m: &Arc<Module>) {
             ("leave_event_loop", pg_leave_event_loop),
             ("span", pg_span),
             ("cpu_count", os_cpu_count),
+            ("start_process", crate::process::pg_start_process),
+            ("join_process", crate::process::pg_join_process),
+            ("process_exitcode", crate::process::pg_process_exitcode),
+            ("process_terminate", crate::process::pg_process_terminate),
+            ("process_info", crate::process::pg_process_info),
+            ("run_main", crate::process::pg_run_main),
+            ("child_payload", crate::process::pg_child_payload),
+            ("write_stderr", crate::process::pg_write_stderr),
+            ("format_exception", crate::process::pg_format_exception),
+            ("channel_new", crate::process::pg_channel_new),
+            ("channel_put", crate::process::pg_channel_put),
+            ("channel_get", crate::process::pg_channel_get),
+            ("channel_size", crate::process::pg_channel_size),
+            ("channel_received", crate::process::pg_channel_received),
+            ("array_new", crate::process::pg_array_new),
+            ("array_get", crate::process::pg_array_get),
+            ("array_set", crate::process::pg_array_set),
+            ("mp_lock", crate::process::pg_mp_lock),
+            ("pickle_check", crate::process::pg_pickle_check),
         ]),
         _ => {}
     }
@@ -843,8 +864,11 @@ fn random_getrandbits(vm: &mut Vm, a: Args) -> R {
 
 // ----- os -----
 
-fn os_getpid(_vm: &mut Vm, _a: Args) -> R {
-    Ok(Value::Int(4242))
+fn os_getpid(vm: &mut Vm, _a: Args) -> R {
+    Ok(Value::Int(vm.shared.identity.pid as i64))
+}
+fn os_getppid(vm: &mut Vm, _a: Args) -> R {
+    Ok(Value::Int(vm.shared.identity.parent.unwrap_or(crate::process::MAIN_PID - 1) as i64))
 }
 fn os_cpu_count(vm: &mut Vm, _a: Args) -> R {
     Ok(Value::Int(vm.host.cores() as i64))

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use indexmap::IndexMap;
 
@@ -53,12 +53,18 @@ pub struct Status {
 
 pub struct Shared {
     pub host: Arc<dyn Host>,
+    /// What all the run's processes share (the terminal, queues, process table).
+    pub run: Arc<crate::process::RunShared>,
+    pub identity: crate::process::Identity,
+    /// A child process runs its main program as `__mp_main__`: it may not start processes.
+    pub bootstrapping: AtomicBool,
+    /// A child process's target and arguments, until it unpickles them.
+    pub payload: Mutex<Option<crate::process::Pickled>>,
     /// Python threads are real threads (each its own `Vm` on its own OS thread).
     pub real_threads: bool,
     pub gil: gil::Gil,
     pub modules: Mutex<IndexMap<String, Value>>,
     pub sources: Mutex<HashMap<String, Source>>,
-    pub out: Mutex<Output>,
     pub status: Mutex<Status>,
     pub registry: Mutex<Vec<ThreadInfo>>,
     pub random: Mutex<PyRandom>,
@@ -74,23 +80,32 @@ pub struct Shared {
     /// Times the GIL changed hands between threads in turns (real threads: the GIL counts).
     pub switches: AtomicU64,
     next_thread_id: AtomicU64,
-    next_lock_id: AtomicU64,
-    /// Real threads: bumped when something a waiter may wait for happens (a lock released,
-    /// a thread ended); waiters sleep on `changed` until it moves or their deadline.
-    change_seq: Mutex<u64>,
-    changed: Condvar,
 }
+
+/// Lock ids are unique across the run's processes (a `multiprocessing.Lock` crosses).
+static NEXT_LOCK_ID: AtomicU64 = AtomicU64::new(1);
 
 impl Shared {
     /// `gil`: real threads take the GIL to run Python (false: free-threaded).
-    pub fn new(host: Arc<dyn Host>, real_threads: bool, gil: bool, switch_interval_ms: f64, random: PyRandom) -> Shared {
+    pub fn new(
+        host: Arc<dyn Host>,
+        run: Arc<crate::process::RunShared>,
+        identity: crate::process::Identity,
+        real_threads: bool,
+        gil: bool,
+        switch_interval_ms: f64,
+        random: PyRandom,
+    ) -> Shared {
         Shared {
             host,
+            run,
+            identity,
+            bootstrapping: AtomicBool::new(false),
+            payload: Mutex::default(),
             real_threads,
             gil: gil::Gil::new(real_threads && gil, switch_interval_ms),
             modules: Mutex::default(),
             sources: Mutex::default(),
-            out: Mutex::default(),
             status: Mutex::default(),
             registry: Mutex::default(),
             random: Mutex::new(random),
@@ -100,9 +115,6 @@ impl Shared {
             exiting: AtomicBool::new(false),
             switches: AtomicU64::new(0),
             next_thread_id: AtomicU64::new(1),
-            next_lock_id: AtomicU64::new(1),
-            change_seq: Mutex::new(0),
-            changed: Condvar::new(),
         }
     }
 
@@ -111,7 +123,7 @@ impl Shared {
     }
 
     pub fn new_lock_id(&self) -> u64 {
-        self.next_lock_id.fetch_add(1, Ordering::Relaxed)
+        NEXT_LOCK_ID.fetch_add(1, Ordering::Relaxed)
     }
 
     /// Whether Python threads run one at a time (the GIL, or taking turns on one thread).
@@ -123,24 +135,18 @@ impl Shared {
         self.gil.switch_interval_ms()
     }
 
-    /// Something a waiting thread may be waiting for happened.
+    /// Something a waiting thread (of any process) may be waiting for happened.
     pub fn notify(&self) {
-        if self.real_threads {
-            *lock(&self.change_seq) += 1;
-            self.changed.notify_all();
-        }
+        self.run.notify();
     }
 
     pub fn change_seq(&self) -> u64 {
-        *lock(&self.change_seq)
+        self.run.change_seq()
     }
 
     /// Sleeps until `notify` after `seq` was read, or `ms` passed.
     pub fn wait_change(&self, seq: u64, ms: f64) {
-        let g = lock(&self.change_seq);
-        if *g == seq && ms > 0.0 {
-            let _ = self.changed.wait_timeout(g, std::time::Duration::from_secs_f64(ms / 1000.0));
-        }
+        self.run.wait_change(seq, ms)
     }
 
     pub fn thread_info(&self, id: u64) -> Option<ThreadInfo> {
@@ -159,10 +165,10 @@ impl Shared {
     }
 
     pub fn stdout(&self) -> String {
-        lock(&self.out).stdout.clone()
+        lock(&self.run.out).stdout.clone()
     }
     pub fn stderr(&self) -> String {
-        lock(&self.out).stderr.clone()
+        lock(&self.run.out).stderr.clone()
     }
     pub fn status(&self) -> Status {
         lock(&self.status).clone()

@@ -44,6 +44,10 @@ pub enum Wait {
     /// This thread's native call at this level has its result; it waits for the Rust
     /// stack to unwind to it.
     Parked(usize),
+    /// `Process.join`: until the process with this pid has exited.
+    Process { pid: u64, deadline: Option<f64> },
+    /// A multiprocessing queue's `get`: its value is `(item,)`, or None at the deadline.
+    Channel { id: usize, deadline: Option<f64> },
 }
 
 /// What to do with a frame's result in its caller.
@@ -112,6 +116,8 @@ pub struct PyThread {
     pub parked: Option<Result<Value, Value>>,
     /// Where this thread's current wait began (for its span).
     pub wait_start: f64,
+    /// An item a queue's `get` took off while it waited, still pickled.
+    pub received: Option<crate::process::Pickled>,
 }
 
 /// What one call to `run_slice` ended with.
@@ -216,11 +222,19 @@ pub struct Vm {
 
 impl Vm {
     pub fn new(host: Arc<dyn Host>, config: Config) -> Vm {
+        let now = host.now_ms();
+        let random = crate::pyrandom::PyRandom::seed_from_time((now * 1000.0) as u64 ^ 0x5eed);
+        let run = Arc::new(crate::process::RunShared::default());
+        let identity = crate::process::Identity::main();
+        let shared = Arc::new(Shared::new(host.clone(), run, identity, config.threads, config.threads && config.gil, config.switch_interval_ms, random));
+        Vm::for_process(host, shared, config.max_recursion)
+    }
+
+    /// A process's first interpreter: fresh built-in types and modules.
+    fn for_process(host: Arc<dyn Host>, shared: Arc<Shared>, max_recursion: usize) -> Vm {
         let types = Arc::new(crate::builtins::make_types());
         let builtins = Arc::new(Module { name: Arc::from("builtins"), dict: Namespace::default() });
         let now = host.now_ms();
-        let random = crate::pyrandom::PyRandom::seed_from_time((now * 1000.0) as u64 ^ 0x5eed);
-        let shared = Arc::new(Shared::new(host.clone(), config.threads, config.threads && config.gil, config.switch_interval_ms, random));
         let mut vm = Vm {
             shared,
             host,
@@ -228,7 +242,7 @@ impl Vm {
             builtins,
             threads: Vec::new(),
             cur: 0,
-            max_recursion: config.max_recursion,
+            max_recursion,
             slice_start: now,
             breaker_count: 0,
             level: 0,
@@ -243,6 +257,51 @@ impl Vm {
         };
         crate::builtins::install(&mut vm);
         vm
+    }
+
+    /// A child process (spawn): its own interpreter, modules and objects; its main thread
+    /// runs multiprocessing's bootstrap, which runs the program as `__mp_main__` and then
+    /// calls the target that `payload` holds.
+    pub fn new_process(&self, name: &str, daemon: bool, payload: crate::process::Pickled) -> Vm {
+        let run = self.shared.run.clone();
+        let pid = run.new_pid();
+        let identity = crate::process::Identity { pid, name: name.to_string(), parent: Some(self.shared.identity.pid), killed: Arc::default() };
+        let random = crate::pyrandom::PyRandom::seed_from_time((self.host.wall_ms() * 1000.0) as u64 ^ pid);
+        let real = self.shared.real_threads;
+        let shared = Arc::new(Shared::new(self.host.clone(), run.clone(), identity.clone(), real, self.shared.gil_enabled(), self.shared.switch_interval_ms(), random));
+        *lock(&shared.payload) = Some(payload);
+        let mut child = Vm::for_process(self.host.clone(), shared, self.max_recursion);
+        child.hard_deadline = self.hard_deadline;
+        lock(&run.processes).push(crate::process::ProcessInfo { pid, name: name.to_string(), daemon, exitcode: None, killed: identity.killed.clone() });
+        let lane = self.host.lane(name, LaneKind::Process);
+        let id = child.new_thread_id();
+        child.register_thread(id, "MainThread", lane, false);
+        let (code, _) = crate::compile::compile_module(crate::process::BOOTSTRAP, "<mp-bootstrap>", true).expect("the bootstrap compiles");
+        let module = Arc::new(Module { name: Arc::from("__mp_bootstrap__"), dict: Namespace::default() });
+        let frame = child.module_frame(code, module, Resume::ThreadEnd);
+        child.threads[0].frames.push(frame);
+        child
+    }
+
+    /// Runs a process's threads in turns on this OS thread until it ends (a child process
+    /// when Python threads are not real threads: natively only, the browser has no thread
+    /// to put it on).
+    pub fn run_in_turns_to_end(&mut self) {
+        loop {
+            match self.run_slice(50.0) {
+                Slice::Done => break,
+                Slice::Ready => {}
+                Slice::IdleUntil(t) => {
+                    let wait = (t - self.now()).clamp(0.0, 20.0);
+                    std::thread::sleep(std::time::Duration::from_secs_f64(wait / 1000.0));
+                }
+                Slice::Deadlock => std::thread::sleep(std::time::Duration::from_millis(5)),
+            }
+            if self.stop_requested() {
+                self.flush_output();
+                break;
+            }
+        }
     }
 
     /// An interpreter for a new real thread of the same process.
@@ -317,6 +376,7 @@ impl Vm {
     pub fn stop_requested(&self) -> bool {
         self.host.cancelled()
             || self.hard_deadline.is_some_and(|d| self.now() > d)
+            || self.shared.identity.killed.load(std::sync::atomic::Ordering::Relaxed)
             || (self.shared.real_threads && self.shared.exiting.load(std::sync::atomic::Ordering::Relaxed))
     }
 
@@ -335,7 +395,7 @@ impl Vm {
         let t = self.now() - self.start_ms;
         let mut lines = Vec::new();
         {
-            let mut out = lock(&self.shared.out);
+            let mut out = lock(&self.shared.run.out);
             let out = &mut *out;
             let (all, buf) = if stderr { (&mut out.stderr, &mut out.err_buf) } else { (&mut out.stdout, &mut out.line_buf) };
             all.push_str(text);
@@ -354,7 +414,7 @@ impl Vm {
         let lane = self.threads.get(self.cur).map(|t| t.lane).unwrap_or(0);
         let t = self.now() - self.start_ms;
         let (line, err) = {
-            let mut out = lock(&self.shared.out);
+            let mut out = lock(&self.shared.run.out);
             (std::mem::take(&mut out.line_buf), std::mem::take(&mut out.err_buf))
         };
         if !line.is_empty() {
@@ -379,6 +439,7 @@ impl Vm {
     /// Compiles `source` as `__main__` and makes the main thread ready to run it. A
     /// SyntaxError is printed as CPython prints it and the program ends with exit code 1.
     pub fn load_main(&mut self, text: &str) {
+        *lock(&self.shared.run.main_source) = text.to_string();
         let module = Arc::new(Module { name: Arc::from("__main__"), dict: Namespace::default() });
         module.dict.lock().insert(Arc::from("__name__"), Value::str("__main__"));
         self.main_module = Some(module.clone());
@@ -434,6 +495,7 @@ impl Vm {
             daemon,
             parked: None,
             wait_start: now,
+            received: None,
         });
         lock(&self.shared.registry).push(ThreadInfo { id, name: name.to_string(), lane, daemon, done: false, cpu_ms: 0.0, wait_ms: 0.0 });
     }
@@ -839,7 +901,7 @@ impl Vm {
             }
             let wake = match &w {
                 Wait::Sleep { until } => Some(*until),
-                Wait::Lock { deadline, .. } | Wait::Join { deadline, .. } => *deadline,
+                Wait::Lock { deadline, .. } | Wait::Join { deadline, .. } | Wait::Process { deadline, .. } | Wait::Channel { deadline, .. } => *deadline,
                 _ => None,
             };
             // Wakes for a change, its deadline, or now and then to see a Stop.
@@ -889,6 +951,22 @@ impl Vm {
                 }
             }
             Wait::Shutdown => (!self.shared.others_alive(self.threads[i].id)).then_some(Value::None),
+            Wait::Process { pid, deadline } => {
+                let done = self.shared.run.process(*pid).is_none_or(|p| p.exitcode.is_some());
+                (done || deadline.is_some_and(|d| now >= d)).then_some(Value::None)
+            }
+            Wait::Channel { id, deadline } => {
+                // Taken off the queue here, perhaps without the GIL; unpickled by
+                // `_pg.channel_received`, which runs Python (an import) only with it.
+                let item = lock(&self.shared.run.channels).get_mut(*id).and_then(|q| q.pop_front());
+                match item {
+                    Some(p) => {
+                        self.threads[i].received = Some(p);
+                        Some(Value::Bool(true))
+                    }
+                    None => deadline.is_some_and(|d| now >= d).then_some(Value::None),
+                }
+            }
             Wait::Parked(_) => None,
         }
     }
@@ -927,6 +1005,11 @@ impl Vm {
                 (SpanKind::Wait, format!("waiting: join {name}"))
             }
             Some(Wait::Shutdown) => (SpanKind::Wait, "waiting: the other threads to end".to_string()),
+            Some(Wait::Process { pid, .. }) => {
+                let name = self.shared.run.process(*pid).map(|p| p.name).unwrap_or_default();
+                (SpanKind::Wait, format!("waiting: join {name}"))
+            }
+            Some(Wait::Channel { .. }) => (SpanKind::Wait, "waiting: Queue.get".to_string()),
             _ => (SpanKind::Wait, String::new()),
         };
         // A sleep ends at its deadline, though it may be noticed later (at the next switch):
@@ -980,7 +1063,7 @@ impl Vm {
                 } else {
                     let t = match &w {
                         Wait::Sleep { until } => Some(*until),
-                        Wait::Lock { deadline, .. } | Wait::Join { deadline, .. } => *deadline,
+                        Wait::Lock { deadline, .. } | Wait::Join { deadline, .. } | Wait::Process { deadline, .. } | Wait::Channel { deadline, .. } => *deadline,
                         _ => None,
                     };
                     if let Some(t) = t {

@@ -395,6 +395,72 @@ class ThreadPoolExecutor(Executor):
                 t.join()
 
 
+def _process_chunk(fn, chunk):
+    # A chunk of ProcessPoolExecutor.map's calls, run in one worker process.
+    return [fn(*args) for args in chunk]
+
+
 class ProcessPoolExecutor(Executor):
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError("ProcessPoolExecutor comes with the next version of this playground; ThreadPoolExecutor runs here")
+    # Worker processes (spawned, as multiprocessing's Pool starts them) take calls from one
+    # queue and put results on another; a thread here hands each result to its Future.
+    def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), *, max_tasks_per_child=None):
+        import multiprocessing as _mp
+        if max_workers is None:
+            import os
+            max_workers = os.cpu_count() or 1
+        elif max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        self._max_workers = max_workers
+        self._pool = _ProcessPool(max_workers, initializer, initargs, max_tasks_per_child)
+        self._shutdown = False
+        self._shutdown_lock = _thread.allocate_lock("executor (internal lock)")
+
+    def submit(self, fn, *args, **kwargs):
+        with self._shutdown_lock:
+            if self._shutdown:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            f = Future()
+            f.set_running_or_notify_cancel()
+            self._pool.apply_async(fn, args, kwargs, callback=f.set_result, error_callback=f.set_exception)
+            return f
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        if chunksize < 1:
+            raise ValueError("chunksize must be >= 1.")
+        calls = list(zip(*iterables))
+        chunks = [calls[i:i + chunksize] for i in range(0, len(calls), chunksize)]
+        results = Executor.map(self, _process_chunk, [fn] * len(chunks), chunks, timeout=timeout)
+
+        def flatten():
+            for chunk in results:
+                yield from chunk
+
+        return flatten()
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        with self._shutdown_lock:
+            if self._shutdown:
+                return
+            self._shutdown = True
+        self._pool.close()
+        if wait:
+            self._pool.join()
+
+
+def _make_process_pool():
+    import multiprocessing as _mp
+
+    class _ProcessPool(_mp.Pool):
+        _worker_kind = "SpawnProcess"
+
+    return _ProcessPool
+
+
+class _LazyProcessPool:
+    def __call__(self, *args):
+        global _ProcessPool
+        _ProcessPool = _make_process_pool()
+        return _ProcessPool(*args)
+
+
+_ProcessPool = _LazyProcessPool()
