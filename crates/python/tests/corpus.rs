@@ -53,8 +53,11 @@ fn run_cpython(path: &Path, serial: usize) -> Result<Run, String> {
     std::fs::copy(path, dir.join("main.py")).map_err(|e| format!("copy: {e}"))?;
     let out_path = dir.join("out");
     let err_path = dir.join("err");
+    // Unbuffered, so that what several processes print comes out in the order they print it,
+    // as it would on a terminal (a pipe would hold each process's lines until it exits).
     let mut child = Command::new("python3")
         .arg("main.py")
+        .env("PYTHONUNBUFFERED", "1")
         .current_dir(&dir)
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(&out_path).map_err(|e| e.to_string())?)
@@ -82,9 +85,9 @@ fn run_cpython(path: &Path, serial: usize) -> Result<Run, String> {
 
 /// Runs the program in the engine, its Python threads in turns on one OS thread (as in the
 /// browser's single build) or each on an OS thread of its own under the GIL (`threads`).
-fn run_engine(src: &str, threads: bool) -> Result<Run, String> {
+fn run_engine(src: &str, threads: bool, gil: bool) -> Result<Run, String> {
     let src = src.to_string();
-    let config = python_engine::Config { threads, ..python_engine::Config::default() };
+    let config = python_engine::Config { threads, gil, ..python_engine::Config::default() };
     let r = std::panic::catch_unwind(move || python_engine::run_blocking(&src, config, ENGINE_LIMIT_MS));
     match r {
         Ok(o) if o.timed_out => Err(format!("engine timed out after {} ms; stdout so far:\n{}", ENGINE_LIMIT_MS, o.stdout)),
@@ -167,8 +170,12 @@ fn check(job: &Job, serial: usize) -> Result<(), String> {
     let src = std::fs::read_to_string(&job.path).map_err(|e| format!("read: {e}"))?;
     let cp = run_cpython(&job.path, serial)?;
     let mut problems = String::new();
-    for (threads, mode) in [(false, "threads in turns"), (true, "real threads")] {
-        match run_engine(&src, threads).and_then(|en| compare(job, &src, &cp, &en)) {
+    // `# engine: free-threaded`: the program runs without the GIL (real threads only);
+    // CPython 3.11, with its GIL, is still the oracle, so such a program must not depend on it.
+    let free = src.lines().take(3).any(|l| l.trim() == "# engine: free-threaded");
+    let modes: &[(bool, bool, &str)] = if free { &[(true, false, "free-threaded")] } else { &[(false, true, "threads in turns"), (true, true, "real threads")] };
+    for &(threads, gil, mode) in modes {
+        match run_engine(&src, threads, gil).and_then(|en| compare(job, &src, &cp, &en)) {
             Ok(()) => {}
             Err(p) => problems.push_str(&format!("  [{mode}]\n{p}")),
         }
