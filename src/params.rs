@@ -475,3 +475,97 @@ impl From<&ParamSpec> for ParamSchema {
         }
     }
 }
+
+/// Declares a demo's parameters once, as a struct with one typed field per parameter:
+///
+/// ```ignore
+/// demo_params! {
+///     pub struct Values {
+///         tasks: usize = int(1, 16, 4, "tasks", "How many tasks."),
+///         gil: bool = bool(true, "Whether threads share one lock."),
+///     }
+/// }
+/// ```
+///
+/// gives `PARAMS` (the schema the API validates against and publishes: each entry is the
+/// `ParamSpec` constructor of that name, the field's name first) and `Values::read(params)`,
+/// which reads every field from validated parameters by its type (see `Read`). A demo
+/// then names its parameters as fields: a typo is a compile error, not a panic at run time.
+#[macro_export]
+macro_rules! demo_params {
+    ($vis:vis struct $name:ident { $($field:ident: $ty:ty = $kind:ident($($arg:expr),* $(,)?)),* $(,)? }) => {
+        pub const PARAMS: &[$crate::params::ParamSpec] = &[$($crate::params::ParamSpec::$kind(stringify!($field), $($arg),*)),*];
+
+        /// This demo's parameters, validated, one field each (declared with `PARAMS`).
+        $vis struct $name {
+            $(pub $field: $ty),*
+        }
+
+        impl $name {
+            pub fn read(params: &$crate::params::Params) -> Self {
+                $name { $($field: $crate::params::Read::read(params, stringify!($field))),* }
+            }
+        }
+    };
+}
+
+/// How a typed parameter (see `demo_params!`) is read from validated parameters: counts
+/// and sizes as unsigned numbers, durations in ms as `f64`, a choice as its option.
+pub trait Read: Sized {
+    fn read(params: &Params, name: &str) -> Self;
+}
+
+impl Read for usize {
+    fn read(params: &Params, name: &str) -> Self {
+        params.count(name)
+    }
+}
+
+impl Read for u32 {
+    fn read(params: &Params, name: &str) -> Self {
+        // Within the schema's range, which the demos keep small and non-negative.
+        u32::try_from(params.int(name)).unwrap_or(0)
+    }
+}
+
+impl Read for u64 {
+    fn read(params: &Params, name: &str) -> Self {
+        u64::try_from(params.int(name)).unwrap_or(0)
+    }
+}
+
+impl Read for i64 {
+    fn read(params: &Params, name: &str) -> Self {
+        params.int(name)
+    }
+}
+
+impl Read for f64 {
+    fn read(params: &Params, name: &str) -> Self {
+        params.ms(name)
+    }
+}
+
+impl Read for bool {
+    fn read(params: &Params, name: &str) -> Self {
+        params.flag(name)
+    }
+}
+
+impl Read for &'static str {
+    fn read(params: &Params, name: &str) -> Self {
+        params.choice(name)
+    }
+}
+
+impl Read for Urls {
+    fn read(params: &Params, name: &str) -> Self {
+        params.urls(name).clone()
+    }
+}
+
+impl Read for String {
+    fn read(params: &Params, name: &str) -> Self {
+        params.text(name).to_string()
+    }
+}

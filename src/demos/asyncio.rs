@@ -8,7 +8,7 @@ use serde_json::{json, Map};
 use super::phases::Timing;
 use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
 use crate::models::event_loop::{gather, sleep};
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::platform::cancel::unless_cancelled;
 use crate::trace::{json_ms, LaneKind, Recorder, SpanKind};
 use crate::workloads::cpu::Work;
@@ -64,26 +64,14 @@ async def main():
 
 asyncio.run(main())"#;
 
-pub const PARAMS: &[ParamSpec] = &[
-    ParamSpec::int("tasks", 1, 1000, 3, "coroutines", "How many coroutines to gather."),
-    ParamSpec::int("steps", 1, 50, 3, "awaits", "How many times each coroutine prints and awaits."),
-    ParamSpec::int(
-        "delay_ms",
-        0,
-        2000,
-        100,
-        "ms",
-        "How long each await asyncio.sleep lasts.",
-    ),
-    ParamSpec::int(
-        "blocking_ms",
-        0,
-        2000,
-        0,
-        "ms",
-        "Coroutine 1 computes this long after its first await, without awaiting: it blocks the event loop.",
-    ),
-];
+crate::demo_params! {
+    pub struct Values {
+        tasks: usize = int(1, 1000, 3, "coroutines", "How many coroutines to gather."),
+        steps: usize = int(1, 50, 3, "awaits", "How many times each coroutine prints and awaits."),
+        delay_ms: f64 = int(0, 2000, 100, "ms", "How long each await asyncio.sleep lasts."),
+        blocking_ms: f64 = int(0, 2000, 0, "ms", "Coroutine 1 computes this long after its first await, without awaiting: it blocks the event loop."),
+    }
+}
 
 /// The times a run reports (`<name>_ms`): what an exercise can ask about.
 pub const TIMINGS: &[Timing] = &[];
@@ -99,10 +87,8 @@ pub fn sequential_answer(tasks: usize, steps: usize) -> Vec<Vec<String>> {
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<crate::trace::RunResult, RunError> {
     // rust-panel: begin
-    let tasks = params.count("tasks");
-    let steps = params.count("steps");
-    let delay_ms = params.ms("delay_ms");
-    let blocking = Work::new(0, params.ms("blocking_ms"));
+    let Values { tasks, steps, delay_ms, blocking_ms } = Values::read(params);
+    let blocking = Work::new(0, blocking_ms);
     // rust-panel: end
 
     let rec = Recorder::start();

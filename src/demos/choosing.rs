@@ -16,7 +16,7 @@ use crate::models::event_loop::{sleep, yield_now};
 use crate::models::gil::{Gil, Holder};
 use crate::models::processes::{map_on_pool, start_pool, Job};
 use crate::models::threads::run_queue;
-use crate::params::{ParamSpec, Params, DEFAULT_CORES};
+use crate::params::{Params, DEFAULT_CORES};
 use crate::platform::cancel::Cancelled;
 use crate::platform::cancel::unless_cancelled;
 use crate::trace::{json_ms, LaneId, LaneKind, Recorder, RunResult, SpanKind};
@@ -97,13 +97,15 @@ if __name__ == "__main__":
             with ThreadPoolExecutor(workers) as pool:
                 list(pool.map(task, range(TASKS)))"#;
 
-pub const PARAMS: &[ParamSpec] = &[
-    ParamSpec::choice("workload", &["io", "cpu", "mixed"], "cpu", "What each task does: wait on I/O, compute, or half of each."),
-    ParamSpec::int("tasks", 1, 32, 8, "tasks", "How many tasks every approach runs."),
-    ParamSpec::int("work_ms", 1, 1000, 100, "ms", "How long one task takes alone."),
-    ParamSpec::int("workers", 1, 8, DEFAULT_CORES, "workers", "Threads or processes per pool. Default: this machine's cores."),
-    ParamSpec::bool("sweep", true, "Also measure the speedup for 1, 2, ... workers, and fit Amdahl's law to it."),
-];
+crate::demo_params! {
+    pub struct Values {
+        workload: &'static str = choice(&["io", "cpu", "mixed"], "cpu", "What each task does: wait on I/O, compute, or half of each."),
+        tasks: usize = int(1, 32, 8, "tasks", "How many tasks every approach runs."),
+        work_ms: f64 = int(1, 1000, 100, "ms", "How long one task takes alone."),
+        workers: usize = int(1, 8, DEFAULT_CORES, "workers", "Threads or processes per pool. Default: this machine's cores."),
+        sweep: bool = bool(true, "Also measure the speedup for 1, 2, ... workers, and fit Amdahl's law to it."),
+    }
+}
 
 /// The times a run reports (`<name>_ms`): what an exercise can ask about.
 pub const TIMINGS: &[Timing] = &[
@@ -252,10 +254,8 @@ struct Row {
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
     // rust-panel: begin
-    let workload = params.choice("workload");
-    let n = params.count("tasks");
-    let workers = params.count("workers");
-    let tasks = tasks(workload, n, params.ms("work_ms"));
+    let Values { workload, tasks: n, work_ms, workers, sweep: sweep_wanted } = Values::read(params);
+    let tasks = tasks(workload, n, work_ms);
     // rust-panel: end
     let expected: Vec<u64> = tasks.iter().map(|t| t.work.expected()).collect();
 
@@ -301,7 +301,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     let mut sweep: Vec<(f64, f64)> = Vec::new();
     let sweep_approach = if ctx.has_threads { "threads, no GIL" } else { "async" };
     let cores = crate::params::cores_hint();
-    if params.flag("sweep") && ctx.has_threads {
+    if sweep_wanted && ctx.has_threads {
         let baseline = rows[0].wall_ms.unwrap_or(1.0);
         let most = if workload == "cpu" { cores.max(2) } else { 8 };
         for w in 1..=most.min(8) {

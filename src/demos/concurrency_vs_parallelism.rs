@@ -9,7 +9,7 @@ use serde_json::{json, Map};
 use super::phases::{checksums, Phases, Timing};
 use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
 use crate::models::event_loop::{interleave_cpu, sequential_cpu, Interleave};
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::trace::{LaneKind, Recorder, RunResult};
 use crate::workloads::cpu::Work;
 
@@ -74,28 +74,22 @@ if __name__ == "__main__":
     with ProcessPoolExecutor(THREADS) as pool:                       # parallel
         results = list(pool.map(work, [N] * TASKS))"#;
 
-pub const PARAMS: &[ParamSpec] = &[
-    ParamSpec::int("tasks", 1, 16, 4, "tasks", "How many CPU-bound tasks to run."),
-    ParamSpec::int("work_ms", 1, 2000, 150, "ms", "How long one task computes when it runs alone."),
-    ParamSpec::int("threads", 1, 8, 2, "threads", "How many threads run the tasks in the parallel phase."),
-    ParamSpec::int(
-        "slice_ms",
-        1,
-        100,
-        10,
-        "ms",
-        "How long a coroutine computes before it yields to the others (await asyncio.sleep(0)).",
-    ),
-];
+crate::demo_params! {
+    pub struct Values {
+        tasks: usize = int(1, 16, 4, "tasks", "How many CPU-bound tasks to run."),
+        work_ms: f64 = int(1, 2000, 150, "ms", "How long one task computes when it runs alone."),
+        threads: usize = int(1, 8, 2, "threads", "How many threads run the tasks in the parallel phase."),
+        slice_ms: f64 = int(1, 100, 10, "ms", "How long a coroutine computes before it yields to the others (await asyncio.sleep(0))."),
+    }
+}
 
 /// The times a run reports (`<name>_ms`): what an exercise can ask about.
 pub const TIMINGS: &[Timing] = &[Timing::always("sequential"), Timing::always("concurrent"), Timing::with_threads("parallel")];
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
     // rust-panel: begin
-    let tasks = params.count("tasks");
-    let threads = params.count("threads");
-    let works: Vec<Work> = (0..tasks).map(|t| Work::new(t, params.ms("work_ms"))).collect();
+    let Values { tasks, work_ms, threads, slice_ms } = Values::read(params);
+    let works: Vec<Work> = (0..tasks).map(|t| Work::new(t, work_ms)).collect();
     // rust-panel: end
     let cancel = &ctx.cancel;
 
@@ -117,7 +111,6 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
 
     rec.log(loop_lane, format!("concurrent: {tasks} coroutines, one event loop"));
     // rust-panel: begin
-    let slice_ms = params.ms("slice_ms");
     let interleaved = interleave_cpu(&rec, loop_lane, &works, Interleave { slice_ms }, cancel);
     let concurrent = phases.cpu(&rec, "concurrent", interleaved).await?;
     let mut all_match = checksums(&concurrent) == answer;

@@ -10,7 +10,7 @@ use super::phases::{Timing, When};
 use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
 use crate::models::processes::{map_on_pool, start_pool, Job};
 use crate::models::threads::run_queue;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::platform::cancel::unless_cancelled;
 use crate::trace::{json_ms, LaneKind, Recorder, RunResult, SpanKind};
 use crate::workloads::tasks::{sleep_result, SleepIn};
@@ -69,12 +69,14 @@ if __name__ == "__main__":
         results = [f.result() for f in futures]                         # input order, as map gives
         print("map results, in input order:", ", ".join(map(str, results)))"#;
 
-pub const PARAMS: &[ParamSpec] = &[
-    ParamSpec::choice("kind", &["thread", "process"], "thread", "ThreadPoolExecutor or ProcessPoolExecutor."),
-    ParamSpec::int("max_workers", 1, 8, 3, "workers", "How many workers the pool has: at most this many tasks run at once."),
-    ParamSpec::int("tasks", 1, 64, 8, "tasks", "How many tasks are submitted."),
-    ParamSpec::int("delay_ms", 0, 2000, 200, "ms", "The typical task time; each task takes between 0.3 and 1.3 times it, so they finish out of order."),
-];
+crate::demo_params! {
+    pub struct Values {
+        kind: &'static str = choice(&["thread", "process"], "thread", "ThreadPoolExecutor or ProcessPoolExecutor."),
+        max_workers: usize = int(1, 8, 3, "workers", "How many workers the pool has: at most this many tasks run at once."),
+        tasks: usize = int(1, 64, 8, "tasks", "How many tasks are submitted."),
+        delay_ms: f64 = int(0, 2000, 200, "ms", "The typical task time; each task takes between 0.3 and 1.3 times it, so they finish out of order."),
+    }
+}
 
 /// The times a run reports (`<name>_ms`): what an exercise can ask about.
 pub const TIMINGS: &[Timing] = &[
@@ -90,13 +92,10 @@ pub fn duration_ms(i: usize, delay_ms: f64) -> f64 {
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
     // rust-panel: begin
-    let kind = params.choice("kind");
+    let Values { kind, max_workers: workers, tasks, delay_ms } = Values::read(params);
     if kind == "thread" && !ctx.has_threads {
         return Err(RunError::NeedsThreadsFor { demo: DEMO.id, what: "kind \"thread\"".into() });
     }
-    let workers = params.count("max_workers");
-    let tasks = params.count("tasks");
-    let delay_ms = params.ms("delay_ms");
     let inputs: Vec<SleepIn> = (0..tasks).map(|i| SleepIn { ms: duration_ms(i, delay_ms), value: i as u64 }).collect();
     let expected: Vec<u64> = inputs.iter().map(sleep_result).collect();
     // rust-panel: end

@@ -11,7 +11,7 @@ use super::phases::{Phase, Phases, Timing};
 use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
 use crate::models::gil::{Gil, Holder};
 use crate::models::threads::spawn_all;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::platform::cancel::Cancelled;
 use crate::trace::{json_ms, LaneKind, Recorder, RunResult};
 use crate::workloads::cpu::Work;
@@ -77,25 +77,15 @@ for t in threads:
 for t in threads:
     t.join()"#;
 
-pub const PARAMS: &[ParamSpec] = &[
-    ParamSpec::int("threads", 1, 8, 2, "threads", "How many threads run at once."),
-    ParamSpec::bool("gil", true, "Whether threads must hold the global interpreter lock to compute (off: free-threaded Python 3.13+)."),
-    ParamSpec::int(
-        "switch_interval_ms",
-        1,
-        100,
-        5,
-        "ms",
-        "How long a thread waits for the GIL before asking the holder to let go (sys.setswitchinterval; CPython's default is 5 ms).",
-    ),
-    ParamSpec::choice(
-        "workload",
-        &["cpu", "io", "mixed"],
-        "cpu",
-        "What the threads do: compute, wait on I/O, or (mixed) thread 1 waits on I/O while the others compute.",
-    ),
-    ParamSpec::int("work_ms", 1, 2000, 200, "ms", "How much work each thread has: computing time alone, or total I/O waiting time."),
-];
+crate::demo_params! {
+    pub struct Values {
+        threads: usize = int(1, 8, 2, "threads", "How many threads run at once."),
+        gil: bool = bool(true, "Whether threads must hold the global interpreter lock to compute (off: free-threaded Python 3.13+)."),
+        switch_interval_ms: f64 = int(1, 100, 5, "ms", "How long a thread waits for the GIL before asking the holder to let go (sys.setswitchinterval; CPython's default is 5 ms)."),
+        workload: &'static str = choice(&["cpu", "io", "mixed"], "cpu", "What the threads do: compute, wait on I/O, or (mixed) thread 1 waits on I/O while the others compute."),
+        work_ms: f64 = int(1, 2000, 200, "ms", "How much work each thread has: computing time alone, or total I/O waiting time."),
+    }
+}
 
 /// The times a run reports (`<name>_ms`): what an exercise can ask about.
 pub const TIMINGS: &[Timing] = &[Timing::always("sequential"), Timing::always("threads")];
@@ -153,10 +143,8 @@ impl RunJob for Holder<'_> {
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
     // rust-panel: begin
-    let threads = params.count("threads");
-    let workload = params.choice("workload");
-    let jobs = jobs(workload, threads, params.ms("work_ms"));
-    let gil_on = params.flag("gil");
+    let Values { threads, gil: gil_on, switch_interval_ms, workload, work_ms } = Values::read(params);
+    let jobs = jobs(workload, threads, work_ms);
     // rust-panel: end
 
     let rec = Recorder::start();
@@ -184,7 +172,7 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunErro
     phases.push(Phase::new("sequential", start, rec.now(), &sequential.iter().map(|d| d.1).collect::<Vec<_>>()));
 
     // rust-panel: begin
-    let gil = Arc::new(Gil::new(gil_on, params.ms("switch_interval_ms")));
+    let gil = Arc::new(Gil::new(gil_on, switch_interval_ms));
     rec.log(lanes[0], format!("{threads} threads start, {}", if gil_on { "sharing one GIL" } else { "with no GIL" }));
     let start = rec.now();
     let (thread_rec, thread_jobs, thread_gil, cancel) = (rec.clone(), jobs.clone(), Arc::clone(&gil), ctx.cancel.clone());

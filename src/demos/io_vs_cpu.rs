@@ -9,7 +9,7 @@ use serde_json::{json, Map};
 use super::phases::{checksums, Phases, Timing};
 use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
 use crate::models::event_loop::{gathered_io, interleave_cpu, sequential_cpu, sequential_io, Interleave};
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::trace::{LaneKind, Recorder, RunResult};
 use crate::workloads::cpu::Work;
 
@@ -69,12 +69,14 @@ results = [compute() for _ in range(TASKS)]                          # CPU, sequ
 with ThreadPoolExecutor(WORKERS) as pool:
     results = list(pool.map(lambda _: compute(), range(TASKS)))"#;
 
-pub const PARAMS: &[ParamSpec] = &[
-    ParamSpec::int("tasks", 1, 32, 4, "tasks", "How many tasks of each kind."),
-    ParamSpec::int("io_ms", 0, 2000, 200, "ms", "How long one I/O task waits for its (simulated) answer."),
-    ParamSpec::int("cpu_ms", 1, 2000, 100, "ms", "How long one CPU task computes when it runs alone."),
-    ParamSpec::int("workers", 1, 8, 2, "threads", "How many threads run the CPU tasks in the threads phase."),
-];
+crate::demo_params! {
+    pub struct Values {
+        tasks: usize = int(1, 32, 4, "tasks", "How many tasks of each kind."),
+        io_ms: f64 = int(0, 2000, 200, "ms", "How long one I/O task waits for its (simulated) answer."),
+        cpu_ms: f64 = int(1, 2000, 100, "ms", "How long one CPU task computes when it runs alone."),
+        workers: usize = int(1, 8, 2, "threads", "How many threads run the CPU tasks in the threads phase."),
+    }
+}
 
 /// The times a run reports (`<name>_ms`): what an exercise can ask about.
 pub const TIMINGS: &[Timing] = &[
@@ -87,10 +89,8 @@ pub const TIMINGS: &[Timing] = &[
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
     // rust-panel: begin
-    let tasks = params.count("tasks");
-    let workers = params.count("workers");
-    let waits = vec![params.ms("io_ms"); tasks];
-    let cpu_ms = params.ms("cpu_ms");
+    let Values { tasks, io_ms, cpu_ms, workers } = Values::read(params);
+    let waits = vec![io_ms; tasks];
     let works: Vec<Work> = (0..tasks).map(|t| Work::new(t, cpu_ms)).collect();
     // rust-panel: end
     let cancel = &ctx.cancel;

@@ -14,7 +14,7 @@ use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
 use crate::models::event_loop::yield_now;
 use crate::models::processes::{map_on_pool, start_pool, Job};
 use crate::models::threads::run_queue;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::platform::cancel::unless_cancelled;
 use crate::trace::{json_ms, LaneId, LaneKind, Recorder, RunResult, SpanKind};
 use crate::workloads::tasks::{mandelbrot, MandelbrotIn};
@@ -73,11 +73,13 @@ if __name__ == "__main__":
     with Pool(WORKERS) as pool:
         picture = [px for band in pool.map(rows, bands) for px in band]   # in order"#;
 
-pub const PARAMS: &[ParamSpec] = &[
-    ParamSpec::int("workers", 1, 8, 2, "workers", "How many workers each pool has."),
-    ParamSpec::int("chunks", 1, 256, 8, "chunks", "How many bands of rows the picture is cut into (more chunks than rows leaves some empty)."),
-    ParamSpec::int("size", 16, 800, 400, "pixels", "The picture's width and height."),
-];
+crate::demo_params! {
+    pub struct Values {
+        workers: usize = int(1, 8, 2, "workers", "How many workers each pool has."),
+        chunks: u32 = int(1, 256, 8, "chunks", "How many bands of rows the picture is cut into (more chunks than rows leaves some empty)."),
+        size: u32 = int(16, 800, 400, "pixels", "The picture's width and height."),
+    }
+}
 
 /// The times a run reports (`<name>_ms`): what an exercise can ask about.
 pub const TIMINGS: &[Timing] = &[Timing::always("sequential"), Timing::with_threads("threads"), Timing::always("processes")];
@@ -127,9 +129,7 @@ fn owners(rec_spans: &[crate::trace::Span], lanes: &[LaneId], chunks: usize) -> 
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
     // rust-panel: begin
-    let workers = params.count("workers");
-    let chunks = params.count("chunks") as u32;
-    let size = params.int("size") as u32;
+    let Values { workers, chunks, size } = Values::read(params);
     let jobs: Vec<MandelbrotIn> = (0..chunks).map(|c| chunk(size, chunks, c)).collect();
     // rust-panel: end
     let label = |c: &MandelbrotIn| format!("rows {}..{}", c.row_from, c.row_to);

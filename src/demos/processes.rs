@@ -13,7 +13,7 @@ use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
 use crate::models::event_loop::yield_now;
 use crate::models::processes::{call_traced, start_traced, Job};
 use crate::models::threads::spawn_all;
-use crate::params::{ParamSpec, Params, DEFAULT_CORES};
+use crate::params::{Params, DEFAULT_CORES};
 use crate::platform::cancel::unless_cancelled;
 use crate::trace::{json_ms, LaneKind, Recorder, RunResult, SpanKind};
 use crate::workloads::tasks::{square, SquareIn, SquareOut, COUNTER};
@@ -72,10 +72,12 @@ if __name__ == "__main__":
     for p in procs:
         p.join()"#;
 
-pub const PARAMS: &[ParamSpec] = &[
-    ParamSpec::int("processes", 1, 8, DEFAULT_CORES, "processes", "How many processes (and threads) share the work. Default: this machine's cores."),
-    ParamSpec::int("n", 1, 4_000_000_000, 500_000_000, "numbers", "How many numbers, 0..n, are squared and summed in all."),
-];
+crate::demo_params! {
+    pub struct Values {
+        processes: usize = int(1, 8, DEFAULT_CORES, "processes", "How many processes (and threads) share the work. Default: this machine's cores."),
+        n: u64 = int(1, 4_000_000_000, 500_000_000, "numbers", "How many numbers, 0..n, are squared and summed in all."),
+    }
+}
 
 /// The times a run reports (`<name>_ms`): what an exercise can ask about.
 pub const TIMINGS: &[Timing] = &[Timing::always("sequential"), Timing::always("processes"), Timing::with_threads("threads")];
@@ -87,8 +89,7 @@ pub fn share(n: u64, parts: u64, i: u64) -> SquareIn {
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
     // rust-panel: begin
-    let procs = params.count("processes");
-    let n = params.int("n") as u64;
+    let Values { processes: procs, n } = Values::read(params);
     let shares: Vec<SquareIn> = (0..procs as u64).map(|i| share(n, procs as u64, i)).collect();
     // rust-panel: end
 

@@ -12,7 +12,7 @@ use serde_json::{json, Map, Value};
 use super::phases::{Phase, Phases, Timing};
 use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
 use crate::models::threads::run_queue;
-use crate::params::{ParamSpec, Params, Urls};
+use crate::params::{Params, Urls};
 use crate::platform::cancel::unless_cancelled;
 use crate::platform::url::absolute;
 use crate::trace::{json_ms, LaneId, LaneKind, Recorder, RunResult, SpanKind};
@@ -84,31 +84,14 @@ if MODE == "threads":
 elif MODE == "async":
     sizes = asyncio.run(fetch_all())"#;
 
-pub const PARAMS: &[ParamSpec] = &[
-    ParamSpec::urls(
-        "urls",
-        1,
-        100,
-        8,
-        20,
-        "How many simulated pages to fetch, or a list of real URLs to fetch for real.",
-    ),
-    ParamSpec::int(
-        "latency_ms",
-        0,
-        5000,
-        300,
-        "ms",
-        "How long each simulated page takes to answer (real URLs take what they take).",
-    ),
-    ParamSpec::choice(
-        "mode",
-        &["sequential", "threads", "async"],
-        "async",
-        "How to fetch after the sequential baseline: a thread pool, or async (asyncio + aiohttp style).",
-    ),
-    ParamSpec::int("workers", 1, 8, 4, "threads", "How many threads the pool has (threads mode)."),
-];
+crate::demo_params! {
+    pub struct Values {
+        urls: Urls = urls(1, 100, 8, 20, "How many simulated pages to fetch, or a list of real URLs to fetch for real."),
+        latency_ms: f64 = int(0, 5000, 300, "ms", "How long each simulated page takes to answer (real URLs take what they take)."),
+        mode: &'static str = choice(&["sequential", "threads", "async"], "async", "How to fetch after the sequential baseline: a thread pool, or async (asyncio + aiohttp style)."),
+        workers: usize = int(1, 8, 4, "threads", "How many threads the pool has (threads mode)."),
+    }
+}
 
 /// The times a run reports (`<name>_ms`): what an exercise can ask about.
 pub const TIMINGS: &[Timing] = &[
@@ -213,14 +196,12 @@ fn same_outcome(a: &Outcome, b: &Outcome, simulated: bool) -> bool {
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<RunResult, RunError> {
     // rust-panel: begin
-    let mode = params.choice("mode");
+    let Values { urls, latency_ms, mode, workers } = Values::read(params);
     if mode == "threads" && !ctx.has_threads {
         return Err(RunError::NeedsThreadsFor { demo: DEMO.id, what: "mode \"threads\"".into() });
     }
-    let urls = params.urls("urls");
     let simulated = matches!(urls, Urls::Simulated(_));
-    let targets = targets(urls, params.ms("latency_ms"));
-    let workers = params.count("workers");
+    let targets = targets(&urls, latency_ms);
     // rust-panel: end
 
     let rec = Recorder::start();

@@ -8,7 +8,7 @@ use serde_json::{json, Map};
 use super::phases::Timing;
 use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
 use crate::models::threads::spawn_all;
-use crate::params::{ParamSpec, Params};
+use crate::params::Params;
 use crate::trace::{json_ms, LaneKind, Recorder, SpanKind};
 
 /// This demo in the registry (`DEMOS` in mod.rs).
@@ -73,18 +73,13 @@ for t in threads:
     t.join()
 print("main: all threads joined")"#;
 
-pub const PARAMS: &[ParamSpec] = &[
-    ParamSpec::int("threads", 1, 8, 2, "threads", "How many threads to start."),
-    ParamSpec::int("steps", 1, 50, 5, "lines", "How many lines each thread prints."),
-    ParamSpec::int(
-        "delay_ms",
-        0,
-        2000,
-        100,
-        "ms",
-        "How long each thread sleeps after printing a line (time.sleep).",
-    ),
-];
+crate::demo_params! {
+    pub struct Values {
+        threads: usize = int(1, 8, 2, "threads", "How many threads to start."),
+        steps: usize = int(1, 50, 5, "lines", "How many lines each thread prints."),
+        delay_ms: f64 = int(0, 2000, 100, "ms", "How long each thread sleeps after printing a line (time.sleep)."),
+    }
+}
 
 /// The times a run reports (`<name>_ms`): what an exercise can ask about.
 pub const TIMINGS: &[Timing] = &[];
@@ -116,9 +111,7 @@ pub fn sequential_answer(threads: usize, steps: usize) -> Vec<Vec<String>> {
 
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<crate::trace::RunResult, RunError> {
     // rust-panel: begin
-    let threads = params.count("threads");
-    let steps = params.count("steps");
-    let delay_ms = params.ms("delay_ms");
+    let Values { threads, steps, delay_ms } = Values::read(params);
     // rust-panel: end
 
     let rec = Recorder::start();

@@ -51,13 +51,19 @@ function pythonValue(value) {
 /** `runnable`: true, false, or `{ param, value }` (only for that value of a choice). */
 const runs = (runnable, params) => runnable === true || (Boolean(runnable?.param) && params[runnable.param] === runnable.value);
 
-/** For each line of `source` that reads a parameter (`params.count("workers")`), the
- *  note shown at its end: `workers = 3`. */
+/** The notes shown at the ends of the lines of `source`: each parameter's value,
+ *  `workers = 3`, beside the line that reads it (`let Values { workers, .. } =
+ *  Values::read(params)`, or `params.count("workers")`), else the first that names it. */
 export function valueNotes(source, params) {
-  return source.split('\n').map((line) => {
-    const read = Object.keys(params).filter((name) => line.includes(`("${name}")`));
-    return read.length ? read.map((name) => `${name} = ${shown(params[name])}`).join(', ') : null;
-  });
+  const lines = source.split('\n');
+  const words = lines.map((line) => new Set(line.split(/[^A-Za-z0-9_]+/)));
+  const reads = lines.map((line) => /::read\(params\)|params\.\w+\("/.test(line));
+  const notes = lines.map(() => []);
+  for (const [name, value] of Object.entries(params)) {
+    const at = [words.findIndex((w, i) => reads[i] && w.has(name)), words.findIndex((w) => w.has(name))].find((i) => i >= 0);
+    if (at !== undefined) notes[at].push(`${name} = ${shown(value)}`);
+  }
+  return notes.map((n) => (n.length ? n.join(', ') : null));
 }
 
 function shown(value) {
