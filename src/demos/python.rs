@@ -146,7 +146,7 @@ mod engine {
     /// thread holds one for its whole life, as an OS thread would), an OS thread natively.
     fn spawn_python_thread(body: Box<dyn FnOnce() + Send>) -> Result<(), String> {
         if !REAL_THREADS {
-            return Err("this build has no threads".into());
+            return Err("this page runs the single build (it is not cross-origin isolated), which has no Workers sharing memory to run it on".into());
         }
         let body = move || {
             body();
@@ -210,6 +210,12 @@ mod engine {
         let mut stats = Map::new();
         stats.insert("gil_handovers".into(), Value::from(vm.gil_switches()));
         stats.insert("real_threads".into(), Value::from(vm.shared.real_threads));
+        stats.insert("gil".into(), Value::from(vm.shared.gil_enabled()));
+        let processes = python_engine::shared::lock(&vm.shared.run.processes).clone();
+        stats.insert(
+            "processes".into(),
+            Value::from(processes.iter().map(|p| json!({ "name": p.name, "pid": p.pid, "exitcode": p.exitcode })).collect::<Vec<_>>()),
+        );
         stats.insert(
             "threads".into(),
             Value::from(

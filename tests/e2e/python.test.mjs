@@ -116,6 +116,43 @@ for (const build of ['threads', 'single']) {
     assertNoProblems(problems);
   });
 
+  test(`${build}: multiprocessing ${build === 'threads' ? 'starts processes with spawn semantics, each on its own lane' : 'says it needs the threads build'}`, { timeout: 60_000 }, async (t) => {
+    const { page, problems } = await open(t, urlOf());
+    const code = [
+      'import multiprocessing as mp',
+      'counter = 0',
+      'def work(n, q):',
+      '    global counter',
+      '    counter += n',
+      '    q.put((mp.current_process().name, counter))',
+      'def square(x):',
+      '    return x * x',
+      'if __name__ == "__main__":',
+      '    mp.set_start_method("spawn")',
+      '    q = mp.Queue()',
+      '    ps = [mp.Process(target=work, args=(i + 1, q)) for i in range(2)]',
+      '    for p in ps: p.start()',
+      '    print(sorted(q.get() for _ in ps))',
+      '    for p in ps: p.join()',
+      '    print("exit codes", [p.exitcode for p in ps], "counter here", counter)',
+      '    with mp.Pool(2) as pool:',
+      '        print(pool.map(square, range(8)))',
+    ].join('\n');
+    const r = assertResult(await runOutcome(page, 'python', { code }));
+    if (build === 'single') {
+      assert.equal(r.value.exit_code, 1);
+      assert.equal(r.value.error.type, 'OSError');
+      assert.match(r.value.error.message, /cannot start a process here: this page runs the single build/);
+    } else {
+      assert.equal(r.value.stdout, cpython(code));
+      const processLanes = r.lanes.filter((l) => l.kind === 'process').map((l) => l.label);
+      assert.deepEqual(processLanes, ['Process-1', 'Process-2', 'SpawnPoolWorker-3', 'SpawnPoolWorker-4']);
+      assert.ok(r.spans.some((s) => s.kind === 'overhead' && s.label.startsWith('start Process-1')), 'starting a process is drawn as overhead');
+      assert.deepEqual(r.stats.processes.slice(0, 2).map((p) => p.exitcode), [0, 0]);
+    }
+    assertNoProblems(problems);
+  });
+
   test(`${build}: a Python error resolves with exit code 1, the traceback and the line; Stop ends an endless loop`, { timeout: 60_000 }, async (t) => {
     const { page, problems } = await open(t, urlOf());
     const r = assertResult(await runOutcome(page, 'python', { code: 'print("a")\nd = {}\nd["missing"]\n' }));

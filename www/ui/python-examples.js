@@ -130,6 +130,8 @@ print(f"expected 400, got {balance}")
     code: `# CPython 3.11 switches threads only at certain points (calls, loop back-edges),
 # never between the read and the write of "counter += 1": this comes out exact in
 # practice, but the language does not promise it. Use a Lock when it matters.
+# Untick "gil" and run it again: free-threaded (as python3.13t), the four threads add
+# at the same time on your cores, and updates get lost.
 import threading
 
 counter = 0
@@ -285,6 +287,173 @@ async def main():
 
 
 asyncio.run(main())
+`,
+  },
+  {
+    id: 'processes',
+    title: 'Processes: the same CPU work in four processes',
+    deterministic: true,
+    code: `import multiprocessing
+import os
+
+
+def work(n):
+    return sum(i * i for i in range(n))
+
+
+def report(name, n, results, parent):
+    # In the child: its own interpreter, its own pid, the parent's as its parent.
+    me = multiprocessing.current_process().name
+    results.put((name, me, os.getpid() != parent and os.getppid() == parent, work(n)))
+
+
+if __name__ == "__main__":
+    # Each child is a new interpreter that runs this file as __mp_main__ (so the part
+    # below this line does not run again there), then calls its target: the spawn start
+    # method, macOS's and Windows's default. Linux forks by default; say which you mean.
+    multiprocessing.set_start_method("spawn")
+    results = multiprocessing.Queue()
+    processes = [multiprocessing.Process(target=report, args=(f"p{i}", 300_000, results, os.getpid())) for i in range(4)]
+    for p in processes:
+        p.start()
+    answers = sorted(results.get() for _ in processes)
+    for p in processes:
+        p.join()
+    for answer in answers:
+        print(answer)
+    print("exit codes:", [p.exitcode for p in processes])
+`,
+  },
+  {
+    id: 'pool-map',
+    title: 'Pool.map over chunks of a list',
+    deterministic: true,
+    code: `import multiprocessing
+import time
+
+
+def load_data(n):
+    # Stands for reading records from files: a list of numbers.
+    return list(range(n))
+
+
+def process_chunk(chunk):
+    # Enough work per record that splitting it pays for starting the processes.
+    total = 0
+    for x in chunk:
+        for k in range(1, 6):
+            total += (x * k) % 7
+    return total
+
+
+if __name__ == "__main__":
+    multiprocessing.set_start_method("spawn")  # as on macOS and Windows
+    data = load_data(800_000)
+    size = len(data) // 8
+    chunks = [data[i:i + size] for i in range(0, len(data), size)]
+
+    start = time.perf_counter()
+    sequential = [process_chunk(c) for c in chunks]
+    one = time.perf_counter() - start
+
+    start = time.perf_counter()
+    with multiprocessing.Pool() as pool:
+        parallel = pool.map(process_chunk, chunks)
+    many = time.perf_counter() - start
+
+    print("same answer:", parallel == sequential, sum(parallel))
+    print(f"{len(chunks)} chunks on {multiprocessing.cpu_count()} cores: one process {one:.2f} s, a pool {many:.2f} s")
+`,
+  },
+  {
+    id: 'threads-processes-free',
+    title: 'CPU work: 2 threads vs 2 processes (then untick gil)',
+    deterministic: false,
+    code: `# The same pure-Python CPU work done once sequentially, then split in two threads, then
+# in two processes. With the GIL, the threads take turns: no faster. The processes each
+# have their own interpreter and GIL: about twice as fast on two cores. Untick "gil" and
+# run again: free-threaded (as python3.13t), the threads are as fast as the processes.
+import multiprocessing
+import sys
+import threading
+import time
+
+
+def work(n):
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+N = 1_000_000
+
+
+def timed(label, run):
+    start = time.perf_counter()
+    run()
+    took = time.perf_counter() - start
+    print(f"{label}: {took:.2f} s")
+    return took
+
+
+def two_threads():
+    threads = [threading.Thread(target=work, args=(N // 2,)) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
+def two_processes():
+    with multiprocessing.Pool(2) as pool:
+        pool.map(work, [N // 2, N // 2])
+
+
+if __name__ == "__main__":
+    multiprocessing.set_start_method("spawn")
+    print("GIL enabled:", sys._is_gil_enabled() if hasattr(sys, "_is_gil_enabled") else True)
+    one = timed("sequential   ", lambda: work(N))
+    threads = timed("2 threads    ", two_threads)
+    processes = timed("2 processes  ", two_processes)
+    print(f"speed-up: threads {one / threads:.1f}x, processes {one / processes:.1f}x")
+`,
+  },
+  {
+    id: 'pool-too-small',
+    title: 'A process pool whose tasks are too small to pay for it',
+    deterministic: false,
+    code: `# Starting processes and sending each task and its result between them costs time.
+# When each task is tiny, that cost is all there is: the pool is slower than a loop.
+import multiprocessing
+import time
+
+
+def tiny(x):
+    return x + 1
+
+
+if __name__ == "__main__":
+    multiprocessing.set_start_method("spawn")
+    items = list(range(2000))
+
+    start = time.perf_counter()
+    in_a_loop = [tiny(x) for x in items]
+    loop = time.perf_counter() - start
+
+    start = time.perf_counter()
+    with multiprocessing.Pool(2) as pool:
+        in_a_pool = pool.map(tiny, items, chunksize=1)
+    pool_time = time.perf_counter() - start
+
+    start = time.perf_counter()
+    with multiprocessing.Pool(2) as pool:
+        chunked = pool.map(tiny, items, chunksize=500)
+    chunked_time = time.perf_counter() - start
+
+    print("same answers:", in_a_loop == in_a_pool == chunked)
+    print(f"a loop: {loop * 1000:.1f} ms; a pool, one task per item: {pool_time * 1000:.0f} ms; "
+          f"in chunks of 500: {chunked_time * 1000:.0f} ms")
 `,
   },
 ];
