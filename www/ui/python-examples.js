@@ -327,7 +327,7 @@ if __name__ == "__main__":
   {
     id: 'pool-map',
     title: 'Pool.map over chunks of a list',
-    deterministic: true,
+    deterministic: false,
     code: `import multiprocessing
 import time
 
