@@ -135,7 +135,7 @@ const PYTHON: Demo = Demo {
         title: "counter += 1 in four threads",
         // The "counter" example of www/ui/python-examples.js, compressed as links carry programs
         // (tests/e2e/python-editor.test.mjs checks that it still is that example).
-        query: "code=MQAgwgCgngLgFgewHYgMwDoCMmQGcDuAljAMZwCmuI8ATuQIYAmVyANlCPTCCeTTPUIoADgiEwqAChL1WrXABoQrBAmEgARvRIBrALTlGAc0oBKBQChQScgDc%2Bm8jHzlyKeORB0mnJI2oUIPg0xJ4IAGYgAEQkCACuSDAOANQAvCCYUQBcAYRUsQC2lCDx3OQAHtrcQlYgwjRVhLxKGnHcHsr0SEZx9CYgjAjFSAjc9QgFeZ7E6CAAqrie9CAAMgi6QRQoxCAFXEk0uOgWhAWi-AHejEJGFhaxCQcg6QAMdxaM5JEPiZIwp2YshYQCCQEYVFpWDx4ok%2BMDQeEEDQQAB9EBCLxdEx-AG4UxA0GE6GPFLpTDvWgMZjPEAAbUpTBu6AAKnArn96DQTDBUj8YEpOUZcKlJAAmACsLxRLxlClMphAiORaIxDW65EkABZTABdCxK6jo9xsqm4AmgmDoXACfiSUz6pGGjEM5jmkGWgBWYiQdos9XEknCUQqwnIJCS-kwMujLyURlGIAA3ny%2BABfKL2oA&predict=stdout",
+        query: "code=MQAgwgCgngLgFgewHYgMwDoCMmQGcDuAljAMZwCmuI8ATuQIYAmVyANlCPTCCeTTPUIoADgiEwqAChL1WrXABoQrBAmEgARvRIBrALTlGAc0oBKBQChQScgDc%2Bm8jHzlyKeORB0mnJI2oUIPg0xJ4IAGYgAEQkCACuSDAOANQAvCCYUQBcAYRUsQC2lCDx3OQAHtrcQlYgwjRVhLxKGnHcHsr0SEZx9CYgjAjFSAjc9QgFeZ7E6CAAqrie9CAAMgi6QRQoxCAFXEk0uOi1c4lNOtFGhKxRvv40CSA7fYJIOeF05Hq0DIyGIJJ6FRhLBEEgMJhUDBzAFPOF4jQAt5mJxGIxalxYXh6EVqIRccgQFAETwEHRFHcQHFhIwuMUTNwVLgYMd8aJ%2BEjfkIjBYLLEEgcQOkAAy8ix-SL8xKSGD4sxZCwgJUgIwqLSsUkCviK5XwxEAfSeKAa3XIMrluFMCuVNs1iRS6UwYp%2BTCo6QA2i7GNz0AAVODImX0GgM1JSmBKYNGXCpSQAJgArML9cLUwpTKYQHqQIahF4uiZJAAWUwAXQs2eq7gDv1w1uVLOZwZgklMFbJ1CNnNd9aVLIAVmIkK2LPVxJJwlEKsJyCQkv5MKml8KlEZRiAAN7hvgAXyibaAA",
         question: Some("Four threads each run counter += 1 a quarter of a million times, with no lock, under the GIL. What does the program print?"),
     }),
     run: |params, ctx| Box::pin(python::run(params, ctx)),
