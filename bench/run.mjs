@@ -9,6 +9,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { ROOT, startServers, startBrowser, openPlayground } from '../tests/e2e/support.mjs';
 import { measureStartup, startupRows } from './startup.mjs';
+import { measureLighthouse, lighthouseRows } from './lighthouse.mjs';
 
 const N = 200_000_000; // numbers for the compiled kernels
 const N_PY = 5_000_000; // CPython is ~50x slower: fewer numbers, compared per number
@@ -52,6 +53,7 @@ const pythonFirstLoad = gzipBytes(filesUnder('www/pkg/python', /\.(js|wasm)$/));
 // Start-up before and after issue 16, side by side (bench/startup.mjs): first, on a quiet machine.
 const STARTUP_LOADS = 7;
 const startup = await measureStartup(STARTUP_LOADS);
+const lighthouse = await measureLighthouse();
 
 const servers = await startServers();
 const browser = await startBrowser();
@@ -183,6 +185,7 @@ const rows = [
   ['  one process start (ms)', r(f.process_start_ms), ''],
   ['  first load, threads build (KB gzip)', r(firstLoad.threads / 1024), 'target < 400'],
   ['  first load, single build (KB gzip)', r(firstLoad.single / 1024), ''],
+  ...lighthouseRows(lighthouse),
   ['Timeline, 100,000 spans', '', ''],
   ['  first draw (ms)', r(f.timeline.first_draw_ms), ''],
   ['  pan frame, median / max (ms)', `${r(f.timeline.pan_frame_median_ms)} / ${r(f.timeline.pan_frame_max_ms)}`, 'target < 16'],
@@ -191,5 +194,5 @@ const width = Math.max(...rows.map((row) => row[0].length));
 console.log(`make bench: ${os.cpus()[0]?.model ?? 'cpu'}, ${cores} cores, ${new Date().toISOString().slice(0, 10)}`);
 for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${String(value).padStart(9)}  ${note}`);
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify({ date: new Date().toISOString(), cores, native, python, python_engine: pythonEngine, browser: f, startup, first_load_gzip_bytes: firstLoad, ns_per_number: perNumber }, null, 2));
+writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify({ date: new Date().toISOString(), cores, native, python, python_engine: pythonEngine, browser: f, startup, lighthouse, first_load_gzip_bytes: firstLoad, ns_per_number: perNumber }, null, 2));
 console.log('written: bench/results/latest.json');

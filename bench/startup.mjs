@@ -18,10 +18,14 @@ export const BASELINE = '2bc60d8'; // main before issue 16
 
 /** A copy of the site's pages in `dir`, from git at `commit` or from the working tree,
  *  sharing the built wasm and vendor files of this tree. */
-function site(dir, commit) {
+export function site(dir, commit) {
   mkdirSync(dir, { recursive: true });
-  if (commit) execFileSync('sh', ['-c', `git archive ${commit} index.html sw.js www | tar -x -C "${dir}"`], { cwd: ROOT });
-  else for (const f of ['index.html', 'sw.js', 'www']) cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true, filter: (src) => !/www\/(pkg|vendor)$/.test(src) });
+  if (commit) {
+    execFileSync('sh', ['-c', `git archive ${commit} index.html sw.js www scripts/make-embed.mjs | tar -x -C "${dir}"`], { cwd: ROOT });
+    execFileSync('node', [path.join(dir, 'scripts/make-embed.mjs')]); // its embed.html, made as make build made it then
+  } else {
+    for (const f of ['index.html', 'embed.html', 'sw.js', 'www']) cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true, filter: (src) => !/www\/(pkg|vendor)$/.test(src) });
+  }
   for (const shared of ['www/pkg', 'www/vendor']) {
     rmSync(path.join(dir, shared), { recursive: true, force: true });
     symlinkSync(path.join(ROOT, shared), path.join(dir, shared));
