@@ -80,6 +80,7 @@ bench: build
 	cargo build --release --quiet --example bench_native
 	cargo build --release --quiet -p python-engine --example pyrun
 	node bench/run.mjs
+	node bench/python_parallel.mjs
 
 dist: build
 	rm -rf dist && mkdir -p dist

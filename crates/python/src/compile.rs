@@ -20,6 +20,7 @@ pub struct CompileError {
     pub text: String,
 }
 
+#[derive(Clone)]
 pub struct Source {
     pub text: String,
     line_starts: Vec<usize>,

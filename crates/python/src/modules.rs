@@ -97,9 +97,24 @@ fn top_level(vm: &Vm, name: &str, m: Value) -> Value {
     }
 }
 
-fn run_module_source(vm: &mut Vm, name: &str, src: &str, module: &Arc<Module>) -> Result<(), Ctl> {
+/// The library's modules, compiled once per engine instance: a code object is immutable,
+/// so every run and every process shares it (a child process imports what its parent
+/// did without compiling it again).
+static COMPILED: std::sync::Mutex<Vec<(String, Arc<crate::code::Code>, crate::compile::Source)>> = std::sync::Mutex::new(Vec::new());
+
+fn compiled(vm: &Vm, name: &str, src: &'static str) -> Result<(Arc<crate::code::Code>, crate::compile::Source), Ctl> {
+    if let Some((_, code, source)) = lock(&COMPILED).iter().find(|(n, _, _)| *n == name) {
+        return Ok((code.clone(), source.clone()));
+    }
     let filename = format!("<{name}>");
     let (code, source) = crate::compile::compile_module(src, &filename, true).map_err(|e| vm.err("SyntaxError", format!("{filename} line {}: {}", e.line, e.message)))?;
+    lock(&COMPILED).push((name.to_string(), code.clone(), source.clone()));
+    Ok((code, source))
+}
+
+fn run_module_source(vm: &mut Vm, name: &str, src: &'static str, module: &Arc<Module>) -> Result<(), Ctl> {
+    let filename = format!("<{name}>");
+    let (code, source) = compiled(vm, name, src)?;
     lock(&vm.shared.sources).insert(filename, source);
     let func = Value::Func(Arc::new(Function {
         name: Arc::from("<module>"),
