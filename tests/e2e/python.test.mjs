@@ -25,6 +25,19 @@ function cpython(code) {
   }
 }
 
+/** Two threads, w0 and w1, each summing range(n) and printing the sum. */
+const twoWorkers = (n) => [
+  'import threading',
+  'def work():',
+  '    s = 0',
+  `    for i in range(${n}):`,
+  '        s += i',
+  '    print(s)',
+  'ts = [threading.Thread(target=work, name=f"w{k}") for k in range(2)]',
+  'for t in ts: t.start()',
+  'for t in ts: t.join()',
+].join('\n');
+
 async function open(t, url) {
   const opened = await openPlayground(env.browser.context, url);
   t.after(() => opened.page.close().catch(() => {}));
@@ -57,17 +70,7 @@ for (const build of ['threads', 'single']) {
 
   test(`${build}: two CPU-bound threads take turns on the GIL: never two running at once`, { timeout: 60_000 }, async (t) => {
     const { page, problems } = await open(t, urlOf());
-    const code = [
-      'import threading',
-      'def work():',
-      '    s = 0',
-      '    for i in range(150000):',
-      '        s += i',
-      '    print(s)',
-      'ts = [threading.Thread(target=work, name=f"w{k}") for k in range(2)]',
-      'for t in ts: t.start()',
-      'for t in ts: t.join()',
-    ].join('\n');
+    const code = twoWorkers(150000);
     const r = assertResult(await runOutcome(page, 'python', { code, switch_interval_ms: 1 }));
     assert.equal(r.value.stdout, '11249925000\n11249925000\n');
     const cpu = r.spans.filter((s) => s.kind === 'cpu').sort((a, b) => a.start_ms - b.start_ms);
@@ -86,18 +89,7 @@ for (const build of ['threads', 'single']) {
 
   test(`${build}: free-threaded (gil: false) ${build === 'threads' ? 'runs Python threads at the same time' : 'is refused by name: no shared memory'}`, { timeout: 60_000 }, async (t) => {
     const { page, problems } = await open(t, urlOf());
-    const code = [
-      'import sys, threading',
-      'print(sys._is_gil_enabled())',
-      'def work():',
-      '    s = 0',
-      '    for i in range(300000):',
-      '        s += i',
-      '    print(s)',
-      'ts = [threading.Thread(target=work, name=f"w{k}") for k in range(2)]',
-      'for t in ts: t.start()',
-      'for t in ts: t.join()',
-    ].join('\n');
+    const code = `import sys\nprint(sys._is_gil_enabled())\n${twoWorkers(300000)}`;
     const outcome = await runOutcome(page, 'python', { code, gil: false });
     if (build === 'single') {
       assert.equal(outcome.error?.name, 'ParamError');

@@ -108,17 +108,11 @@ impl Vm {
                                 step = Step::Next;
                             }
                             Ok(None) => {
+                                // The callee's frame is on top, the caller's under it: entered
+                                // as the fast path enters one.
+                                let callee = self.threads[ti].frames.pop().unwrap();
                                 f = self.threads[ti].frames.pop().unwrap();
-                                step = Step::Next;
-                                // A Python function's entry: an eval-breaker check, as CPython's.
-                                match self.eval_breaker(&mut ticks, deadline) {
-                                    Breaker::Go => {}
-                                    Breaker::End(end) => {
-                                        self.threads[ti].frames.push(f);
-                                        return end;
-                                    }
-                                    Breaker::Raise(e) => step = Step::Raise(e, true),
-                                }
+                                step = Step::Enter(callee);
                             }
                             Err(ctl) => {
                                 // A generator resumed with a throw has its frame pushed already.
