@@ -116,11 +116,11 @@ pub const DEMOS: &[Demo] = &[
     pool_map::DEMO,
     executors::DEMO,
     choosing::DEMO,
-    PYTHON,
+    PYTHON_DEMO,
 ];
 
 /// The python demo's entry, kept here: its file belongs to the Python engine's work.
-const PYTHON: Demo = Demo {
+const PYTHON_DEMO: Demo = Demo {
     id: "python",
     title: "Your own Python",
     chapter: 11,
