@@ -423,6 +423,9 @@ function reportHeight() {
   if (!document.body.classList.contains('embed') || window.parent === window) return;
   let last = 0;
   new ResizeObserver(() => {
+    // Not while starting (only the head shows): the element keeps the height it was
+    // given, and changes once, to the page's, instead of shrinking and growing again.
+    if ($('main').hasAttribute('data-starting')) return;
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height !== last) window.parent.postMessage({ type: SIZE_MESSAGE, height: (last = height) }, '*');
   }).observe(document.documentElement);

@@ -42,6 +42,8 @@ class ConcurrencyPlaygroundElement extends HTMLElement {
     window.addEventListener('message', this.onMessage);
     this.frame = frame;
     this.replaceChildren(frame);
+    // The room a snippet's style held until now is the frame's to size from here on.
+    this.style.minHeight = '';
   }
 
   disconnectedCallback() {

@@ -89,7 +89,7 @@ test('the Embed code dialog\'s element snippet, pasted into a blog, runs the dem
   await playground.uncheck('#embed-panels input[value="code"]');
   await playground.check('#embed-autorun');
   const snippet = await playground.inputValue('#embed-snippet');
-  assert.match(snippet, /^<script type="module" src="[^"]+\/www\/embed\.js"><\/script>\n<concurrency-playground demo="asyncio" tasks="4" steps="1" delay_ms="5" panels="figures,timeline,output" autorun><\/concurrency-playground>$/);
+  assert.match(snippet, /^<script type="module" src="[^"]+\/www\/embed\.js"><\/script>\n<concurrency-playground demo="asyncio" tasks="4" steps="1" delay_ms="5" panels="figures,timeline,output" autorun height="(\d+)" style="display:block;min-height:\1px"><\/concurrency-playground>$/);
   assert.deepEqual(ours, []);
   await playground.close();
 

@@ -28,6 +28,10 @@ export function embedSnippet(kind, demo, values, { panels = PANELS, autorun = fa
   }
   if (panelList) attributes.push(`panels="${panelList}"`);
   if (autorun) attributes.push('autorun');
+  // The height it starts with, until the embed says its own: the same as the iframe's, so
+  // that the post around it does not move when the demo appears. The style holds that
+  // room before the script has run (an element not yet defined is an empty inline box).
+  attributes.push(`height="${Math.round(height)}"`, `style="display:block;min-height:${Math.round(height)}px"`);
   return `<script type="module" src="${escapeAttr(EMBED_SCRIPT.href)}"></script>\n<concurrency-playground ${attributes.join(' ')}></concurrency-playground>`;
 }
 
