@@ -2,7 +2,9 @@
 # Re-verify the Python differential corpus against CPython.
 #
 # Runs every case under tests/python/{cases,nondeterministic,errors} RUNS times (default 3) with
-# python3, each as `main.py` in a fresh temporary directory (so tracebacks say File "main.py"), and
+# python3 (unbuffered, as the corpus harness runs it, so that lines several processes print come
+# out in the order printed), each as `main.py` in a fresh temporary directory (so tracebacks say
+# File "main.py"), and
 # reports any file whose stdout (and, for errors/, normalised stderr) varies between runs, any
 # run slower than LIMIT seconds (default 1), and any cases/ or nondeterministic/ file that exits
 # non-zero or any errors/ file that exits zero.
@@ -69,7 +71,7 @@ for f in "${files[@]}"; do
         rm -rf "$d" && mkdir -p "$d"
         cp "$f" "$d/main.py"
         TIMEFORMAT='%3R %3U %3S'
-        { time (cd "$d" && "$py" main.py >"$d/out" 2>"$d/err"); } 2>"$d/time"
+        { time (cd "$d" && PYTHONUNBUFFERED=1 "$py" main.py >"$d/out" 2>"$d/err"); } 2>"$d/time"
         rc=$?
         read -r wall_ms cpu_ms < <(awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }' "$d/time")
         if [ "$wall_ms" -gt "$limit_ms" ]; then

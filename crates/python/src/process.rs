@@ -136,12 +136,14 @@ fn pickling_error(vm: &mut Vm, msg: String) -> Ctl {
 }
 
 /// The module a function or class is found in by a process that unpickles it: the main
-/// program is `__main__` in the parent and `__mp_main__` (also `__main__`) in a child.
+/// program is `__main__` in the parent and `__mp_main__` (also `__main__`) in a child; the
+/// engine's multiprocessing is one module.
 fn module_name(m: &str) -> Str {
-    if m == "__mp_main__" {
-        Arc::from("__main__")
-    } else {
-        Arc::from(m)
+    match m {
+        "__mp_main__" => Arc::from("__main__"),
+        // multiprocessing's exceptions say they are from multiprocessing.context, as CPython's.
+        "multiprocessing.context" => Arc::from("multiprocessing"),
+        _ => Arc::from(m),
     }
 }
 
@@ -184,6 +186,33 @@ fn global_ref(vm: &mut Vm, v: &Value, module: &str, qualname: &str, what: &str) 
     }
 }
 
+/// Where a built-in function is found by name, as pickle finds it: in `builtins`, in the
+/// module that holds it (`time.sleep`), or on a built-in type (`str.upper`, pickled as
+/// `getattr(str, "upper")`).
+fn builtin_ref(vm: &mut Vm, b: &Arc<Builtin>) -> Result<Pickled, Ctl> {
+    let same = |v: Option<Value>| matches!(v, Some(Value::Builtin(o)) if o.name == b.name && o.func as usize == b.func as usize);
+    if same(vm.builtins.dict.lock().get(b.name).cloned()) {
+        return Ok(Pickled::Global(Arc::from("builtins"), Arc::from(b.name)));
+    }
+    let modules: Vec<(String, Value)> = lock(&vm.shared.modules).iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    for (name, m) in &modules {
+        if let Value::Module(m) = m {
+            if same(m.dict.lock().get(b.name).cloned()) {
+                return Ok(Pickled::Global(module_name(name), Arc::from(b.name)));
+            }
+        }
+    }
+    let types: Vec<(Str, Value)> = vm.builtins.dict.lock().iter().filter(|(_, v)| matches!(v, Value::Class(_))).map(|(k, v)| (k.clone(), v.clone())).collect();
+    for (name, t) in types {
+        if let Value::Class(c) = &t {
+            if same(c.dict.lock().get(b.name).cloned()) {
+                return Ok(Pickled::Method(Box::new(Pickled::Global(Arc::from("builtins"), name)), Arc::from(b.name)));
+            }
+        }
+    }
+    Err(pickling_error(vm, format!("Can't pickle <built-in function {}>: attribute lookup {} on builtins failed", b.name, b.name)))
+}
+
 /// Copies `v` into the form that crosses to another process.
 pub fn pickle(vm: &mut Vm, v: &Value) -> Result<Pickled, Ctl> {
     pickle_at(vm, v, 0)
@@ -224,7 +253,7 @@ fn pickle_at(vm: &mut Vm, v: &Value, depth: usize) -> Result<Pickled, Ctl> {
             let what = format!("<function {} at {:#x}>", f.qualname, Arc::as_ptr(f) as usize);
             global_ref(vm, v, &f.globals.name, &f.qualname, &what)?
         }
-        Value::Builtin(b) => Pickled::Global(Arc::from("builtins"), Arc::from(b.name)),
+        Value::Builtin(b) => builtin_ref(vm, b)?,
         Value::Method(m) => {
             let name = match &m.0 {
                 Value::Func(f) => f.name.clone(),

@@ -17,20 +17,21 @@ __all__ = [
 ]
 
 
+# CPython defines these in multiprocessing.context, which names them in tracebacks.
 class ProcessError(Exception):
-    pass
+    __module__ = "multiprocessing.context"
 
 
 class BufferTooShort(ProcessError):
-    pass
+    __module__ = "multiprocessing.context"
 
 
 class TimeoutError(ProcessError):
-    pass
+    __module__ = "multiprocessing.context"
 
 
 class AuthenticationError(ProcessError):
-    pass
+    __module__ = "multiprocessing.context"
 
 
 def cpu_count():
@@ -42,6 +43,13 @@ def freeze_support():
 
 
 def get_start_method(allow_none=False):
+    # Unset, CPython fixes its platform's default here (fork on Linux, spawn on macOS and
+    # Windows); the engine's only method is spawn.
+    global _start_method_set
+    if not _start_method_set:
+        if allow_none:
+            return None
+        _start_method_set = True
     return "spawn"
 
 
@@ -49,9 +57,21 @@ def get_all_start_methods():
     return ["spawn"]
 
 
+# Set once, as CPython's: a second call without force raises. A child has it set already
+# (the parent's method is passed to it before it imports the main program).
+_start_method_set = _pg.process_info()[2] is not None
+
+
 def set_start_method(method, force=False):
+    global _start_method_set
+    if _start_method_set and not force:
+        raise RuntimeError("context has already been set")
+    if method is None and force:
+        _start_method_set = False
+        return
     if method != "spawn":
         raise ValueError("cannot find context for %r" % (method,))
+    _start_method_set = True
 
 
 # ----- processes -----
@@ -61,10 +81,12 @@ _children = set()
 _current_process = None
 
 
-def _next_name(kind):
+def _next_count():
+    # As CPython's _process_counter: every Process made counts, named or not; a child starts
+    # again from 1 (this module is new there), and its children's identities extend its own.
     global _counter
     _counter += 1
-    return "%s-%d" % (kind, _counter)
+    return _counter
 
 
 class BaseProcess:
@@ -75,7 +97,8 @@ class BaseProcess:
         self._target = target
         self._args = tuple(args)
         self._kwargs = dict(kwargs)
-        self._name = name if name is not None else _next_name(type(self).__name__)
+        self._identity = current_process()._identity + (_next_count(),)
+        self._name = name if name is not None else "%s-%s" % (type(self).__name__, ":".join(str(i) for i in self._identity))
         self._daemonic = daemon if daemon is not None else False
         self._pid = None
         self._parent_pid = None
@@ -93,6 +116,7 @@ class BaseProcess:
         if current_process().daemon:
             raise AssertionError("daemonic processes are not allowed to have children")
         self._parent_pid = _pg.process_info()[0]
+        self._parent_name = current_process().name
         self._pid = _pg.start_process(self._name, self, (), {}, self._daemonic)
         _children.add(self)
 
@@ -205,6 +229,7 @@ class SpawnProcess(BaseProcess):
 
 class _MainProcess(BaseProcess):
     def __init__(self):
+        self._identity = ()
         self._name = "MainProcess"
         self._daemonic = False
         self._pid = _pg.process_info()[0]
@@ -216,8 +241,9 @@ class _MainProcess(BaseProcess):
 
 
 class _ParentProcess(BaseProcess):
-    def __init__(self, pid):
-        self._name = "MainProcess"
+    def __init__(self, pid, name):
+        self._identity = ()
+        self._name = name
         self._daemonic = False
         self._pid = pid
         self._parent_pid = None
@@ -239,7 +265,7 @@ def current_process():
 
 def parent_process():
     ppid = _pg.process_info()[2]
-    return None if ppid is None else _ParentProcess(ppid)
+    return None if ppid is None else _ParentProcess(ppid, getattr(current_process(), "_parent_name", "MainProcess"))
 
 
 def active_children():
@@ -560,13 +586,17 @@ class _SharedArray:
 
     def __getitem__(self, i):
         if isinstance(i, slice):
-            return [_pg.array_get(self._id, k) for k in range(*i.indices(self._len))]
+            return [_pg.array_get(self._id, k) for k in list(range(self._len))[i]]
         return _pg.array_get(self._id, self._index(i))
 
     def __setitem__(self, i, v):
         if isinstance(i, slice):
-            for k, x in zip(range(*i.indices(self._len)), v):
-                _pg.array_set(self._id, k, _convert(self._typecode, x))
+            slots = list(range(self._len))[i]
+            values = [_convert(self._typecode, x) for x in v]
+            if len(values) != len(slots):
+                raise ValueError("Can only assign sequence of same size")
+            for k, x in zip(slots, values):
+                _pg.array_set(self._id, k, x)
             return
         _pg.array_set(self._id, self._index(i), _convert(self._typecode, v))
 
@@ -724,15 +754,57 @@ class MapResult(ApplyResult):
             if not success and self._success:
                 self._success = False
                 self._value = result
+            if self._number_left == 0:
+                # As CPython's: ready, and the error callback called, once every chunk is back.
                 if self._error_callback:
                     self._error_callback(self._value)
-            if self._number_left == 0:
                 del self._pool._cache[self._job]
                 self._event.set()
 
 
-class _ChunkResult(ApplyResult):
-    # One chunk of an imap: its results, or the exception.
+class _Arrived:
+    # One chunk of an imap_unordered, once it has come back: its results, or the exception.
+    def __init__(self, value):
+        self._success = not isinstance(value, BaseException)
+        self._value = value
+
+    def wait(self, timeout=None):
+        pass
+
+    def ready(self):
+        return True
+
+
+class IMapIterator:
+    # imap's results: chunk i's list (or its exception) comes from self._chunk(i), in order.
+    def __init__(self, chunk, count):
+        self._chunk = chunk
+        self._count = count
+        self._index = 0
+        self._items = []
+        self._whole_chunks = False
+
+    def __iter__(self):
+        return self
+
+    def next(self, timeout=None):
+        while not self._items:
+            if self._index >= self._count:
+                raise StopIteration
+            r = self._chunk(self._index)
+            r.wait(timeout)
+            if not r.ready():
+                raise TimeoutError
+            self._index += 1
+            if not r._success:
+                raise r._value
+            self._items = [r._value] if self._whole_chunks else list(r._value)
+        return self._items.pop(0)
+
+    __next__ = next
+
+
+class IMapUnorderedIterator(IMapIterator):
     pass
 
 
@@ -753,7 +825,8 @@ class Pool:
         self._state = "RUN"
         self._pool = []
         for _ in range(processes):
-            w = Process(target=_pool_worker, args=(self._inqueue, self._outqueue, initializer, initargs, maxtasksperchild), name=_next_name(self._worker_kind), daemon=True)
+            w = SpawnProcess(target=_pool_worker, args=(self._inqueue, self._outqueue, initializer, initargs, maxtasksperchild), daemon=True)
+            w.name = w.name.replace("SpawnProcess", self._worker_kind)
             w.start()
             self._pool.append(w)
         self._handler = threading.Thread(target=self._handle_results, name="Pool result handler", daemon=True)
@@ -779,8 +852,16 @@ class Pool:
     def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
         self._check_running()
         result = ApplyResult(self, callback, error_callback)
-        self._inqueue.put((result._job, 0, func, (tuple(args), dict(kwds)), "apply"))
+        self._send(result, 0, func, (tuple(args), dict(kwds)), "apply")
         return result
+
+    def _send(self, result, i, func, chunk, mode):
+        # As CPython's task handler: a task that cannot be pickled fails its result, so that
+        # get() raises the error (apply_async and map_async themselves return).
+        try:
+            self._inqueue.put((result._job, i, func, chunk, mode))
+        except Exception as e:
+            result._set(i, (False, e))
 
     def _map_async(self, func, iterable, mode, chunksize, callback, error_callback):
         self._check_running()
@@ -795,9 +876,8 @@ class Pool:
             chunksize = 0
         result = MapResult(self, chunksize, len(iterable), callback, error_callback)
         if chunksize:
-            _pg.pickle_check(func)
             for i in range(0, len(iterable), chunksize):
-                self._inqueue.put((result._job, i // chunksize, func, iterable[i:i + chunksize], mode))
+                self._send(result, i // chunksize, func, iterable[i:i + chunksize], mode)
         return result
 
     def map(self, func, iterable, chunksize=None):
@@ -812,45 +892,41 @@ class Pool:
     def starmap_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
         return self._map_async(func, iterable, "star", chunksize, callback, error_callback)
 
-    def _chunks(self, func, iterable, chunksize):
+    def _chunks(self, func, iterable, chunksize, callback=None):
         self._check_running()
         if chunksize < 1:
             raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
-        _pg.pickle_check(func)
         items = list(iterable)
         chunks = []
         for i in range(0, len(items), chunksize):
-            r = ApplyResult(self, None, None)
-            self._inqueue.put((r._job, 0, func, items[i:i + chunksize], "map"))
+            r = ApplyResult(self, callback, callback)
+            self._send(r, 0, func, items[i:i + chunksize], "map")
             chunks.append(r)
         return chunks
 
     def imap(self, func, iterable, chunksize=1):
         chunks = self._chunks(func, iterable, chunksize)
-
-        def results():
-            for r in chunks:
-                yield from r.get()
-
-        return results()
+        return self._iterate(IMapIterator(chunks.__getitem__, len(chunks)), chunksize)
 
     def imap_unordered(self, func, iterable, chunksize=1):
-        chunks = self._chunks(func, iterable, chunksize)
+        # Each chunk's result (or exception) is queued as it comes; the callback is given
+        # before the chunk is sent, so none can be missed or queued twice.
         done = _queue.Queue()
-        for r in chunks:
-            r._callback = done.put
-            r._error_callback = done.put
-            if r.ready():
-                done.put(r._value)
+        chunks = self._chunks(func, iterable, chunksize, done.put)
 
-        def results():
-            for _ in range(len(chunks)):
-                value = done.get()
-                if isinstance(value, BaseException):
-                    raise value
-                yield from value
+        def arrived(i):
+            return _Arrived(done.get())
 
-        return results()
+        return self._iterate(IMapUnorderedIterator(arrived, len(chunks)), chunksize)
+
+    @staticmethod
+    def _iterate(it, chunksize):
+        # As CPython's: with chunksize 1 the iterator itself (an error is raised at its place,
+        # and next() goes on after it); with bigger chunks a generator over the chunks.
+        if chunksize == 1:
+            return it
+        it._whole_chunks = True
+        return (item for chunk in it for item in chunk)
 
     def close(self):
         if self._state == "RUN":
