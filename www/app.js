@@ -121,7 +121,7 @@ function selectDemo(id, { push = false } = {}) {
   }
   state.controls = renderControls($('params'), demo, { check: (values) => playground.validate(demo.id, values) });
   const program = programParam(demo);
-  if (program) addExamplesMenu($('params'), demo, program, (example) => openProgram(example.code, `Example loaded: ${example.title}.`));
+  if (program) state.menuShown = addExamplesMenu($('params'), demo, program, (example) => openProgram(example.code, `Example loaded: ${example.title}.`));
   setExercise(null);
   showCode();
   renderNotice(demo);
@@ -236,7 +236,7 @@ async function copyLink() {
 function showCode() {
   if (state.demo && state.controls) {
     const demo = programParam(state.demo) ? null : state.demo;
-    state.codeShown = renderCode($('code-panel'), demo, state.controls.values(), { onEdit: programDemo() ? openProgram : null });
+    renderCode($('code-panel'), demo, state.controls.values(), { onEdit: programDemo() ? openProgram : null });
   }
   updateOpenFull();
 }
@@ -509,9 +509,11 @@ async function main() {
   state.demos = playground.demos().sort((a, b) => a.chapter - b.chapter);
   renderNav();
   try {
+    // The code panel's text is in place when this returns (its colours come later, at no
+    // change of size); the program's examples menu, above its editor, comes with a module
+    // of its own: shown once it is there (tests/e2e/layout-shift.test.mjs).
     await openAddress();
-    // The code panel fills in when its module has loaded: show the page once it has.
-    await state.codeShown?.catch(() => {});
+    await state.menuShown?.catch(() => {});
   } finally {
     endStarting();
   }
