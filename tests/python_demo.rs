@@ -237,3 +237,31 @@ fn free_threaded_counter_updates_are_not_atomic() {
     let r = run_code(code).unwrap();
     assert_eq!(r.value["stdout"], "800000\n", "with the GIL the increments come out exact");
 }
+
+#[test]
+fn requests_from_threads_overlap_with_the_gil_released() {
+    let code = r#"
+import threading, time, requests
+pages = {}
+def fetch(n):
+    r = requests.get(f"/sim/page/{n}", params={"latency_ms": 200})
+    pages[n] = (r.status_code, r.ok, len(r.text), r.text.startswith(f"<!doctype html><title>page {n}</title>"))
+start = time.perf_counter()
+ts = [threading.Thread(target=fetch, args=(n,), name=f"fetch-{n}") for n in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(sorted(pages.items()))
+print("overlapped:", time.perf_counter() - start < 0.6)
+try:
+    requests.get("https://example.invalid/")
+except requests.ConnectionError as e:
+    print("ConnectionError")
+"#;
+    let r = run_code(code).unwrap();
+    assert_eq!(r.value["exit_code"], 0, "{}", r.value);
+    let sizes: Vec<String> = (0..4).map(|n| format!("({n}, (200, True, {}, True))", 1000 + (n * 37) % 1000)).collect();
+    assert_eq!(r.value["stdout"], format!("[{}]\noverlapped: True\nConnectionError\n", sizes.join(", ")));
+    let io: Vec<_> = r.spans.iter().filter(|s| s.kind == SpanKind::Io).collect();
+    assert_eq!(io.len(), 5, "each request is drawn as I/O: {io:?}");
+    assert!(io[0].label.starts_with("requests.get /sim/page/"), "{}", io[0].label);
+}

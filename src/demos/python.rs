@@ -100,6 +100,9 @@ mod engine {
     struct TraceHost {
         rec: Recorder,
         cancel: CancelToken,
+        /// The engine's own address (taken on the engine thread): relative URLs in
+        /// `requests.get` resolve against it, so "/sim/page/3" is the playground's page.
+        base_url: String,
     }
 
     impl Host for TraceHost {
@@ -139,6 +142,10 @@ mod engine {
         }
         fn spawn(&self, body: Box<dyn FnOnce() + Send>) -> Result<(), String> {
             spawn_python_thread(body)
+        }
+        fn http_get(&self, url: &str) -> Result<python_engine::HttpResponse, String> {
+            let page = crate::workloads::fetch::get_text_blocking(&crate::platform::url::resolve(url, &self.base_url))?;
+            Ok(python_engine::HttpResponse { status: page.status, url: page.url, body: page.body })
         }
     }
 
@@ -189,7 +196,9 @@ mod engine {
         }
         let code = params.text("code").to_string();
         let rec = Recorder::start();
-        let host = Arc::new(TraceHost { rec: rec.clone(), cancel: ctx.cancel.clone() });
+        // The page sits one folder above the engine worker (www/engine-worker.js).
+        let base_url = crate::platform::url::absolute("..");
+        let host = Arc::new(TraceHost { rec: rec.clone(), cancel: ctx.cancel.clone(), base_url });
         let config = Config { switch_interval_ms: params.ms("switch_interval_ms"), threads: REAL_THREADS, gil, ..Config::default() };
         let mut vm = Vm::new(host, config);
         vm.load_main(&code);

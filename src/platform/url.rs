@@ -18,3 +18,15 @@ pub fn absolute(url: &str) -> String {
 pub fn absolute(url: &str) -> String {
     url.to_string()
 }
+
+/// `url` made absolute against `base` (an address `absolute` gave on the engine thread): for
+/// pool threads, whose own address is a blob URL.
+#[cfg(target_arch = "wasm32")]
+pub fn resolve(url: &str, base: &str) -> String {
+    web_sys::Url::new_with_base(url, base).map(|u| u.href()).unwrap_or_else(|_| url.to_string())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn resolve(url: &str, _base: &str) -> String {
+    url.to_string()
+}

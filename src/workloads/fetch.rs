@@ -46,6 +46,20 @@ pub fn fetch_blocking(url: &str) -> Outcome {
     imp::fetch_blocking(url)
 }
 
+/// A page as text: what `requests.get` gives a Python program.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub status: u16,
+    /// Where it came from, after redirects.
+    pub url: String,
+    pub body: String,
+}
+
+/// A blocking GET that keeps the body (as text): for a thread that may block.
+pub fn get_text_blocking(url: &str) -> Result<Page, String> {
+    imp::get_text_blocking(url)
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::{Fetched, Outcome, TIMEOUT_MS};
@@ -120,6 +134,23 @@ mod imp {
         }
         Ok(Fetched { status, bytes })
     }
+
+    pub fn get_text_blocking(url: &str) -> Result<super::Page, String> {
+        let xhr = web_sys::XmlHttpRequest::new().map_err(describe)?;
+        xhr.open_with_async("GET", url, false).map_err(describe)?;
+        xhr.set_timeout(TIMEOUT_MS as u32);
+        xhr.send().map_err(describe)?;
+        let status = xhr.status().map_err(describe)?;
+        if status == 0 {
+            // A synchronous request that failed says only this much.
+            return Err("network error, or the server does not allow this page to read it (CORS)".into());
+        }
+        let body = xhr.response_text().map_err(describe)?.unwrap_or_default();
+        if body.len() > super::MAX_BODY_BYTES {
+            return Err(super::too_big(body.len()));
+        }
+        Ok(super::Page { status, url: xhr.response_url(), body })
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -148,5 +179,21 @@ mod imp {
         let (n, latency) = simulated(url).ok_or_else(|| "no network in native tests".to_string())?;
         std::thread::sleep(std::time::Duration::from_secs_f64(latency / 1000.0));
         Ok(Fetched { status: 200, bytes: sim_page_bytes(n) })
+    }
+
+    pub fn get_text_blocking(url: &str) -> Result<super::Page, String> {
+        let (n, latency) = simulated(url).ok_or_else(|| "no network in native tests".to_string())?;
+        std::thread::sleep(std::time::Duration::from_secs_f64(latency / 1000.0));
+        Ok(super::Page { status: 200, url: url.to_string(), body: sim_page_body(n) })
+    }
+
+    /// Simulated page `n`'s body: mirrors `simPageBody` in www/sim.js.
+    fn sim_page_body(n: usize) -> String {
+        let bytes = sim_page_bytes(n);
+        let mut body = format!("<!doctype html><title>page {n}</title><p>Simulated page {n}.</p><!--");
+        body.push_str(&".".repeat(bytes));
+        body.truncate(bytes - 3);
+        body.push_str("-->");
+        body
     }
 }

@@ -145,6 +145,33 @@ for (const build of ['threads', 'single']) {
     assertNoProblems(problems);
   });
 
+  test(`${build}: requests.get reaches the simulated pages from threads, the GIL released while it waits`, { timeout: 60_000 }, async (t) => {
+    const { page, problems } = await open(t, urlOf());
+    const code = [
+      'import threading, requests',
+      'sizes = {}',
+      'def fetch(n):',
+      '    r = requests.get(f"/sim/page/{n}", params={"latency_ms": 300})',
+      '    r.raise_for_status()',
+      '    sizes[n] = (r.status_code, len(r.text), r.text.startswith(f"<!doctype html><title>page {n}</title>"))',
+      'ts = [threading.Thread(target=fetch, args=(n,)) for n in range(3)]',
+      'for t in ts: t.start()',
+      'for t in ts: t.join()',
+      'print(sorted(sizes.items()))',
+    ].join('\n');
+    const r = assertResult(await runOutcome(page, 'python', { code }));
+    const sizes = [0, 1, 2].map((n) => `(${n}, (200, ${1000 + ((n * 37) % 1000)}, True))`).join(', ');
+    assert.equal(r.value.stdout, `[${sizes}]\n`, r.value.stderr);
+    const io = r.spans.filter((s) => s.kind === 'io' && s.label.includes('/sim/page/'));
+    assert.equal(io.length, 3);
+    if (build === 'threads') {
+      // Each thread waits on its own Worker with the GIL released: the three waits overlap.
+      const overlap = Math.min(...io.map((s) => s.end_ms)) - Math.max(...io.map((s) => s.start_ms));
+      assert.ok(overlap > 0, `the requests did not overlap: ${JSON.stringify(io)}`);
+    }
+    assertNoProblems(problems);
+  });
+
   test(`${build}: a Python error resolves with exit code 1, the traceback and the line; Stop ends an endless loop`, { timeout: 60_000 }, async (t) => {
     const { page, problems } = await open(t, urlOf());
     const r = assertResult(await runOutcome(page, 'python', { code: 'print("a")\nd = {}\nd["missing"]\n' }));

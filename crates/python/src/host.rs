@@ -50,6 +50,19 @@ pub trait Host: Send + Sync {
         drop(body);
         Err("this host has no threads".into())
     }
+    /// A blocking HTTP GET (`requests.get`); the calling thread does not hold the GIL.
+    /// Err says why it failed (no network, refused, timed out).
+    fn http_get(&self, url: &str) -> Result<HttpResponse, String> {
+        Err(format!("no network here: cannot fetch {url}"))
+    }
+}
+
+/// What an HTTP GET gave back.
+pub struct HttpResponse {
+    pub status: u16,
+    /// Where it came from, after redirects.
+    pub url: String,
+    pub body: String,
 }
 
 /// A host that keeps everything in memory: for native tests and the CLI.

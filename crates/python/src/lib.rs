@@ -14,6 +14,7 @@ pub mod compile;
 pub mod format;
 pub mod host;
 pub mod interp;
+pub mod io;
 pub mod memory;
 pub mod modules;
 pub mod ops;
@@ -25,7 +26,7 @@ pub mod syntax_error;
 pub mod value;
 pub mod vm;
 
-pub use host::{Host, LaneKind, MemoryHost, SpanKind};
+pub use host::{Host, HttpResponse, LaneKind, MemoryHost, SpanKind};
 pub use vm::{Config, Slice, Vm};
 
 /// What a finished program printed and how it ended.

@@ -32,6 +32,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("_asyncgen", include_str!("lib/_asyncgen.py")),
     ("multiprocessing", include_str!("lib/multiprocessing.py")),
     ("pickle", include_str!("lib/pickle.py")),
+    ("requests", include_str!("lib/requests.py")),
 ];
 
 const RUST_MODULES: &[&str] = &["sys", "time", "math", "random", "os", "_thread", "_pg"];
@@ -67,7 +68,7 @@ pub fn import(vm: &mut Vm, name: &str) -> R {
     } else {
         let top = name.split('.').next().unwrap_or(name);
         let hint = match top {
-            "requests" | "urllib" | "aiohttp" => " (real requests come with the next version)",
+            "urllib" | "aiohttp" | "httpx" => " (use requests.get)",
             _ => "",
         };
         // The message is CPython's; what this playground offers is a note (3.11's
@@ -290,6 +291,7 @@ fn fill_rust_module(vm: &mut Vm, name: &str, m: &Arc<Module>) {
             ("array_set", crate::process::pg_array_set),
             ("mp_lock", crate::process::pg_mp_lock),
             ("pickle_check", crate::process::pg_pickle_check),
+            ("http_get", crate::io::pg_http_get),
         ]),
         _ => {}
     }

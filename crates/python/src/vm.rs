@@ -884,6 +884,22 @@ impl Vm {
         self.take_gil(now)
     }
 
+    /// Runs `f` (a blocking call) with the GIL released, then takes it back. Threads taking
+    /// turns on one OS thread cannot run meanwhile: `f` blocks them all.
+    pub fn without_gil<T>(&mut self, f: impl FnOnce() -> T) -> T {
+        if !self.shared.real_threads {
+            return f();
+        }
+        let now = self.now();
+        self.end_cpu_span(self.cur, now);
+        let id = self.threads[self.cur].id;
+        self.shared.gil.release(id as usize);
+        let out = f();
+        let done = self.now();
+        self.take_gil(done);
+        out
+    }
+
     /// Blocks this interpreter's thread on `w` with the GIL released; the value its call
     /// gets, or None if the run was stopped meanwhile.
     pub(crate) fn block(&mut self, w: Wait) -> Option<Value> {
