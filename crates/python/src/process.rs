@@ -122,6 +122,9 @@ pub enum Pickled {
     Ellipsis,
     /// A bound method: its object, and the attribute that gives it back.
     Method(Box<Pickled>, Str),
+    /// The n-th list, dict, set or instance met before in the same object (pickle's memo):
+    /// an object referred to twice arrives as one object, and cycles cross.
+    Ref(usize),
 }
 
 fn pickling_error(vm: &mut Vm, msg: String) -> Ctl {
@@ -215,14 +218,32 @@ fn builtin_ref(vm: &mut Vm, b: &Arc<Builtin>) -> Result<Pickled, Ctl> {
 
 /// Copies `v` into the form that crosses to another process.
 pub fn pickle(vm: &mut Vm, v: &Value) -> Result<Pickled, Ctl> {
-    pickle_at(vm, v, 0)
+    pickle_at(vm, v, 0, &mut HashMap::new())
 }
 
-fn pickle_at(vm: &mut Vm, v: &Value, depth: usize) -> Result<Pickled, Ctl> {
+/// The memo's number for a list, dict, set or instance (numbered in the order first met,
+/// which is the order unpickling makes them), or its `Ref` if it was met before.
+fn memo_ref(v: &Value, memo: &mut HashMap<usize, usize>) -> Result<(), Pickled> {
+    if !matches!(v, Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Instance(_)) {
+        return Ok(());
+    }
+    let Some(addr) = v.ptr() else { return Ok(()) };
+    if let Some(&n) = memo.get(&addr) {
+        return Err(Pickled::Ref(n));
+    }
+    let n = memo.len();
+    memo.insert(addr, n);
+    Ok(())
+}
+
+fn pickle_at(vm: &mut Vm, v: &Value, depth: usize, memo: &mut HashMap<usize, usize>) -> Result<Pickled, Ctl> {
     if depth > 200 {
         return Err(vm.err("RecursionError", "maximum recursion depth exceeded while pickling an object"));
     }
     let d = depth + 1;
+    if let Err(r) = memo_ref(v, memo) {
+        return Ok(r);
+    }
     Ok(match v {
         Value::None => Pickled::None,
         Value::Bool(b) => Pickled::Bool(*b),
@@ -231,22 +252,22 @@ fn pickle_at(vm: &mut Vm, v: &Value, depth: usize) -> Result<Pickled, Ctl> {
         Value::Float(f) => Pickled::Float(*f),
         Value::Str(s) => Pickled::Str(s.clone()),
         Value::Ellipsis => Pickled::Ellipsis,
-        Value::Tuple(t) => Pickled::Tuple(t.iter().map(|x| pickle_at(vm, x, d)).collect::<Result<_, _>>()?),
+        Value::Tuple(t) => Pickled::Tuple(t.iter().map(|x| pickle_at(vm, x, d, memo)).collect::<Result<_, _>>()?),
         Value::List(l) => {
             let items = l.lock().clone();
-            Pickled::List(items.iter().map(|x| pickle_at(vm, x, d)).collect::<Result<_, _>>()?)
+            Pickled::List(items.iter().map(|x| pickle_at(vm, x, d, memo)).collect::<Result<_, _>>()?)
         }
         Value::Dict(m) => {
             let items: Vec<(Value, Value)> = m.lock().iter().map(|(k, v)| (k.value.clone(), v.clone())).collect();
             let mut out = Vec::with_capacity(items.len());
             for (k, v) in items {
-                out.push((pickle_at(vm, &k, d)?, pickle_at(vm, &v, d)?));
+                out.push((pickle_at(vm, &k, d, memo)?, pickle_at(vm, &v, d, memo)?));
             }
             Pickled::Dict(out)
         }
         Value::Set(s) => {
             let items: Vec<Value> = s.items.lock().keys().map(|k| k.value.clone()).collect();
-            Pickled::Set(items.iter().map(|x| pickle_at(vm, x, d)).collect::<Result<_, _>>()?, s.frozen)
+            Pickled::Set(items.iter().map(|x| pickle_at(vm, x, d, memo)).collect::<Result<_, _>>()?, s.frozen)
         }
         Value::Range(r) => Pickled::Range(r.0, r.1, r.2),
         Value::Func(f) => {
@@ -260,7 +281,7 @@ fn pickle_at(vm: &mut Vm, v: &Value, depth: usize) -> Result<Pickled, Ctl> {
                 Value::Builtin(b) => Arc::from(b.name),
                 _ => return Err(vm.type_error("cannot pickle 'method' object")),
             };
-            Pickled::Method(Box::new(pickle_at(vm, &m.1, d)?), name)
+            Pickled::Method(Box::new(pickle_at(vm, &m.1, d, memo)?), name)
         }
         Value::Class(c) => {
             let what = format!("<class '{}.{}'>", c.module, c.qualname);
@@ -275,11 +296,20 @@ fn pickle_at(vm: &mut Vm, v: &Value, depth: usize) -> Result<Pickled, Ctl> {
         }
         Value::Instance(i) if matches!(i.class.native, NativeType::Object | NativeType::Exception) => {
             let class = Value::Class(i.class.clone());
-            let Pickled::Global(module, qualname) = pickle_at(vm, &class, d)? else { unreachable!() };
-            let attrs: Vec<(Str, Value)> = i.attrs.lock().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+            let Pickled::Global(module, qualname) = pickle_at(vm, &class, d, memo)? else { unreachable!() };
+            // An exception is pickled as CPython's BaseException.__reduce__ gives it: its class,
+            // its args and its __dict__; not its cause, context or traceback.
+            let exc = i.class.native == NativeType::Exception;
+            let attrs: Vec<(Str, Value)> = i
+                .attrs
+                .lock()
+                .iter()
+                .filter(|(k, _)| !(exc && matches!(&***k, "__cause__" | "__context__" | "__suppress_context__" | "__traceback__" | "__notes__")))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
             let mut out = Vec::with_capacity(attrs.len());
             for (k, v) in attrs {
-                out.push((k, pickle_at(vm, &v, d)?));
+                out.push((k, pickle_at(vm, &v, d, memo)?));
             }
             Pickled::Object(module, qualname, out)
         }
@@ -292,6 +322,12 @@ fn pickle_at(vm: &mut Vm, v: &Value, depth: usize) -> Result<Pickled, Ctl> {
 
 /// Makes the object `p` describes, in this process.
 pub fn unpickle(vm: &mut Vm, p: &Pickled) -> Result<Value, Ctl> {
+    unpickle_at(vm, p, &mut Vec::new())
+}
+
+/// `memo` holds the lists, dicts, sets and instances made so far, in the order pickling met
+/// them; each takes its place before its contents are made, so that a cycle finds it.
+fn unpickle_at(vm: &mut Vm, p: &Pickled, memo: &mut Vec<Value>) -> Result<Value, Ctl> {
     Ok(match p {
         Pickled::None => Value::None,
         Pickled::Bool(b) => Value::Bool(*b),
@@ -300,21 +336,40 @@ pub fn unpickle(vm: &mut Vm, p: &Pickled) -> Result<Value, Ctl> {
         Pickled::Float(f) => Value::Float(*f),
         Pickled::Str(s) => Value::Str(s.clone()),
         Pickled::Ellipsis => Value::Ellipsis,
-        Pickled::Tuple(t) => Value::tuple(t.iter().map(|x| unpickle(vm, x)).collect::<Result<_, _>>()?),
-        Pickled::List(l) => Value::list(l.iter().map(|x| unpickle(vm, x)).collect::<Result<_, _>>()?),
-        Pickled::Dict(items) => {
-            let mut d = Dict::default();
-            for (k, v) in items {
-                let k = unpickle(vm, k)?;
-                let v = unpickle(vm, v)?;
-                d.insert(crate::ops::key(vm, &k)?, v);
+        Pickled::Tuple(t) => Value::tuple(t.iter().map(|x| unpickle_at(vm, x, memo)).collect::<Result<_, _>>()?),
+        Pickled::List(l) => {
+            let list = Value::list(Vec::with_capacity(l.len()));
+            memo.push(list.clone());
+            for x in l {
+                let x = unpickle_at(vm, x, memo)?;
+                if let Value::List(items) = &list {
+                    items.lock().push(x);
+                }
             }
-            Value::dict(d)
+            list
+        }
+        Pickled::Dict(items) => {
+            let dict = Value::dict(Dict::default());
+            memo.push(dict.clone());
+            for (k, v) in items {
+                let k = unpickle_at(vm, k, memo)?;
+                let v = unpickle_at(vm, v, memo)?;
+                let k = crate::ops::key(vm, &k)?;
+                if let Value::Dict(d) = &dict {
+                    d.lock().insert(k, v);
+                }
+            }
+            dict
         }
         Pickled::Set(items, frozen) => {
-            let items = items.iter().map(|x| unpickle(vm, x)).collect::<Result<Vec<_>, _>>()?;
-            crate::ops::new_set(vm, items, *frozen)?
+            let slot = memo.len();
+            memo.push(Value::None);
+            let items = items.iter().map(|x| unpickle_at(vm, x, memo)).collect::<Result<Vec<_>, _>>()?;
+            let set = crate::ops::new_set(vm, items, *frozen)?;
+            memo[slot] = set.clone();
+            set
         }
+        Pickled::Ref(n) => memo.get(*n).cloned().unwrap_or(Value::None),
         Pickled::Range(a, b, c) => Value::Range(Arc::new((*a, *b, *c))),
         Pickled::Global(module, qualname) => match find_global(vm, module, qualname) {
             Some(v) => v,
@@ -324,15 +379,42 @@ pub fn unpickle(vm: &mut Vm, p: &Pickled) -> Result<Value, Ctl> {
             let Some(Value::Class(class)) = find_global(vm, module, qualname) else {
                 return Err(vm.err("AttributeError", format!("Can't get attribute '{qualname}' on <module '{module}'>")));
             };
-            let inst = Instance { class, attrs: Namespace::default(), traceback: PyCell::default() };
+            if class.native == NativeType::Exception {
+                // As unpickling does: the class is called with the exception's args (so an
+                // __init__ that takes other arguments fails here, as in CPython), then its
+                // other attributes are set.
+                // (Its contents are made first, in the order pickling met them; a cycle back
+                // to the exception itself finds None.)
+                let slot = memo.len();
+                memo.push(Value::None);
+                let mut args = Vec::new();
+                let mut rest = Vec::new();
+                for (k, v) in attrs {
+                    let v = unpickle_at(vm, v, memo)?;
+                    match v {
+                        Value::Tuple(t) if &**k == "args" => args = t.to_vec(),
+                        v => rest.push((k.clone(), v)),
+                    }
+                }
+                let exc = vm.call(&Value::Class(class), crate::value::Args::new(args))?;
+                memo[slot] = exc.clone();
+                if let Value::Instance(i) = &exc {
+                    for (k, v) in rest {
+                        i.attrs.lock().insert(k, v);
+                    }
+                }
+                return Ok(exc);
+            }
+            let inst = Arc::new(Instance { class, attrs: Namespace::default(), traceback: PyCell::default() });
+            memo.push(Value::Instance(inst.clone()));
             for (k, v) in attrs {
-                let v = unpickle(vm, v)?;
+                let v = unpickle_at(vm, v, memo)?;
                 inst.attrs.lock().insert(k.clone(), v);
             }
-            Value::Instance(Arc::new(inst))
+            Value::Instance(inst)
         }
         Pickled::Method(obj, name) => {
-            let obj = unpickle(vm, obj)?;
+            let obj = unpickle_at(vm, obj, memo)?;
             match crate::ops::get_attr(vm, &obj, name)? {
                 crate::ops::Attr::Value(v) => v,
                 crate::ops::Attr::Call(f, a) => vm.call(&f, a)?,

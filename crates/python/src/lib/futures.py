@@ -452,6 +452,7 @@ def _make_process_pool():
 
     class _ProcessPool(_mp.Pool):
         _worker_kind = "SpawnProcess"
+        _catch_all = True
 
     return _ProcessPool
 

@@ -525,11 +525,37 @@ def _convert(typecode, v):
     return int(v)
 
 
-class _SharedValue:
-    def __init__(self, typecode, value, lock):
+_ctype_names = {"b": "c_byte", "B": "c_ubyte", "h": "c_short", "H": "c_ushort", "i": "c_int", "I": "c_uint", "l": "c_long", "L": "c_ulong", "q": "c_longlong", "Q": "c_ulonglong", "f": "c_float", "d": "c_double", "?": "c_bool"}
+
+
+class _Synchronized:
+    # What Value and Array add to the raw object when they have a lock (lock=True or a lock
+    # given): get_lock(), acquire/release and `with`. RawValue/RawArray (lock=False) lack them.
+    def get_lock(self):
+        return self._lock
+
+    def get_obj(self):
+        return self
+
+    def acquire(self, *args):
+        return self._lock.acquire(*args)
+
+    def release(self):
+        return self._lock.release()
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+
+class _RawValue:
+    def __init__(self, typecode, value, lock=None):
         self._typecode = typecode
         self._id = _pg.array_new([_convert(typecode, value)])
-        self._lock = (RLock() if lock is True else lock) if lock else None
+        if lock is not None:
+            self._lock = lock
 
     @property
     def value(self):
@@ -539,32 +565,17 @@ class _SharedValue:
     def value(self, v):
         _pg.array_set(self._id, 0, _convert(self._typecode, v))
 
-    def get_lock(self):
-        if self._lock is None:
-            raise AttributeError("'c_long' object has no attribute 'get_lock'")
-        return self._lock
-
-    def get_obj(self):
-        return self
-
-    def acquire(self, *args):
-        return self.get_lock().acquire(*args)
-
-    def release(self):
-        return self.get_lock().release()
-
-    def __enter__(self):
-        return self.get_lock().__enter__()
-
-    def __exit__(self, *args):
-        return self.get_lock().__exit__(*args)
-
     def __repr__(self):
-        return "<Synchronized wrapper for c_%s(%r)>" % ({"i": "int", "d": "double", "f": "float"}.get(self._typecode, "long"), self.value)
+        return "%s(%r)" % (_ctype_names.get(self._typecode, "c_long"), self.value)
 
 
-class _SharedArray:
-    def __init__(self, typecode, size_or_initializer, lock):
+class _SynchronizedValue(_Synchronized, _RawValue):
+    def __repr__(self):
+        return "<Synchronized wrapper for %s>" % _RawValue.__repr__(self)
+
+
+class _RawArray:
+    def __init__(self, typecode, size_or_initializer, lock=None):
         self._typecode = typecode
         if isinstance(size_or_initializer, int):
             items = [_convert(typecode, 0)] * size_or_initializer
@@ -572,7 +583,8 @@ class _SharedArray:
             items = [_convert(typecode, v) for v in size_or_initializer]
         self._len = len(items)
         self._id = _pg.array_new(items)
-        self._lock = (RLock() if lock is True else lock) if lock else None
+        if lock is not None:
+            self._lock = lock
 
     def __len__(self):
         return self._len
@@ -603,26 +615,34 @@ class _SharedArray:
     def __iter__(self):
         return iter([_pg.array_get(self._id, k) for k in range(self._len)])
 
-    def get_lock(self):
-        return self._lock
 
-    def get_obj(self):
-        return self
+class _SynchronizedArray(_Synchronized, _RawArray):
+    pass
 
-    def __enter__(self):
-        return self.get_lock().__enter__()
 
-    def __exit__(self, *args):
-        return self.get_lock().__exit__(*args)
+def _lock_for(lock):
+    if lock is True:
+        return RLock()
+    if lock is False or lock is None:
+        return None
+    if not hasattr(lock, "acquire"):
+        raise AttributeError("%r has no method 'acquire'" % (lock,))
+    return lock
 
 
 def Value(typecode_or_type, *args, lock=True):
     value = args[0] if args else 0
-    return _SharedValue(typecode_or_type, value, lock)
+    lock = _lock_for(lock)
+    if lock is None:
+        return _RawValue(typecode_or_type, value)
+    return _SynchronizedValue(typecode_or_type, value, lock)
 
 
 def Array(typecode_or_type, size_or_initializer, *, lock=True):
-    return _SharedArray(typecode_or_type, size_or_initializer, lock)
+    lock = _lock_for(lock)
+    if lock is None:
+        return _RawArray(typecode_or_type, size_or_initializer)
+    return _SynchronizedArray(typecode_or_type, size_or_initializer, lock)
 
 
 def RawValue(typecode_or_type, *args):
@@ -639,7 +659,9 @@ def Manager():
 
 # ----- pools -----
 
-def _pool_worker(inqueue, outqueue, initializer=None, initargs=(), maxtasks=None):
+def _pool_worker(inqueue, outqueue, initializer=None, initargs=(), maxtasks=None, catch_all=False):
+    # catch_all: ProcessPoolExecutor's workers send back any exception, SystemExit included;
+    # a Pool's send back only an Exception (SystemExit ends the worker, as in CPython).
     if initializer is not None:
         initializer(*initargs)
     completed = 0
@@ -656,7 +678,9 @@ def _pool_worker(inqueue, outqueue, initializer=None, initargs=(), maxtasks=None
                 result = (True, [func(*a) for a in chunk])
             else:
                 result = (True, [func(a) for a in chunk])
-        except Exception as e:
+        except BaseException as e:
+            if not (catch_all or isinstance(e, Exception)):
+                raise
             result = (False, e)
         try:
             outqueue.put((job, i, result))
@@ -823,14 +847,35 @@ class Pool:
         self._outqueue = SimpleQueue()
         self._cache = {}
         self._state = "RUN"
-        self._pool = []
-        for _ in range(processes):
-            w = SpawnProcess(target=_pool_worker, args=(self._inqueue, self._outqueue, initializer, initargs, maxtasksperchild), daemon=True)
-            w.name = w.name.replace("SpawnProcess", self._worker_kind)
-            w.start()
-            self._pool.append(w)
+        self._worker_args = (self._inqueue, self._outqueue, initializer, initargs, maxtasksperchild, self._catch_all)
+        self._pool = [self._new_worker() for _ in range(processes)]
         self._handler = threading.Thread(target=self._handle_results, name="Pool result handler", daemon=True)
         self._handler.start()
+        # With maxtasksperchild, workers exit after that many tasks and are replaced, as
+        # CPython's worker handler does; it also sends the workers their sentinels on close().
+        self._maintainer = None
+        if maxtasksperchild is not None:
+            self._maintainer = threading.Thread(target=self._maintain_pool, name="Pool worker handler", daemon=True)
+            self._maintainer.start()
+
+    _catch_all = False
+
+    def _new_worker(self):
+        w = SpawnProcess(target=_pool_worker, args=self._worker_args, daemon=True)
+        w.name = w.name.replace("SpawnProcess", self._worker_kind)
+        w.start()
+        return w
+
+    def _maintain_pool(self):
+        while self._state == "RUN" or (self._cache and self._state != "TERMINATE"):
+            for i, w in enumerate(self._pool):
+                if w.exitcode is not None and self._state != "TERMINATE":
+                    w.join()
+                    self._pool[i] = self._new_worker()
+            _time.sleep(0.005)
+        if self._state != "TERMINATE":
+            for _ in self._pool:
+                self._inqueue.put(None)
 
     def _handle_results(self):
         while True:
@@ -931,11 +976,14 @@ class Pool:
     def close(self):
         if self._state == "RUN":
             self._state = "CLOSE"
-            for _ in self._pool:
-                self._inqueue.put(None)
+            if self._maintainer is None:
+                for _ in self._pool:
+                    self._inqueue.put(None)
 
     def terminate(self):
         self._state = "TERMINATE"
+        if self._maintainer is not None:
+            self._maintainer.join()
         for w in self._pool:
             w.terminate()
         for w in self._pool:
@@ -945,6 +993,8 @@ class Pool:
     def join(self):
         if self._state == "RUN":
             raise ValueError("Pool is still running")
+        if self._maintainer is not None:
+            self._maintainer.join()
         for w in self._pool:
             w.join()
         self._outqueue.put(None)
