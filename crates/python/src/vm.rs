@@ -1182,12 +1182,11 @@ impl Vm {
                             return LoopEnd::Done;
                         }
                         if level > 0 {
-                            // Nested: nothing can return to the driver; wait here.
-                            if let Some(t) = next_wake {
-                                self.spin_until(t);
-                            } else {
-                                self.spin_until(self.now() + 5.0);
-                            }
+                            // Nested: nothing can return to the driver; wait here, looking
+                            // again every 2 ms: a wait can also end without a deadline (an
+                            // item on a process's queue, a process that exits).
+                            let soon = self.now() + 2.0;
+                            self.spin_until(next_wake.map_or(soon, |t| t.min(soon)));
                             // Stop, or a deadlock past the run's time limit, ends the run.
                             if self.stop_requested() {
                                 return LoopEnd::Done;

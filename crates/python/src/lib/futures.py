@@ -403,6 +403,8 @@ def _process_chunk(fn, chunk):
 class ProcessPoolExecutor(Executor):
     # Worker processes (spawned, as multiprocessing's Pool starts them) take calls from one
     # queue and put results on another; a thread here hands each result to its Future.
+    # As in CPython, a call waits here (PENDING, so it can be cancelled) until there is room
+    # for it in the workers' queue, which holds max_workers + 1 calls (those are RUNNING).
     def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), *, max_tasks_per_child=None):
         import multiprocessing as _mp
         if max_workers is None:
@@ -414,15 +416,43 @@ class ProcessPoolExecutor(Executor):
         self._pool = _ProcessPool(max_workers, initializer, initargs, max_tasks_per_child)
         self._shutdown = False
         self._shutdown_lock = _thread.allocate_lock("executor (internal lock)")
+        self._feed_lock = threading.Condition(threading.RLock("executor (queue lock)"), "ProcessPoolExecutor.shutdown")
+        self._pending = []
+        self._outstanding = 0
+        self._pool_closed = False
 
     def submit(self, fn, *args, **kwargs):
         with self._shutdown_lock:
             if self._shutdown:
                 raise RuntimeError("cannot schedule new futures after shutdown")
             f = Future()
-            f.set_running_or_notify_cancel()
-            self._pool.apply_async(fn, args, kwargs, callback=f.set_result, error_callback=f.set_exception)
+            with self._feed_lock:
+                self._pending.append((f, fn, args, kwargs))
+            self._feed()
             return f
+
+    def _feed(self):
+        # Moves pending calls to the workers' queue while it has room (a cancelled one is
+        # dropped); closes the pool once shut down with nothing left to run.
+        with self._feed_lock:
+            while self._pending and self._outstanding < self._max_workers + 1:
+                f, fn, args, kwargs = self._pending.pop(0)
+                if not f.set_running_or_notify_cancel():
+                    continue
+                self._outstanding += 1
+                self._pool.apply_async(fn, args, kwargs, callback=self._finisher(f, f.set_result), error_callback=self._finisher(f, f.set_exception))
+            if self._shutdown and not self._pending and not self._outstanding and not self._pool_closed:
+                self._pool_closed = True
+                self._pool.close()
+                self._feed_lock.notify_all()
+
+    def _finisher(self, f, setter):
+        def finish(value):
+            with self._feed_lock:
+                self._outstanding -= 1
+            setter(value)
+            self._feed()
+        return finish
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
         if chunksize < 1:
@@ -439,12 +469,22 @@ class ProcessPoolExecutor(Executor):
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         with self._shutdown_lock:
-            if self._shutdown:
-                return
+            first = not self._shutdown
             self._shutdown = True
-        self._pool.close()
+        if cancel_futures:
+            with self._feed_lock:
+                for f, _, _, _ in self._pending:
+                    f.cancel()
+                self._pending = []
+        if first:
+            self._feed()
         if wait:
-            self._pool.join()
+            with self._feed_lock:
+                while not self._pool_closed:
+                    self._feed_lock.wait()
+                joined, self._pool_joined = getattr(self, "_pool_joined", False), True
+            if not joined:
+                self._pool.join()
 
 
 def _make_process_pool():

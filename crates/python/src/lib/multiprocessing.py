@@ -128,7 +128,12 @@ class BaseProcess:
         if self.exitcode is not None:
             _children.discard(self)
 
+    def _check_closed(self):
+        if self._closed:
+            raise ValueError("process object is closed")
+
     def is_alive(self):
+        self._check_closed()
         if self is _current_process or self._pid == _pg.process_info()[0]:
             return True
         if self._pid is None:
@@ -143,6 +148,8 @@ class BaseProcess:
         self.terminate()
 
     def close(self):
+        if self._closed:
+            return
         if self._pid is not None and self.exitcode is None:
             raise ValueError("Cannot close a process while it is still running. You should first call join() or terminate().")
         self._closed = True
@@ -166,6 +173,7 @@ class BaseProcess:
 
     @property
     def exitcode(self):
+        self._check_closed()
         if self._pid is None or self._pid == _pg.process_info()[0]:
             return None
         return _pg.process_exitcode(self._pid)
