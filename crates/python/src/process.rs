@@ -218,25 +218,37 @@ fn builtin_ref(vm: &mut Vm, b: &Arc<Builtin>) -> Result<Pickled, Ctl> {
 
 /// Copies `v` into the form that crosses to another process.
 pub fn pickle(vm: &mut Vm, v: &Value) -> Result<Pickled, Ctl> {
-    pickle_at(vm, v, 0, &mut HashMap::new())
+    pickle_at(vm, v, 0, &mut Memo { seen: HashMap::new(), spawning: false })
+}
+
+/// Pickles what a process is started with: only then may the objects multiprocessing shares
+/// by inheritance (queues, locks, shared values) go, as CPython's `assert_spawning` allows.
+fn pickle_for_spawn(vm: &mut Vm, v: &Value) -> Result<Pickled, Ctl> {
+    pickle_at(vm, v, 0, &mut Memo { seen: HashMap::new(), spawning: true })
+}
+
+/// What one pickling has seen, and whether it is starting a process.
+struct Memo {
+    seen: HashMap<usize, usize>,
+    spawning: bool,
 }
 
 /// The memo's number for a list, dict, set or instance (numbered in the order first met,
 /// which is the order unpickling makes them), or its `Ref` if it was met before.
-fn memo_ref(v: &Value, memo: &mut HashMap<usize, usize>) -> Result<(), Pickled> {
+fn memo_ref(v: &Value, memo: &mut Memo) -> Result<(), Pickled> {
     if !matches!(v, Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Instance(_)) {
         return Ok(());
     }
     let Some(addr) = v.ptr() else { return Ok(()) };
-    if let Some(&n) = memo.get(&addr) {
+    if let Some(&n) = memo.seen.get(&addr) {
         return Err(Pickled::Ref(n));
     }
-    let n = memo.len();
-    memo.insert(addr, n);
+    let n = memo.seen.len();
+    memo.seen.insert(addr, n);
     Ok(())
 }
 
-fn pickle_at(vm: &mut Vm, v: &Value, depth: usize, memo: &mut HashMap<usize, usize>) -> Result<Pickled, Ctl> {
+fn pickle_at(vm: &mut Vm, v: &Value, depth: usize, memo: &mut Memo) -> Result<Pickled, Ctl> {
     if depth > 200 {
         return Err(vm.err("RecursionError", "maximum recursion depth exceeded while pickling an object"));
     }
@@ -295,6 +307,19 @@ fn pickle_at(vm: &mut Vm, v: &Value, depth: usize, memo: &mut HashMap<usize, usi
             }
         }
         Value::Instance(i) if matches!(i.class.native, NativeType::Object | NativeType::Exception) => {
+            // multiprocessing's queues, locks and shared values say so with
+            // `_inheritance_only` (True, or the name CPython's message uses).
+            if !memo.spawning {
+                if let Some(flag) = i.class.lookup("_inheritance_only") {
+                    if crate::ops::truthy(vm, &flag)? {
+                        let name = match &flag {
+                            Value::Str(s) => s.to_string(),
+                            _ => i.class.name.to_string(),
+                        };
+                        return Err(vm.err("RuntimeError", format!("{name} objects should only be shared between processes through inheritance")));
+                    }
+                }
+            }
             let class = Value::Class(i.class.clone());
             let Pickled::Global(module, qualname) = pickle_at(vm, &class, d, memo)? else { unreachable!() };
             // An exception is pickled as CPython's BaseException.__reduce__ gives it: its class,
@@ -491,7 +516,7 @@ pub fn pg_start_process(vm: &mut Vm, a: Args) -> R {
     let kwargs = arg(vm, &a, 3, "start_process")?;
     let daemon = crate::ops::truthy(vm, &arg(vm, &a, 4, "start_process")?)?;
     let started = vm.now();
-    let payload = pickle(vm, &Value::tuple(vec![target, args, kwargs]))?;
+    let payload = pickle_for_spawn(vm, &Value::tuple(vec![target, args, kwargs]))?;
     let child = vm.new_process(&name, daemon, payload);
     let pid = child.shared.identity.pid;
     let run = vm.shared.run.clone();

@@ -314,6 +314,10 @@ threading._register_atexit(_exit_function)
 # ----- queues -----
 
 class Queue:
+    # Pickled only to start a process (CPython: "Queue objects should only be shared
+    # between processes through inheritance"); so are the locks and shared values below.
+    _inheritance_only = True
+
     def __init__(self, maxsize=0):
         self._id = _pg.channel_new()
         self._maxsize = maxsize if maxsize > 0 else 0
@@ -397,6 +401,8 @@ class JoinableQueue(Queue):
 # ----- synchronisation between processes -----
 
 class Lock:
+    _inheritance_only = True
+
     def __init__(self):
         self._lock = _pg.mp_lock()
 
@@ -419,6 +425,8 @@ class Lock:
 
 
 class RLock:
+    _inheritance_only = True
+
     def __init__(self):
         self._lock = _pg.mp_lock()
         self._state = _pg.array_new([0, 0, 0])
@@ -457,6 +465,8 @@ class RLock:
 
 
 class Semaphore:
+    _inheritance_only = True
+
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
@@ -500,6 +510,9 @@ class BoundedSemaphore(Semaphore):
 
 
 class Event:
+    # CPython's Event holds a Condition, the first object pickling refuses.
+    _inheritance_only = "Condition"
+
     def __init__(self):
         self._flag = _pg.array_new([False])
 
@@ -578,6 +591,8 @@ class _RawValue:
 
 
 class _SynchronizedValue(_Synchronized, _RawValue):
+    _inheritance_only = "Synchronized"
+
     def __repr__(self):
         return "<Synchronized wrapper for %s>" % _RawValue.__repr__(self)
 
@@ -625,7 +640,7 @@ class _RawArray:
 
 
 class _SynchronizedArray(_Synchronized, _RawArray):
-    pass
+    _inheritance_only = "SynchronizedArray"
 
 
 def _lock_for(lock):
@@ -689,12 +704,43 @@ def _pool_worker(inqueue, outqueue, initializer=None, initargs=(), maxtasks=None
         except BaseException as e:
             if not (catch_all or isinstance(e, Exception)):
                 raise
-            result = (False, e)
+            result = (False, _RemoteError(e, _pg.format_exception(e), catch_all))
         try:
             outqueue.put((job, i, result))
         except Exception as e:
             outqueue.put((job, i, (False, MaybeEncodingError(e, result[1]))))
         completed += 1
+
+
+class RemoteTraceback(Exception):
+    # The cause of an exception re-raised from a pool task: the traceback it had in the worker.
+    __module__ = "multiprocessing.pool"
+
+    def __init__(self, tb):
+        self.tb = tb
+
+    def __str__(self):
+        return self.tb
+
+
+class _RemoteTracebackFutures(RemoteTraceback):
+    __module__ = "concurrent.futures.process"
+    __qualname__ = "_RemoteTraceback"
+
+
+class _RemoteError:
+    # What a worker sends back for a failed task: the exception and its traceback there, which
+    # becomes the exception's __cause__ in the parent, as CPython's pool and executor do.
+    def __init__(self, exc, tb, futures):
+        self.exc = exc
+        self.tb = tb
+        self.futures = futures
+
+    def rebuild(self):
+        kind = _RemoteTracebackFutures if self.futures else RemoteTraceback
+        self.exc.__cause__ = kind('\n"""\n%s"""' % self.tb)
+        self.exc.__suppress_context__ = True
+        return self.exc
 
 
 class MaybeEncodingError(Exception):
@@ -891,6 +937,8 @@ class Pool:
             if task is None:
                 return
             job, i, obj = task
+            if not obj[0] and isinstance(obj[1], _RemoteError):
+                obj = (False, obj[1].rebuild())
             result = self._cache.get(job)
             if result is not None:
                 result._set(i, obj)
