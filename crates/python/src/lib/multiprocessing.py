@@ -141,11 +141,19 @@ class BaseProcess:
         return _pg.process_exitcode(self._pid) is None
 
     def terminate(self):
-        if self._pid is not None:
-            _pg.process_terminate(self._pid)
+        self._signal_child(15)
 
     def kill(self):
-        self.terminate()
+        self._signal_child(9)
+
+    def _signal_child(self, signum):
+        # The engine stops a child the same way for both; the exit code says which signal
+        # ended it (-15 for SIGTERM, -9 for SIGKILL), as on POSIX.
+        self._check_closed()
+        if self._pid is not None and _pg.process_exitcode(self._pid) is None:
+            if getattr(self, "_signal", None) is None:
+                self._signal = signum
+            _pg.process_terminate(self._pid)
 
     def close(self):
         if self._closed:
@@ -176,7 +184,10 @@ class BaseProcess:
         self._check_closed()
         if self._pid is None or self._pid == _pg.process_info()[0]:
             return None
-        return _pg.process_exitcode(self._pid)
+        code = _pg.process_exitcode(self._pid)
+        if code == -15 and getattr(self, "_signal", None):
+            return -self._signal
+        return code
 
     @property
     def pid(self):
