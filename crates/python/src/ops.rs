@@ -1149,6 +1149,10 @@ pub fn hash(vm: &mut Vm, v: &Value) -> Result<i64, Ctl> {
             h
         }
         Value::List(_) | Value::Dict(_) | Value::Set(_) => return Err(vm.type_error(format!("unhashable type: '{}'", type_name(vm, v)))),
+        Value::Range(r) => {
+            let (len, start, step) = crate::value::range_key(r);
+            ((0x345678i64.wrapping_mul(1000003) ^ len).wrapping_mul(1000003) ^ start).wrapping_mul(1000003) ^ step
+        }
         Value::Instance(i) => {
             if let Some(f) = i.class.lookup("__hash__") {
                 if f.is_none() {

@@ -145,7 +145,8 @@ fn module_name(m: &str) -> Str {
     match m {
         "__mp_main__" => Arc::from("__main__"),
         // multiprocessing's exceptions say they are from multiprocessing.context, as CPython's.
-        "multiprocessing.context" => Arc::from("multiprocessing"),
+        "multiprocessing.context" | "multiprocessing.pool" => Arc::from("multiprocessing"),
+        "concurrent.futures.process" => Arc::from("concurrent.futures"),
         _ => Arc::from(m),
     }
 }
@@ -167,7 +168,11 @@ fn find_global(vm: &mut Vm, module: &str, qualname: &str) -> Option<Value> {
     for part in qualname.split('.') {
         cur = match &cur {
             Value::Module(m) => m.dict.lock().get(part).cloned()?,
-            Value::Class(c) => c.dict.lock().get(part).cloned()?,
+            // On a class, as getattr finds it: a staticmethod gives its function.
+            Value::Class(_) => match crate::ops::get_attr(vm, &cur, part).ok()? {
+                crate::ops::Attr::Value(v) => v,
+                crate::ops::Attr::Call(..) => return None,
+            },
             _ => return None,
         };
     }

@@ -192,6 +192,12 @@ impl PartialEq for Key {
 impl Eq for Key {}
 
 /// Equality for hashable values, without running Python code.
+/// What identifies a range's numbers: its length, and its start and step where they matter.
+pub fn range_key(r: &(i64, i64, i64)) -> (i64, i64, i64) {
+    let len = crate::ops::range_len(r.0, r.1, r.2);
+    (len, if len > 0 { r.0 } else { 0 }, if len > 1 { r.2 } else { 0 })
+}
+
 pub fn key_eq(a: &Value, b: &Value) -> bool {
     use Value::*;
     match (a, b) {
@@ -202,6 +208,8 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.keys().all(|k| y.contains_key(k))
         }
         (None, None) | (Ellipsis, Ellipsis) => true,
+        // Ranges are equal when they give the same numbers (range(0) == range(2, 2)).
+        (Range(x), Range(y)) => range_key(x) == range_key(y),
         // Bound methods are equal when they bind the same function to the same object.
         (Method(x), Method(y)) => x.0.is(&y.0) && x.1.is(&y.1),
         _ => match (a.as_number(), b.as_number()) {

@@ -755,6 +755,8 @@ class _RemoteError:
 
 
 class MaybeEncodingError(Exception):
+    __module__ = "multiprocessing.pool"
+
     def __init__(self, exc, value):
         self.exc = repr(exc)
         self.value = repr(value)
