@@ -420,6 +420,13 @@ class ProcessPoolExecutor(Executor):
         self._pending = []
         self._outstanding = 0
         self._pool_closed = False
+        # At exit, an executor not shut down finishes its work and stops its workers (which
+        # are not daemons), before multiprocessing joins them (CPython's _python_exit).
+        threading._register_atexit(self._exit_shutdown)
+
+    def _exit_shutdown(self):
+        if not self._shutdown or not getattr(self, "_pool_joined", False):
+            self.shutdown(wait=True)
 
     def submit(self, fn, *args, **kwargs):
         with self._shutdown_lock:
@@ -493,6 +500,7 @@ def _make_process_pool():
     class _ProcessPool(_mp.Pool):
         _worker_kind = "SpawnProcess"
         _catch_all = True
+        _daemon_workers = False
 
     return _ProcessPool
 

@@ -926,9 +926,11 @@ class Pool:
             self._maintainer.start()
 
     _catch_all = False
+    # A Pool's workers are daemons; ProcessPoolExecutor's are not (since Python 3.9).
+    _daemon_workers = True
 
     def _new_worker(self):
-        w = SpawnProcess(target=_pool_worker, args=self._worker_args, daemon=True)
+        w = SpawnProcess(target=_pool_worker, args=self._worker_args, daemon=self._daemon_workers)
         w.name = w.name.replace("SpawnProcess", self._worker_kind)
         w.start()
         return w
