@@ -85,8 +85,12 @@ def _next_count():
     # As CPython's _process_counter: every Process made counts, named or not; a child starts
     # again from 1 (this module is new there), and its children's identities extend its own.
     global _counter
-    _counter += 1
-    return _counter
+    with _counter_lock:
+        _counter += 1
+        return _counter
+
+
+_counter_lock = threading.Lock()
 
 
 class BaseProcess:
@@ -769,10 +773,16 @@ class MaybeEncodingError(Exception):
 _job_counter = 0
 
 
+_job_lock = threading.Lock()
+
+
 def _new_job():
+    # Under a lock: threads sharing a pool must not get the same job number (free-threaded,
+    # `+=` on a global is not atomic).
     global _job_counter
-    _job_counter += 1
-    return _job_counter
+    with _job_lock:
+        _job_counter += 1
+        return _job_counter
 
 
 class ApplyResult:
