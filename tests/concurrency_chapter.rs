@@ -167,3 +167,18 @@ fn scraper_refuses_bad_urls_and_thread_mode_without_threads() {
     assert_eq!(e.js_name(), "IsolationError");
     assert!(e.to_string().contains("mode \"threads\""), "{e}");
 }
+
+#[test]
+fn asyncio_a_late_timer_is_drawn_asleep_until_due_then_waiting_for_the_loop() {
+    // Coroutine 1 computes 150 ms without awaiting right after its first sleep: the other
+    // coroutines' 20 ms timers come due while it holds the loop.
+    let r = run("asyncio", &[("tasks", n(3.0)), ("steps", n(2.0)), ("delay_ms", n(20.0)), ("blocking_ms", n(150.0))]);
+    let sleeps: Vec<_> = r.spans.iter().filter(|s| s.kind == SpanKind::Sleep).collect();
+    for s in &sleeps {
+        assert!(s.end_ms - s.start_ms <= 20.0 + 1e-6, "a sleep drawn past its deadline: {s:?}");
+    }
+    let waits: Vec<_> = r.spans.iter().filter(|s| s.kind == SpanKind::Wait && s.label.contains("waiting for the event loop")).collect();
+    assert!(!waits.is_empty(), "the late part of the blocked coroutines' sleeps is drawn as waiting");
+    let longest = waits.iter().map(|s| s.end_ms - s.start_ms).fold(0.0, f64::max);
+    assert!(longest > 100.0, "they waited about as long as the loop was blocked: {longest} ms");
+}

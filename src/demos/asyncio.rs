@@ -85,6 +85,10 @@ pub fn sequential_answer(tasks: usize, steps: usize) -> Vec<Vec<String>> {
     (0..tasks).map(|t| (0..steps).map(|s| line(t, s)).collect()).collect()
 }
 
+/// A timer this much late or more is drawn as waiting after its sleep: less is the clock's
+/// and the browser's timer granularity, not something a coroutine did.
+const LATE_SHOWN_MS: f64 = 1.0;
+
 pub async fn run(params: &Params, ctx: &RunContext) -> Result<crate::trace::RunResult, RunError> {
     // rust-panel: begin
     let Values { tasks, steps, delay_ms, blocking_ms } = Values::read(params);
@@ -107,7 +111,13 @@ pub async fn run(params: &Params, ctx: &RunContext) -> Result<crate::trace::RunR
                 let from = rec.now();
                 sleep(delay_ms).await;
                 let to = rec.now();
-                rec.span(lane, SpanKind::Sleep, Some(task), "await asyncio.sleep", from, to);
+                // Asleep only until its timer was due; later than that it was ready and
+                // waited for the loop (a coroutine that computes without awaiting holds it).
+                let due = (from + delay_ms).min(to);
+                rec.span(lane, SpanKind::Sleep, Some(task), "await asyncio.sleep", from, due);
+                if to - due > LATE_SHOWN_MS {
+                    rec.span(lane, SpanKind::Wait, Some(task), "ready, waiting for the event loop", due, to);
+                }
                 worst_late_ms = worst_late_ms.max(to - from - delay_ms);
                 if task == 0 && step == 0 && blocking.iterations > 0 {
                     // Right after its first await, while the others' timers are pending:
