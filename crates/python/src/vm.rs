@@ -1209,8 +1209,12 @@ impl Vm {
                 RunEnd::Switch => {}
                 RunEnd::Budget => return LoopEnd::Budget,
                 RunEnd::Native(r) => {
+                    // The call returned on the thread that made it, which has kept the
+                    // GIL: its running time goes on (resetting the slice here lost the
+                    // time of every call from Rust, `sum(generator)` for one, from the
+                    // cpu spans).
+                    debug_assert_eq!(self.cur, caller);
                     self.cur = caller;
-                    self.slice_start = self.now();
                     return LoopEnd::Native(r);
                 }
             }

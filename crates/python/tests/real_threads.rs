@@ -58,3 +58,18 @@ fn blocking_calls_release_the_gil_so_sleeps_overlap() {
     assert_eq!(out.stdout, "True\n", "{out:?}");
     assert_eq!(rec.spans.iter().filter(|s| s.1 == SpanKind::Sleep).count(), 4);
 }
+
+#[test]
+fn time_in_calls_from_rust_is_running_time() {
+    // sum() drives the generator from Rust: each step is a call back into Python. That time
+    // is the thread's running time, drawn as cpu, not lost.
+    for threads in [true, false] {
+        let code = "import time\nt = time.perf_counter()\ntotal = sum(i * i for i in range(300000))\nprint(round((time.perf_counter() - t) * 1000))\n";
+        let host = Arc::new(MemoryHost::new());
+        let mut vm = Vm::new(host.clone(), Config { threads, ..Config::default() });
+        let out = python_engine::run_vm_blocking(&mut vm, code, 60_000.0);
+        let took: f64 = out.stdout.trim().parse().unwrap();
+        let cpu: f64 = host.record.lock().unwrap().spans.iter().filter(|s| s.1 == SpanKind::Cpu).map(|s| s.3 - s.2).sum();
+        assert!(cpu >= 0.8 * took, "threads {threads}: {cpu:.1} ms of cpu spans for {took} ms of computing");
+    }
+}
