@@ -1213,7 +1213,7 @@ impl Vm {
                     // GIL: its running time goes on (resetting the slice here lost the
                     // time of every call from Rust, `sum(generator)` for one, from the
                     // cpu spans).
-                    debug_assert_eq!(self.cur, caller);
+                    debug_assert!(self.cur == caller || self.stop_requested(), "a call from Rust returned on thread {} (made on {caller})", self.cur);
                     self.cur = caller;
                     return LoopEnd::Native(r);
                 }
