@@ -43,10 +43,12 @@ fn daemon_threads_stop_at_exit_and_print_nothing_after() {
 
 #[test]
 fn a_deadlock_ends_at_the_time_limit_and_every_thread_lets_go() {
-    let code = "import threading, time\na = threading.Lock(); b = threading.Lock()\ndef one():\n    with a:\n        time.sleep(0.01)\n        with b: pass\ndef two():\n    with b:\n        time.sleep(0.01)\n        with a: pass\nt1 = threading.Thread(target=one); t2 = threading.Thread(target=two)\nt1.start(); t2.start(); t1.join(); t2.join()\nprint('never')\n";
+    // The barrier makes sure each thread holds its first lock before it asks for the other:
+    // a deadlock every time, however late the second thread starts.
+    let code = "import threading\na = threading.Lock(); b = threading.Lock()\nboth = threading.Barrier(2)\ndef one():\n    with a:\n        both.wait()\n        with b: pass\ndef two():\n    with b:\n        both.wait()\n        with a: pass\nt1 = threading.Thread(target=one); t2 = threading.Thread(target=two)\nt1.start(); t2.start(); t1.join(); t2.join()\nprint('never')\n";
     let started = std::time::Instant::now();
     let (out, _) = run(code, 500.0);
-    assert!(out.timed_out);
+    assert!(out.timed_out, "{out:?}");
     assert_eq!(out.stdout, "");
     assert!(started.elapsed().as_secs_f64() < 5.0, "stopping took {:?}", started.elapsed());
 }
