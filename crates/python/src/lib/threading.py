@@ -507,20 +507,32 @@ class Timer(Thread):
         self.finished.set()
 
 
+_local_lock = _thread.allocate_lock("threading.local (internal lock)")
+
+
 class local:
     def _local__dict(self):
-        try:
-            dicts = object.__getattribute__(self, "_local__dicts")
-        except AttributeError:
-            dicts = {}
-            object.__setattr__(self, "_local__dicts", dicts)
         ident = get_ident()
-        if ident not in dicts:
-            dicts[ident] = {}
-            # A subclass's __init__ runs again in each thread that first touches the object.
-            if len(dicts) > 1 and type(self).__init__ is not object.__init__:
-                type(self).__init__(self)
-        return dicts[ident]
+        try:
+            d = object.__getattribute__(self, "_local__dicts").get(ident)
+            if d is not None:
+                return d
+        except AttributeError:
+            pass
+        # First touch from this thread: without a GIL, two threads can get here at once, so
+        # the table and this thread's entry are made under a lock (else one's is lost).
+        with _local_lock:
+            try:
+                dicts = object.__getattribute__(self, "_local__dicts")
+            except AttributeError:
+                dicts = {}
+                object.__setattr__(self, "_local__dicts", dicts)
+            d = dicts.setdefault(ident, {})
+            others = len(dicts) > 1
+        # A subclass's __init__ runs again in each thread that first touches the object.
+        if others and type(self).__init__ is not object.__init__:
+            type(self).__init__(self)
+        return d
 
     def __getattr__(self, name):
         d = local._local__dict(self)
