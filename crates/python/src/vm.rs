@@ -1214,6 +1214,13 @@ impl Vm {
                     // time of every call from Rust, `sum(generator)` for one, from the
                     // cpu spans).
                     debug_assert!(self.cur == caller || self.stop_requested(), "a call from Rust returned on thread {} (made on {caller})", self.cur);
+                    if !self.shared.real_threads {
+                        // Threads in turns share this one Rust stack: a slice restarts here
+                        // so that no other thread is switched to on top of a call from Rust
+                        // (their calls would nest ever deeper: a stack overflow in wasm). The
+                        // call's time is then left out of the cpu spans on the single build.
+                        self.slice_start = self.now();
+                    }
                     self.cur = caller;
                     return LoopEnd::Native(r);
                 }
