@@ -13,6 +13,9 @@ SINGLE := www/pkg/single/concurrency_playground_bg.wasm
 THREADS := www/pkg/threads/concurrency_playground_bg.wasm
 PYTHON := www/pkg/python/concurrency_playground_bg.wasm
 PYTHON_THREADS := www/pkg/python-threads/concurrency_playground_bg.wasm
+# What demos() answers, taken from the single build's wasm at build time: the page draws
+# from it before the engine has loaded (scripts/snapshot-demos.mjs, www/demos-snapshot.js).
+SNAPSHOT := www/pkg/demos.js
 # What the page serves from npm packages (same origin, no CDN): copied, gitignored.
 PRISM := $(addprefix www/vendor/prism/,prism-core.min.js prism-python.min.js prism-rust.min.js LICENSE)
 # The python demo's editor (CodeMirror 6) and lz-string: bundled by esbuild into one ES module
@@ -27,7 +30,7 @@ setup:
 	@scripts/setup.sh
 
 build: setup
-	@$(MAKE) --no-print-directory $(SINGLE) $(THREADS) $(PYTHON) $(PYTHON_THREADS) $(PRISM) $(EDITOR) $(LZSTRING) embed.html
+	@$(MAKE) --no-print-directory $(SINGLE) $(SNAPSHOT) $(THREADS) $(PYTHON) $(PYTHON_THREADS) $(PRISM) $(EDITOR) $(LZSTRING) embed.html
 
 www/vendor/prism/%.js: node_modules/prismjs/components/%.js
 	@mkdir -p $(@D) && cp $< $@
@@ -48,6 +51,9 @@ embed.html: index.html scripts/make-embed.mjs
 
 $(SINGLE): $(RUST_SOURCES) scripts/build-wasm.sh
 	scripts/build-wasm.sh single
+
+$(SNAPSHOT): $(SINGLE) scripts/snapshot-demos.mjs
+	node scripts/snapshot-demos.mjs
 
 $(THREADS): $(RUST_SOURCES) scripts/build-wasm.sh
 	scripts/build-wasm.sh threads

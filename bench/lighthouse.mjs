@@ -6,7 +6,7 @@
 //   node bench/lighthouse.mjs        (make bench runs it too)
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,43 +47,85 @@ async function lighthouse(url, formFactor) {
   }
 }
 
-export async function measureLighthouse() {
+/** The site at `commit` (or the working tree), bundled as `make dist` bundles it. */
+async function bundledSite(dir, commit) {
+  site(dir, commit);
+  const out = path.join(dir, 'app.bundle.js');
+  await bundle(path.join(dir, 'www'), out);
+  renameSync(out, path.join(dir, 'www/app.js'));
+  return dir;
+}
+
+/**
+ * `runs` Lighthouse runs per version, page and form factor, alternating between the
+ * versions; each figure is the run with the median score. Versions: before issue 16
+ * (BASELINE, as it was served then), `against` (a commit, bundled and gzipped as now) if
+ * given, and now (the working tree, as `make dist` ships it).
+ */
+export async function measureLighthouse({ runs = 1, against = null, formFactors = ['mobile', 'desktop'], baseline = true } = {}) {
   const tmp = mkdtempSync(path.join(tmpdir(), 'playground-lh-site-'));
-  const versions = {
-    before: { root: site(path.join(tmp, 'before'), BASELINE), compression: false },
-    now: { root: site(path.join(tmp, 'now')), compression: true },
-  };
-  await bundle(path.join(ROOT, 'www'), path.join(versions.now.root, 'www/app.js'));
+  const versions = {};
+  if (baseline) versions.before = { root: site(path.join(tmp, 'before'), BASELINE), compression: false };
+  if (against) versions[against] = { root: await bundledSite(path.join(tmp, 'against'), against), compression: true };
+  versions.now = { root: await bundledSite(path.join(tmp, 'now')), compression: true };
   const servers = [];
-  const figures = {};
+  const samples = {};
   try {
-    for (const [name, v] of Object.entries(versions)) {
+    for (const v of Object.values(versions)) {
       const s = await startServer({ root: v.root, port: 0, compression: v.compression });
       servers.push(s);
+      v.url = s.url;
+    }
+    for (let i = 0; i < runs; i++) {
       for (const page of ['index.html', 'embed.html']) {
-        for (const formFactor of ['mobile', 'desktop']) figures[`${name} ${page} ${formFactor}`] = await lighthouse(s.url + page, formFactor);
+        for (const formFactor of formFactors) {
+          for (const [name, v] of Object.entries(versions)) {
+            const key = `${name} ${page} ${formFactor}`;
+            (samples[key] ??= []).push(await lighthouse(v.url + page, formFactor));
+            if (process.env.LH_VERBOSE) console.error(key, JSON.stringify(samples[key].at(-1)));
+          }
+        }
       }
     }
   } finally {
     await Promise.all(servers.map(({ server }) => new Promise((r) => server.close(r))));
     rmSync(tmp, { recursive: true, force: true });
   }
+  const figures = {};
+  for (const [key, list] of Object.entries(samples)) {
+    const sorted = [...list].sort((a, b) => a.score - b.score);
+    const median = (m) => [...list.map((r) => r[m])].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+    figures[key] = { ...sorted[Math.floor(list.length / 2)], lcp_ms: median('lcp_ms'), fcp_ms: median('fcp_ms'), tbt_ms: median('tbt_ms'), scores: list.map((r) => r.score), runs: list.length };
+  }
   return figures;
 }
 
-/** Rows for make bench's table: [name, value, note]. */
-export function lighthouseRows(f) {
-  const rows = [[`Lighthouse 12.2.3, performance (before ${BASELINE} → now): score, CLS`, '', '']];
+/** Rows for make bench's table: [name, value, note]. `from`: the version compared with now. */
+export function lighthouseRows(f, from = 'before') {
+  const label = from === 'before' ? `before ${BASELINE}` : from;
+  const rows = [[`Lighthouse 12.2.3, performance (${label} → now): score, CLS`, '', '']];
   for (const key of Object.keys(f).filter((k) => k.startsWith('now '))) {
     const [, page, formFactor] = key.split(' ');
-    const b = f[`before ${page} ${formFactor}`];
+    const b = f[`${from} ${page} ${formFactor}`];
     const n = f[key];
-    rows.push([`  ${page}, ${formFactor}`, `${b.score} → ${n.score}`, `CLS ${b.cls.toFixed(3)} → ${n.cls.toFixed(3)}, LCP ${Math.round(b.lcp_ms)} → ${Math.round(n.lcp_ms)} ms, TBT ${Math.round(b.tbt_ms)} → ${Math.round(n.tbt_ms)} ms (target ≥ 95, CLS < 0.05)`]);
+    const runs = n.runs > 1 ? `, medians of ${n.runs} runs (scores ${b.scores.join('/')} → ${n.scores.join('/')})` : '';
+    rows.push([`  ${page}, ${formFactor}`, `${b.score} → ${n.score}`, `CLS ${b.cls.toFixed(3)} → ${n.cls.toFixed(3)}, LCP ${Math.round(b.lcp_ms)} → ${Math.round(n.lcp_ms)} ms, FCP ${Math.round(b.fcp_ms)} → ${Math.round(n.fcp_ms)} ms, TBT ${Math.round(b.tbt_ms)} → ${Math.round(n.tbt_ms)} ms${runs} (target ≥ 95, CLS < 0.05)`]);
   }
   return rows;
 }
 
+// node bench/lighthouse.mjs [--runs N] [--against COMMIT] [--mobile]
+//   --against: compare now with that commit (bundled and gzipped as now) instead of the
+//   page before issue 16; --mobile: mobile emulation only.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const f = await measureLighthouse();
-  for (const [name, value, note] of lighthouseRows(f)) console.log(`${name.padEnd(40)} ${value.padStart(10)}  ${note}`);
+  const args = process.argv.slice(2);
+  const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+  const against = opt('--against') ?? null;
+  const runs = Number(opt('--runs') ?? 1);
+  const formFactors = args.includes('--mobile') ? ['mobile'] : ['mobile', 'desktop'];
+  const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`load average at start: ${load()}`);
+  const f = await measureLighthouse({ runs, against, formFactors, baseline: !against });
+  for (const [name, value, note] of lighthouseRows(f, against ?? 'before')) console.log(`${name.padEnd(40)} ${value.padStart(10)}  ${note}`);
+  console.log(`load average at end: ${load()}`);
 }

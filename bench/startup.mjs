@@ -6,7 +6,7 @@
 // between the versions, so that a busy moment of the machine hits them alike.
 //   node bench/startup.mjs [LOADS]     (make bench runs it too)
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,14 +37,19 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Loads the page `loads` times per version and build; the medians of `ready` and of a
  *  first tiny run, in ms from navigation. */
-export async function measureStartup(loads = 7) {
+export async function measureStartup(loads = 7, { against = null, builds = ['threads', 'single'] } = {}) {
   const tmp = mkdtempSync(path.join(tmpdir(), 'playground-startup-'));
-  const versions = {
-    before: { root: site(path.join(tmp, 'before'), BASELINE), compression: false },
-    sources: { root: ROOT, compression: true },
-    bundled: { root: site(path.join(tmp, 'bundled')), compression: true },
-  };
-  await bundle(path.join(ROOT, 'www'), path.join(versions.bundled.root, 'www/app.js'));
+  // `against`: a commit, bundled as make dist bundles, in place of the page before issue 16.
+  const versions = against
+    ? { [against]: { root: site(path.join(tmp, 'against'), against), compression: true, bundle: true } }
+    : { before: { root: site(path.join(tmp, 'before'), BASELINE), compression: false } };
+  versions.sources = { root: ROOT, compression: true };
+  versions.bundled = { root: site(path.join(tmp, 'bundled')), compression: true, bundle: true };
+  for (const v of Object.values(versions).filter((v) => v.bundle)) {
+    const out = path.join(v.root, 'app.bundle.js');
+    await bundle(path.join(v.root, 'www'), out);
+    renameSync(out, path.join(v.root, 'www/app.js'));
+  }
   const servers = [];
   for (const v of Object.values(versions)) {
     const s = await startServer({ root: v.root, port: 0, compression: v.compression });
@@ -54,7 +59,7 @@ export async function measureStartup(loads = 7) {
   const browser = await startBrowser();
   const figures = {};
   try {
-    for (const build of ['threads', 'single']) {
+    for (const build of builds) {
       const samples = Object.fromEntries(Object.keys(versions).map((k) => [k, []]));
       for (let i = 0; i < loads; i++) {
         for (const [name, v] of Object.entries(versions)) {
@@ -83,14 +88,14 @@ export async function measureStartup(loads = 7) {
 }
 
 /** The table rows make bench prints: [name, value, note]. */
-export function startupRows(f, loads, r) {
+export function startupRows(f, loads, r, from = 'before') {
   const row = (build, what, key, target) => [
     `  ${what}, ${build} build (ms from navigation, median of ${loads} loads)`,
-    `${r(f[`${build}_before_${key}`])} → ${r(f[`${build}_sources_${key}`])} → ${r(f[`${build}_bundled_${key}`])}`,
+    `${r(f[`${build}_${from}_${key}`])} → ${r(f[`${build}_sources_${key}`])} → ${r(f[`${build}_bundled_${key}`])}`,
     target,
   ];
   return [
-    [`Start-up: before (${BASELINE}) → now, sources → now, bundled as make dist`, '', ''],
+    [`Start-up: ${from === 'before' ? `before (${BASELINE})` : `${from}, bundled`} → now, sources → now, bundled as make dist`, '', ''],
     row('threads', 'engine ready', 'ready_ms', 'target < 250'),
     row('threads', 'first tiny run done', 'first_run_ms', 'target < 400'),
     row('single', 'engine ready', 'ready_ms', 'target < 250'),
@@ -99,8 +104,19 @@ export function startupRows(f, loads, r) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const loads = Number(process.argv[2] ?? 7);
-  const f = await measureStartup(loads);
+  // node bench/startup.mjs [LOADS] [--against COMMIT] [--threads]
+  //   --against: compare with that commit (bundled) instead of the page before issue 16;
+  //   --threads: the threads build only.
+  const args = process.argv.slice(2);
+  const i = args.indexOf('--against');
+  const against = i >= 0 ? args[i + 1] : null;
+  const loads = Number(args.find((a, k) => /^\d+$/.test(a) && args[k - 1] !== '--against') ?? 7);
+  const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`load average at start: ${load()}`);
+  const f = await measureStartup(loads, { against, builds: args.includes('--threads') ? ['threads'] : ['threads', 'single'] });
   const r = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
-  for (const [name, value, note] of startupRows(f, loads, r)) console.log(`${name.padEnd(80)} ${value.padStart(20)}  ${note}`);
+  for (const [name, value, note] of startupRows(f, loads, r, against ?? 'before')) {
+    if (!value.includes('–') || !name.includes('single')) console.log(`${name.padEnd(80)} ${value.padStart(20)}  ${note}`);
+  }
+  console.log(`load average at end: ${load()}`);
 }

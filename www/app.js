@@ -1,6 +1,8 @@
 // The playground page: navigation, controls, Run/Stop, and the run's panels.
 // Everything runs through window.playground, the same API tests and embeds use.
 import { playground } from './api.js';
+import { chooseBuild } from './boot.js';
+import { snapshotDemos } from './demos-snapshot.js';
 import { SIZE_MESSAGE } from './protocol.js';
 import { renderControls } from './ui/controls.js';
 import { Timeline, formatMs } from './ui/timeline.js';
@@ -21,7 +23,9 @@ const $ = (id) => document.getElementById(id);
 // Buttons that need a run to act on.
 const RUN_TOOLS = ['export-trace', 'export-png', 'zoom-in', 'zoom-out', 'zoom-all'];
 
-const state = { info: null, demos: [], demo: null, controls: null, running: false, blocked: false, result: null, exercise: null };
+// `engineUp`: the engine has answered `ready`; until then the page is drawn from the
+// snapshot of demos() made at build time, and Run says it is loading.
+const state = { info: null, demos: [], demo: null, controls: null, running: false, blocked: false, result: null, exercise: null, engineUp: false };
 const timeline = new Timeline($('timeline'), $('timeline-lanes'), $('timeline-details'));
 const exerciseBox = new ExerciseBox($('exercise'));
 
@@ -47,7 +51,8 @@ function updateButtons() {
   const active = document.activeElement;
   const run = $('run');
   const stop = $('stop');
-  run.disabled = state.running || state.blocked || !state.demo;
+  run.disabled = state.running || state.blocked || !state.demo || !state.engineUp;
+  run.toggleAttribute('data-loading', !state.engineUp && !state.engineFailed);
   stop.disabled = !state.running;
   if (state.running && active === run) stop.focus();
   else if (!state.running && active === stop && !run.disabled) run.focus();
@@ -313,7 +318,7 @@ async function openAddress() {
 }
 
 async function run() {
-  if (state.starting) return; // Enter pressed twice while the engine checks the values
+  if (state.starting || !state.engineUp) return; // Enter pressed twice while the engine checks the values, or before it is up
   const values = validValues();
   if (!values) return;
   let prediction = null;
@@ -497,30 +502,61 @@ async function main() {
   });
   window.addEventListener('popstate', openAddress);
 
-  try {
-    state.info = await playground.ready;
-  } catch (error) {
-    if ($('engine')) $('engine').textContent = 'The engine could not start.';
-    showError(error);
-    endStarting();
-    return;
-  }
-  describeEngine(state.info);
-  state.demos = playground.demos().sort((a, b) => a.chapter - b.chapter);
+  // Drawn at once from the snapshot of demos() made at build time (www/demos-snapshot.js),
+  // with the build this page will most likely get: the largest paint does not wait for
+  // the wasm, which only enables Run (engineIsUp).
+  const likely = chooseBuild();
+  state.info = { build: likely.build, reason: likely.reason, provisional: true };
+  state.demos = byChapter(snapshotDemos());
   renderNav();
   try {
     // The code panel's text is in place when this returns (its colours come later, at no
     // change of size); the program's examples menu, above its editor, comes with a module
-    // of its own: shown once it is there (tests/e2e/layout-shift.test.mjs).
+    // of its own: shown once it is there (tests/e2e/layout-shift.test.mjs). A link with
+    // parameters waits for the engine to validate them.
     await openAddress();
     await state.menuShown?.catch(() => {});
   } finally {
     endStarting();
   }
+  let info;
+  try {
+    info = await playground.ready;
+  } catch (error) {
+    if ($('engine')) $('engine').textContent = 'The engine could not start.';
+    state.engineFailed = true;
+    updateButtons();
+    showError(error, { append: true });
+    return;
+  }
+  await engineIsUp(info);
   // Embeds: `?autorun=1` runs at once.
   const query = new URLSearchParams(location.search);
   // An exercise waits for the prediction: autorun would give the answer away.
   if (query.get('autorun') === '1' && !state.blocked && !state.exercise) run();
+}
+
+const byChapter = (demos) => demos.sort((a, b) => a.chapter - b.chapter);
+
+/** The engine is ready: it has the last word on the demos and the build. Where its
+ *  demos() differ from the snapshot (a stale build), the page is drawn again from them. */
+async function engineIsUp(info) {
+  const guessed = state.info;
+  state.info = info;
+  describeEngine(info);
+  const live = byChapter(playground.demos());
+  if (JSON.stringify(live) !== JSON.stringify(state.demos)) {
+    state.demos = live;
+    renderNav();
+    await openAddress();
+  } else if (info.build !== guessed.build) {
+    renderNotice(state.demo);
+    if (state.exercise) applyExercise();
+  } else if (info.reason !== guessed.reason) {
+    renderNotice(state.demo);
+  }
+  state.engineUp = true;
+  updateButtons();
 }
 
 main();
