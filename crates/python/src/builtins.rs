@@ -2321,7 +2321,7 @@ fn m_lock_release(vm: &mut Vm, a: Args) -> R {
     *locked = false;
     drop(locked);
     // A thread blocked on it (real threads) looks again.
-    vm.shared.notify();
+    vm.shared.run.wake.notify(crate::wake::Key::Lock(Arc::as_ptr(&l) as usize));
     Ok(Value::None)
 }
 

@@ -25,6 +25,7 @@ pub mod symtable;
 pub mod syntax_error;
 pub mod value;
 pub mod vm;
+pub mod wake;
 
 pub use host::{Host, HttpResponse, LaneKind, MemoryHost, SpanKind};
 pub use vm::{Config, Slice, Vm};

@@ -10,13 +10,14 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Mutex};
 
 use num_bigint::BigInt;
 
 use crate::shared::{lock, Output};
 use crate::value::*;
 use crate::vm::{Ctl, Vm};
+use crate::wake::{Key, Wakeups};
 
 /// The pid the main process reports (`os.getpid()`); children count up from it.
 pub const MAIN_PID: u64 = 4242;
@@ -35,8 +36,8 @@ pub struct RunShared {
     /// The program's text: a child runs it as `__mp_main__`.
     pub main_source: Mutex<String>,
     next_pid: AtomicU64,
-    change_seq: Mutex<u64>,
-    changed: Condvar,
+    /// Where blocked threads of every process sleep until what they wait for changes.
+    pub wake: Wakeups,
 }
 
 #[derive(Clone)]
@@ -59,8 +60,7 @@ impl Default for RunShared {
             locks: Mutex::default(),
             main_source: Mutex::default(),
             next_pid: AtomicU64::new(MAIN_PID + 1),
-            change_seq: Mutex::new(0),
-            changed: Condvar::new(),
+            wake: Wakeups::default(),
         }
     }
 }
@@ -68,24 +68,6 @@ impl Default for RunShared {
 impl RunShared {
     pub fn new_pid(&self) -> u64 {
         self.next_pid.fetch_add(1, Ordering::Relaxed)
-    }
-
-    /// Something a blocked thread of any process may be waiting for happened.
-    pub fn notify(&self) {
-        *lock(&self.change_seq) += 1;
-        self.changed.notify_all();
-    }
-
-    pub fn change_seq(&self) -> u64 {
-        *lock(&self.change_seq)
-    }
-
-    /// Sleeps until `notify` after `seq` was read, or `ms` passed.
-    pub fn wait_change(&self, seq: u64, ms: f64) {
-        let g = lock(&self.change_seq);
-        if *g == seq && ms > 0.0 {
-            let _ = self.changed.wait_timeout(g, std::time::Duration::from_secs_f64(ms / 1000.0));
-        }
     }
 
     pub fn process(&self, pid: u64) -> Option<ProcessInfo> {
@@ -96,7 +78,7 @@ impl RunShared {
         if let Some(p) = lock(&self.processes).iter_mut().find(|p| p.pid == pid) {
             p.exitcode.get_or_insert(code);
         }
-        self.notify();
+        self.wake.notify(Key::Process(pid));
     }
 }
 
@@ -566,7 +548,7 @@ pub fn pg_process_terminate(vm: &mut Vm, a: Args) -> R {
     let pid = int_arg(vm, &arg(vm, &a, 0, "process_terminate")?)? as u64;
     if let Some(p) = vm.shared.run.process(pid) {
         p.killed.store(true, Ordering::SeqCst);
-        vm.shared.run.notify();
+        vm.shared.run.wake.notify_all();
     }
     Ok(Value::None)
 }
@@ -653,7 +635,7 @@ pub fn pg_channel_put(vm: &mut Vm, a: Args) -> R {
     let item = arg(vm, &a, 1, "channel_put")?;
     let p = pickle(vm, &item)?;
     lock(&vm.shared.run.channels)[id].push_back(p);
-    vm.shared.run.notify();
+    vm.shared.run.wake.notify(Key::Channel(id));
     Ok(Value::None)
 }
 

@@ -135,19 +135,6 @@ impl Shared {
         self.gil.switch_interval_ms()
     }
 
-    /// Something a waiting thread (of any process) may be waiting for happened.
-    pub fn notify(&self) {
-        self.run.notify();
-    }
-
-    pub fn change_seq(&self) -> u64 {
-        self.run.change_seq()
-    }
-
-    /// Sleeps until `notify` after `seq` was read, or `ms` passed.
-    pub fn wait_change(&self, seq: u64, ms: f64) {
-        self.run.wait_change(seq, ms)
-    }
 
     pub fn thread_info(&self, id: u64) -> Option<ThreadInfo> {
         lock(&self.registry).iter().find(|t| t.id == id).cloned()

@@ -19,6 +19,7 @@ use crate::code::Code;
 use crate::host::{Host, LaneKind, SpanKind};
 use crate::shared::{lock, Shared, ThreadInfo};
 use crate::value::*;
+use crate::wake::Key;
 
 pub type R = Result<Value, Ctl>;
 
@@ -48,6 +49,19 @@ pub enum Wait {
     Process { pid: u64, deadline: Option<f64> },
     /// A multiprocessing queue's `get`: its value is `(item,)`, or None at the deadline.
     Channel { id: usize, deadline: Option<f64> },
+}
+
+impl Wait {
+    /// Where a thread blocked on this sleeps (real threads): see `wake`.
+    fn wake_key(&self) -> Key {
+        match self {
+            Wait::Lock { lock, .. } => Key::Lock(Arc::as_ptr(lock) as usize),
+            Wait::Channel { id, .. } => Key::Channel(*id),
+            Wait::Join { thread, .. } => Key::Thread(*thread),
+            Wait::Process { pid, .. } => Key::Process(*pid),
+            Wait::Sleep { .. } | Wait::Shutdown | Wait::Parked(_) => Key::Other,
+        }
+    }
 }
 
 /// What to do with a frame's result in its caller.
@@ -505,7 +519,8 @@ impl Vm {
         self.threads[i].done = true;
         let id = self.threads[i].id;
         self.shared.with_thread(id, |t| t.done = true);
-        self.shared.notify();
+        self.shared.run.wake.notify(Key::Thread(id));
+        self.shared.run.wake.notify(Key::Other);
     }
 
     fn add_thread_time(&self, i: usize, cpu: f64, wait: f64) {
@@ -854,7 +869,7 @@ impl Vm {
         if id == 1 {
             // The program has ended: daemon threads stop where they are.
             self.shared.exiting.store(true, std::sync::atomic::Ordering::SeqCst);
-            self.shared.notify();
+            self.shared.run.wake.notify_all();
         }
         self.shared.gil.release(id as usize);
     }
@@ -907,11 +922,12 @@ impl Vm {
         let id = self.threads[me].id;
         self.begin_wait(me, w.clone());
         self.shared.gil.release(id as usize);
+        let key = w.wake_key();
         let value = loop {
             if self.stop_requested() {
                 return None;
             }
-            let seq = self.shared.change_seq();
+            let seq = self.shared.run.wake.seq(key);
             if let Some(v) = self.try_wait(me, &w) {
                 break v;
             }
@@ -922,7 +938,7 @@ impl Vm {
             };
             // Wakes for a change, its deadline, or now and then to see a Stop.
             let ms = wake.map_or(20.0, |t| (t - self.now()).clamp(0.0, 20.0));
-            self.shared.wait_change(seq, ms);
+            self.shared.run.wake.wait(key, seq, ms);
         };
         self.end_wait(me, value.clone(), false);
         let ready = self.threads[me].ready_since;
