@@ -241,7 +241,7 @@ async function copyLink() {
 function showCode() {
   if (state.demo && state.controls) {
     const demo = programParam(state.demo) ? null : state.demo;
-    renderCode($('code-panel'), demo, state.controls.values(), { onEdit: programDemo() ? openProgram : null });
+    renderCode($('code-panel'), demo, state.controls.values(), { onEdit: programDemo() ? (code, params) => openProgram(code, '', params) : null });
   }
   updateOpenFull();
 }
@@ -249,8 +249,9 @@ function showCode() {
 /** The demo that runs the user's own program (a text parameter), if the engine has one. */
 const programDemo = () => state.demos.find((d) => d.id === 'python' && programParam(d));
 
-/** Opens the program demo with `code` in its editor ("Edit as Python", the examples menu). */
-async function openProgram(code, status = '') {
+/** Opens the program demo with `code` in its editor ("Edit as Python", the examples menu),
+ *  and `params`, the other values its run takes from the demo the program came from. */
+async function openProgram(code, status = '', params = {}) {
   const demo = programDemo();
   if (!demo) return;
   await loadTextCodec();
@@ -259,7 +260,7 @@ async function openProgram(code, status = '') {
     if (state.running) playground.cancel(); // the run of the program being replaced
     clearResults();
   }
-  state.controls.set({ [programParam(demo).name]: code });
+  state.controls.set({ ...params, [programParam(demo).name]: code });
   showCode();
   history.replaceState({ demo: demo.id }, '', linkFor(demo, state.controls.values()));
   setStatus(status);

@@ -32,7 +32,7 @@ pub const DEMO: Demo = Demo {
     params: PARAMS,
     timings: TIMINGS,
     lesson: LESSON,
-    python: Some(Python { program: PYTHON, runnable: Runnable::Never }),
+    python: Some(Python { program: PYTHON, runnable: Runnable::Never, run_params: &[] }),
     source: Some(crate::demo_source!("choosing.rs")),
     exercise: Some(Exercise {
         title: "Waiting on I/O: which approach?",

@@ -22,7 +22,7 @@ pub const DEMO: Demo = Demo {
     params: PARAMS,
     timings: TIMINGS,
     lesson: LESSON,
-    python: Some(Python { program: PYTHON, runnable: Runnable::Never }),
+    python: Some(Python { program: PYTHON, runnable: Runnable::Always, run_params: &[] }),
     source: Some(crate::demo_source!("concurrency_vs_parallelism.rs")),
     exercise: Some(Exercise {
         title: "Taking turns or running at once?",
@@ -46,33 +46,45 @@ const PYTHON: &str = r#"import asyncio
 from concurrent.futures import ProcessPoolExecutor
 
 TASKS = 4
-WORK_MS = 150       # one task's computing, alone (the loop: about that long in CPython)
+WORK_MS = 150       # one task's computing, alone: WORK_MS * 3_000 steps (about that long in the playground; CPython is faster)
 THREADS = 2         # parallel workers: processes here, as CPython's threads share one GIL
 SLICE_MS = 10       # a coroutine computes this long, then lets the others run
 
-N = WORK_MS * 10_000
+STEPS = WORK_MS * 3_000
 
 
-def work(n):
-    return sum(i * i for i in range(n))
+def work(total, lo, hi):          # a checksum over steps lo..hi, going on from total
+    for i in range(lo, hi):
+        total = (total * 31 + i) % 1_000_000_007
+    return total
 
 
-async def interleaved(n):         # concurrency: one loop, tasks take turns
+def task(k):                      # task k, all at once
+    return work(k, 0, STEPS)
+
+
+async def interleaved(k):         # concurrency: one loop, the tasks take turns
     slices = max(1, round(WORK_MS / SLICE_MS))
-    for _ in range(slices):
-        work(n // slices)
+    total = k
+    for s in range(slices):
+        total = work(total, STEPS * s // slices, STEPS * (s + 1) // slices)
         await asyncio.sleep(0)    # let the others run
+    return total
 
 
 async def concurrently():
-    await asyncio.gather(*(interleaved(N) for _ in range(TASKS)))
+    return await asyncio.gather(*(interleaved(k) for k in range(TASKS)))
 
 
 if __name__ == "__main__":
-    results = [work(N) for _ in range(TASKS)]                        # sequential
-    asyncio.run(concurrently())                                      # concurrent
-    with ProcessPoolExecutor(THREADS) as pool:                       # parallel
-        results = list(pool.map(work, [N] * TASKS))"#;
+    print(f"sequential: {TASKS} tasks, one after another")
+    results = [task(k) for k in range(TASKS)]
+    print(f"concurrent: {TASKS} coroutines, one event loop")
+    same = asyncio.run(concurrently()) == results
+    print(f"parallel: {TASKS} tasks on {THREADS} processes")
+    with ProcessPoolExecutor(THREADS) as pool:
+        same = list(pool.map(task, range(TASKS))) == results and same
+    print("the same checksums all three ways:", same)"#;
 
 crate::demo_params! {
     pub struct Values {

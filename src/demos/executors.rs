@@ -6,7 +6,7 @@
 
 use serde_json::{json, Map};
 
-use super::phases::{Timing, When};
+use super::phases::Timing;
 use super::{Demo, Exercise, Python, RunContext, RunError, Runnable};
 use crate::models::processes::{map_on_pool, start_pool, Job};
 use crate::models::threads::run_queue;
@@ -24,7 +24,7 @@ pub const DEMO: Demo = Demo {
     params: PARAMS,
     timings: TIMINGS,
     lesson: LESSON,
-    python: Some(Python { program: PYTHON, runnable: Runnable::When(When { param: "kind", value: "thread" }) }),
+    python: Some(Python { program: PYTHON, runnable: Runnable::Always, run_params: &[] }),
     source: Some(crate::demo_source!("executors.rs")),
     exercise: Some(Exercise {
         title: "Six tasks, two workers",

@@ -25,7 +25,7 @@ pub const DEMO: Demo = Demo {
     params: PARAMS,
     timings: TIMINGS,
     lesson: LESSON,
-    python: Some(Python { program: PYTHON, runnable: Runnable::Never }),
+    python: Some(Python { program: PYTHON, runnable: Runnable::Always, run_params: &["gil"] }),
     source: Some(crate::demo_source!("gil.rs")),
     exercise: Some(Exercise {
         title: "Two threads, one GIL",
@@ -51,31 +51,47 @@ import threading
 import time
 
 THREADS = 2
-GIL = True          # False: run it with CPython 3.13+ free-threaded (python3.13t), no GIL
+GIL = True          # False: free-threaded, as CPython 3.13+ built without the GIL (python3.13t)
 SWITCH_INTERVAL_MS = 5
 WORKLOAD = "cpu"    # "cpu", "io", or "mixed": thread 1 waits on I/O, the others compute
-WORK_MS = 200
+WORK_MS = 200       # computing: WORK_MS * 3_000 steps, about WORK_MS ms in the playground (CPython is faster)
 
 sys.setswitchinterval(SWITCH_INTERVAL_MS / 1000)
+gil = getattr(sys, "_is_gil_enabled", lambda: True)()   # this Python's: always True before 3.13
 
 
-def cpu():                        # computing (about WORK_MS ms in CPython)
-    total = 0
-    for i in range(WORK_MS * 15_000):
-        total += i * i
+def cpu(k):                       # computing, the GIL held: a checksum
+    total = k
+    for i in range(WORK_MS * 3_000):
+        total = (total * 31 + i) % 1_000_000_007
+    return f"checksum {total}"
 
 
-def io():                         # WORK_MS ms of waiting, the GIL released
+def io(k):                        # WORK_MS ms of waiting in 10 requests, the GIL released
     for _ in range(10):
         time.sleep(WORK_MS / 10_000)
+    return "its I/O"
 
 
-jobs = {"cpu": [cpu] * THREADS, "io": [io] * THREADS, "mixed": [io] + [cpu] * (THREADS - 1)}[WORKLOAD]
-threads = [threading.Thread(target=job) for job in jobs]
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()"#;
+def run(job, k, done):
+    done[k] = job(k)
+    sys.stdout.write(f"thread {k + 1} done: {done[k]}\n")   # one write: a whole line
+
+
+if __name__ == "__main__":
+    if GIL != gil:
+        print(f"GIL = {GIL}, but this Python {'has a GIL' if gil else 'is free-threaded'}: it runs as it is")
+    jobs = {"cpu": [cpu] * THREADS, "io": [io] * THREADS, "mixed": [io] + [cpu] * (THREADS - 1)}[WORKLOAD]
+    print(f"sequential: the work of {THREADS} threads, one after another")
+    expected = [job(k) for k, job in enumerate(jobs)]
+    print(f"{THREADS} threads start, {'sharing one GIL' if gil else 'with no GIL'}")
+    done = [None] * THREADS
+    threads = [threading.Thread(target=run, args=(job, k, done)) for k, job in enumerate(jobs)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    print("the same results as one after another:", done == expected)"#;
 
 crate::demo_params! {
     pub struct Values {

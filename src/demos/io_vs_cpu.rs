@@ -22,7 +22,7 @@ pub const DEMO: Demo = Demo {
     params: PARAMS,
     timings: TIMINGS,
     lesson: LESSON,
-    python: Some(Python { program: PYTHON, runnable: Runnable::Always }),
+    python: Some(Python { program: PYTHON, runnable: Runnable::Always, run_params: &[] }),
     source: Some(crate::demo_source!("io_vs_cpu.rs")),
     exercise: Some(Exercise {
         title: "CPU work: asyncio or threads?",

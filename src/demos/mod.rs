@@ -72,6 +72,11 @@ pub struct Exercise {
 pub struct Python {
     pub program: &'static str,
     pub runnable: Runnable,
+    /// Parameters of this demo that the python demo's run takes as its own, by the same
+    /// name, when the program is opened there: the gil demo's `gil`, so that a program
+    /// shown for `gil = false` runs free-threaded (a program cannot turn its
+    /// interpreter's GIL off). Published as `python.run_params`.
+    pub run_params: &'static [&'static str],
 }
 
 /// Whether the program runs unchanged in CPython printing what the demo prints, and in
@@ -80,17 +85,40 @@ pub struct Python {
 pub enum Runnable {
     Always,
     Never,
-    /// Only for this value of a choice (executors: a thread pool; processes do not run there yet).
+    /// Only for this value of a choice.
     When(When),
+    /// Only while the number parameter `param` is at most `max`: beyond it the program
+    /// computes for minutes (Python does in seconds what the demo's Rust does in
+    /// milliseconds). The page shows the button disabled, with `why`.
+    UpTo { param: &'static str, max: u64, why: &'static str },
+}
+
+impl Runnable {
+    /// Whether the program runs with these parameter values (`params` as validated).
+    pub fn runs_with(&self, params: &serde_json::Value) -> bool {
+        match self {
+            Runnable::Always => true,
+            Runnable::Never => false,
+            Runnable::When(when) => params[when.param] == when.value,
+            Runnable::UpTo { param, max, .. } => params[*param].as_f64().is_some_and(|v| v <= *max as f64),
+        }
+    }
 }
 
 impl Serialize for Runnable {
-    /// `true`, `false`, or `{ param, value }`.
+    /// `true`, `false`, `{ param, value }` or `{ param, max, why }`.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct UpTo {
+            param: &'static str,
+            max: u64,
+            why: &'static str,
+        }
         match self {
             Runnable::Always => s.serialize_bool(true),
             Runnable::Never => s.serialize_bool(false),
             Runnable::When(when) => when.serialize(s),
+            Runnable::UpTo { param, max, why } => UpTo { param, max: *max, why }.serialize(s),
         }
     }
 }
@@ -99,6 +127,7 @@ impl Serialize for Runnable {
 struct PythonSchema {
     program: &'static str,
     runnable: Runnable,
+    run_params: &'static [&'static str],
 }
 
 /// A demo's `run`, boxed so that every demo's fits one field of the registry.
@@ -244,7 +273,7 @@ pub struct DemoSchema {
     params: Vec<ParamSchema>,
     timings: &'static [Timing],
     lesson: &'static str,
-    /// The Python panel: `{ program, runnable }`, or null.
+    /// The Python panel: `{ program, runnable, run_params }`, or null.
     python: Option<PythonSchema>,
     /// The Rust panel: excerpts of the demo's own file ("" for none).
     rust: String,
@@ -263,7 +292,7 @@ pub fn schemas() -> Vec<DemoSchema> {
             params: d.params.iter().map(ParamSchema::from).collect(),
             timings: d.timings,
             lesson: d.lesson.trim(),
-            python: d.python.map(|p| PythonSchema { program: p.program, runnable: p.runnable }),
+            python: d.python.map(|p| PythonSchema { program: p.program, runnable: p.runnable, run_params: p.run_params }),
             // A demo's markers are checked by the native tests: a broken one shows no panel.
             rust: d.source.map(|s| excerpt::panel(&s).unwrap_or_default()).unwrap_or_default(),
             exercise: d.exercise,

@@ -27,7 +27,15 @@ pub const DEMO: Demo = Demo {
     params: PARAMS,
     timings: TIMINGS,
     lesson: LESSON,
-    python: Some(Python { program: PYTHON, runnable: Runnable::Never }),
+    python: Some(Python {
+        program: PYTHON,
+        runnable: Runnable::UpTo {
+            param: "n",
+            max: PYTHON_MAX_N,
+            why: "Python squares a few million numbers a second: this program runs in the editor up to n = 4,000,000 (the default, 500,000,000, takes minutes, in CPython too).",
+        },
+        run_params: &[],
+    }),
     source: Some(crate::demo_source!("processes.rs")),
     exercise: Some(Exercise {
         title: "A small job: processes or threads?",
@@ -46,31 +54,59 @@ pub const LESSON: &str = "Each process is a separate worker with its own copy of
 
 /// The Python a learner would write for CPython: its parameters are the constants at its
 /// top (`TASKS = 3` is `tasks`, with its default), which the page sets to the current values.
+/// The largest `n` whose Python runs in the editor in seconds: the program squares `n`
+/// numbers twice (processes, then threads), a few million a second in CPython and in the
+/// playground's engine alike, where the demo's Rust does 500 million in about a second.
+pub const PYTHON_MAX_N: u64 = 4_000_000;
+
 const PYTHON: &str = r#"import os
+import threading
 from multiprocessing import Process, Queue
 
 PROCESSES = os.cpu_count()   # this machine's cores
-N = 500_000_000
+N = 500_000_000     # numbers squared: CPython squares a few million a second
 
-counter = 0                       # every process gets its own copy
+counter = 0                       # every process gets its own copy; threads share this one
+lock = threading.Lock()
 
 
-def square(lo, hi, out):
+def square(lo, hi):
     global counter
     total = sum(i * i for i in range(lo, hi))
-    counter += hi - lo            # only this process sees it
-    out.put((total, counter))
+    with lock:                    # threads take turns here; each process has its own counter
+        counter += hi - lo
+    return total, counter
+
+
+def in_process(k, lo, hi, out):
+    out.put((k, *square(lo, hi)))
+
+
+def in_thread(k, lo, hi, sums):
+    sums[k] = square(lo, hi)[0]
 
 
 if __name__ == "__main__":
+    shares = [(N * k // PROCESSES, N * (k + 1) // PROCESSES) for k in range(PROCESSES)]
     out = Queue()
-    procs = [Process(target=square, args=(N * k // PROCESSES, N * (k + 1) // PROCESSES, out))
-             for k in range(PROCESSES)]
+    procs = [Process(target=in_process, args=(k, lo, hi, out)) for k, (lo, hi) in enumerate(shares)]
     for p in procs:
         p.start()
-    print([out.get() for _ in procs])    # each counter: its own share only
+    answers = sorted(out.get() for _ in procs)
     for p in procs:
-        p.join()"#;
+        p.join()
+    for k, total, mine in answers:
+        lo, hi = shares[k]
+        print(f"process {k + 1}: my counter = {mine} (my own {hi - lo} numbers only)")
+
+    sums = [0] * PROCESSES
+    threads = [threading.Thread(target=in_thread, args=(k, lo, hi, sums)) for k, (lo, hi) in enumerate(shares)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    print(f"threads: the one shared counter = {counter} (everyone's numbers)")
+    print("the same sum both ways:", sum(a[1] for a in answers) == sum(sums))"#;
 
 crate::demo_params! {
     pub struct Values {

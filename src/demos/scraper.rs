@@ -27,7 +27,7 @@ pub const DEMO: Demo = Demo {
     params: PARAMS,
     timings: TIMINGS,
     lesson: LESSON,
-    python: Some(Python { program: PYTHON, runnable: Runnable::Never }),
+    python: Some(Python { program: PYTHON, runnable: Runnable::Always, run_params: &[] }),
     source: Some(crate::demo_source!("scraper.rs")),
     exercise: Some(Exercise {
         title: "Fetching eight slow pages",
@@ -49,40 +49,52 @@ pub const LESSON: &str = "A web scraper spends its time waiting for servers. The
 /// The Python a learner would write for CPython: its parameters are the constants at its
 /// top (`TASKS = 3` is `tasks`, with its default), which the page sets to the current values.
 const PYTHON: &str = r#"import asyncio
+import sys
 from concurrent.futures import ThreadPoolExecutor
 
-import aiohttp
 import requests
 
 URLS = 8            # how many simulated pages, or a list of real URLs
 LATENCY_MS = 300    # how long each simulated page takes to answer
 MODE = "async"      # after the sequential baseline: "sequential", "threads" or "async"
 WORKERS = 4
+SITE = ""           # the simulated pages' site: "" is the playground's own; for python3, where
+                    # `make serve` serves the playground, such as "http://127.0.0.1:8000"
 
 if isinstance(URLS, int):         # the playground's simulated pages
-    URLS = [f"http://127.0.0.1:8080/sim/page/{i}?latency_ms={LATENCY_MS}" for i in range(1, URLS + 1)]
+    PAGES = [(f"page {i}", f"{SITE}/sim/page/{i}?latency_ms={LATENCY_MS}") for i in range(1, URLS + 1)]
+else:
+    PAGES = [(url[:60], url) for url in URLS]
 
 
-def get(url):
-    return len(requests.get(url, timeout=10).content)
+def get(page):                    # one request; its line is printed as soon as it is answered
+    name, url = page
+    try:
+        r = requests.get(url, timeout=10)
+        answer, line = (r.status_code, len(r.text)), f"{name}: {r.status_code}, {len(r.text)} characters"
+    except requests.RequestException as e:
+        answer, line = None, f"{name}: failed: {type(e).__name__}"
+    sys.stdout.write(line + "\n")  # one write: a whole line, even from threads
+    return answer
 
 
-async def fetch(session, url):
-    async with session.get(url) as r:
-        return len(await r.read())
+async def fetch_all():            # requests blocks: each request waits in a thread of its own
+    loop = asyncio.get_running_loop()   # while the one event loop awaits them all at once
+    with ThreadPoolExecutor(max_workers=len(PAGES)) as pool:
+        return await asyncio.gather(*(loop.run_in_executor(pool, get, p) for p in PAGES))
 
 
-async def fetch_all():
-    async with aiohttp.ClientSession() as session:
-        return await asyncio.gather(*(fetch(session, u) for u in URLS))
-
-
-sizes = [get(u) for u in URLS]                          # sequential
+print(f"sequential: {len(PAGES)} pages, one after another")
+answers = [get(p) for p in PAGES]
 if MODE == "threads":
+    print(f"threads: {len(PAGES)} pages on {WORKERS} threads")
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        sizes = list(pool.map(get, URLS))
+        again = list(pool.map(get, PAGES))
 elif MODE == "async":
-    sizes = asyncio.run(fetch_all())"#;
+    print(f"async: {len(PAGES)} pages at once, one event loop")
+    again = asyncio.run(fetch_all())
+if MODE != "sequential":
+    print(f"{MODE}: the same answers as one after another:", again == answers)"#;
 
 crate::demo_params! {
     pub struct Values {

@@ -20,7 +20,7 @@ pub const DEMO: Demo = Demo {
     params: PARAMS,
     timings: TIMINGS,
     lesson: LESSON,
-    python: Some(Python { program: PYTHON, runnable: Runnable::Always }),
+    python: Some(Python { program: PYTHON, runnable: Runnable::Always, run_params: &[] }),
     source: Some(crate::demo_source!("threads.rs")),
     exercise: Some(Exercise {
         title: "Four threads that sleep",
