@@ -37,6 +37,8 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("KeyError", "LookupError"),
     ("ValueError", "Exception"),
     ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
     ("TypeError", "Exception"),
     ("NameError", "Exception"),
     ("UnboundLocalError", "NameError"),
@@ -90,6 +92,7 @@ pub fn make_types() -> Types {
         int,
         float: class("float", N::Float, o(), "builtins"),
         str_: class("str", N::Str, o(), "builtins"),
+        bytes: class("bytes", N::Bytes, o(), "builtins"),
         list: class("list", N::List, o(), "builtins"),
         tuple: class("tuple", N::Tuple, o(), "builtins"),
         dict: class("dict", N::Dict, o(), "builtins"),
@@ -204,6 +207,7 @@ pub fn install(vm: &mut Vm) {
         ("bool", &t.bool_),
         ("float", &t.float),
         ("str", &t.str_),
+        ("bytes", &t.bytes),
         ("list", &t.list),
         ("tuple", &t.tuple),
         ("dict", &t.dict),
@@ -279,8 +283,7 @@ pub fn install(vm: &mut Vm) {
         ("breakpoint", bi_unsupported),
         ("compile", bi_unsupported),
         ("memoryview", bi_unsupported),
-        ("bytes", bi_bytes),
-        ("bytearray", bi_bytes),
+        ("bytearray", bi_bytearray),
         ("complex", bi_unsupported),
     ];
     for (name, f) in fns {
@@ -436,6 +439,7 @@ fn install_methods(vm: &mut Vm) {
     def(&t.lock, "release_lock", m_lock_release);
     def(&t.lock, "__exit__", m_lock_exit);
     def(&t.lock, "locked", m_lock_locked);
+    crate::bytes::install_methods(t);
     def(&t.property, "setter", m_property_setter);
     def(&t.property, "getter", m_property_getter);
 }
@@ -448,6 +452,7 @@ pub fn constructor(vm: &Vm, c: &Arc<Class>) -> Option<BuiltinFn> {
         NativeType::Bool => ctor_bool,
         NativeType::Float => ctor_float,
         NativeType::Str => ctor_str,
+        NativeType::Bytes => crate::bytes::ctor_bytes,
         NativeType::List => ctor_list,
         NativeType::Tuple => ctor_tuple,
         NativeType::Dict => ctor_dict,
@@ -508,6 +513,11 @@ fn ctor_int(vm: &mut Vm, mut a: Args) -> R {
         Value::Str(s) => crate::format::parse_int_literal(s, 10)
             .map(Value::from_big)
             .ok_or_else(|| vm.value_error(format!("invalid literal for int() with base 10: {}", ops::str_repr(s)))),
+        Value::Bytes(b) => std::str::from_utf8(b)
+            .ok()
+            .and_then(|s| crate::format::parse_int_literal(s, 10))
+            .map(Value::from_big)
+            .ok_or_else(|| vm.value_error(format!("invalid literal for int() with base 10: {}", crate::bytes::repr(b)))),
         Value::Instance(_) => {
             for name in ["__int__", "__index__"] {
                 if let Some(f) = ops::lookup_special(vm, &x, name) {
@@ -736,6 +746,7 @@ pub fn write_to(vm: &mut Vm, file: Option<Value>, text: &str) -> Result<(), Ctl>
 pub fn len_of(vm: &mut Vm, v: &Value) -> Result<i64, Ctl> {
     Ok(match v {
         Value::Str(s) => (if s.is_ascii() { s.len() } else { s.chars().count() }) as i64,
+        Value::Bytes(b) => b.len() as i64,
         Value::List(l) => l.lock().len() as i64,
         Value::Tuple(t) => t.len() as i64,
         Value::Dict(d) => d.lock().len() as i64,
@@ -933,6 +944,7 @@ fn bi_reversed(vm: &mut Vm, a: Args) -> R {
             Ok(iter_value(NativeIter::Range { next: last, stop: r.0 - r.2, step: -r.2 }))
         }
         Value::Str(s) => Ok(iter_value(NativeIter::Values(s.chars().rev().map(|c| Value::str(&c.to_string())).collect::<Vec<_>>().into_iter()))),
+        Value::Bytes(b) => Ok(iter_value(NativeIter::Values(b.iter().rev().map(|x| Value::Int(*x as i64)).collect::<Vec<_>>().into_iter()))),
         Value::Dict(d) => Ok(iter_value(NativeIter::Values(d.lock().keys().rev().map(|k| k.value.clone()).collect::<Vec<_>>().into_iter()))),
         Value::Instance(_) if ops::lookup_special(vm, &v, "__reversed__").is_some() => {
             let f = ops::lookup_special(vm, &v, "__reversed__").unwrap();
@@ -1125,6 +1137,12 @@ fn bi_id(vm: &mut Vm, a: Args) -> R {
 }
 
 fn bi_ord(vm: &mut Vm, a: Args) -> R {
+    if let Some(Value::Bytes(b)) = a.pos.first() {
+        return match **b {
+            [x] => Ok(Value::Int(x as i64)),
+            _ => Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.len()))),
+        };
+    }
     let s = str_of(vm, &arg(vm, &a, 0, "ord")?, "ord() argument")?;
     let mut cs = s.chars();
     match (cs.next(), cs.next()) {
@@ -1310,8 +1328,8 @@ fn bi_unsupported(vm: &mut Vm, _a: Args) -> R {
     Err(vm.err("NotImplementedError", "this builtin is not available in this playground"))
 }
 
-fn bi_bytes(vm: &mut Vm, _a: Args) -> R {
-    Err(vm.err("NotImplementedError", "bytes are not supported in this playground"))
+fn bi_bytearray(vm: &mut Vm, _a: Args) -> R {
+    Err(vm.err("NotImplementedError", "bytearray is not available in this playground (bytes is: build a new bytes object instead)"))
 }
 
 // ----- object and exceptions -----
@@ -1461,7 +1479,8 @@ fn m_str_split(vm: &mut Vm, mut a: Args) -> R {
             let mut rest = s.trim_start();
             while !rest.is_empty() {
                 if max >= 0 && out.len() as i64 == max {
-                    out.push(rest.trim_end());
+                    // The rest as it is: CPython keeps its trailing whitespace.
+                    out.push(rest);
                     break;
                 }
                 match rest.find(char::is_whitespace) {
@@ -1486,6 +1505,30 @@ fn m_str_rsplit(vm: &mut Vm, mut a: Args) -> R {
     match sep {
         Some(sep) if max >= 0 => {
             let mut v: Vec<&str> = s.rsplitn(max as usize + 1, &*sep).collect();
+            v.reverse();
+            Ok(strs(v))
+        }
+        None if max >= 0 => {
+            // From the right, the rest keeping its leading whitespace.
+            let mut v: Vec<&str> = Vec::new();
+            let mut rest = s.trim_end();
+            while !rest.is_empty() {
+                if v.len() as i64 == max {
+                    v.push(rest);
+                    break;
+                }
+                match rest.rfind(char::is_whitespace) {
+                    Some(i) => {
+                        let w = rest[i..].chars().next().map_or(1, char::len_utf8);
+                        v.push(&rest[i + w..]);
+                        rest = rest[..i].trim_end();
+                    }
+                    None => {
+                        v.push(rest);
+                        break;
+                    }
+                }
+            }
             v.reverse();
             Ok(strs(v))
         }
@@ -1883,8 +1926,8 @@ fn m_str_removesuffix(vm: &mut Vm, a: Args) -> R {
     let p = str_of(vm, &arg(vm, &a, 1, "removesuffix")?, "must be str, not")?;
     s_ret(s.strip_suffix(&*p).unwrap_or(&s))
 }
-fn m_str_encode(vm: &mut Vm, _a: Args) -> R {
-    Err(vm.err("NotImplementedError", "bytes are not supported in this playground"))
+fn m_str_encode(vm: &mut Vm, a: Args) -> R {
+    crate::bytes::str_encode(vm, a)
 }
 fn m_str_expandtabs(vm: &mut Vm, a: Args) -> R {
     let s = this_str(vm, &a)?;

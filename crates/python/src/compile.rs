@@ -1063,7 +1063,10 @@ impl<'a> Compiler<'a> {
                 let k = g.konst(Value::str(s.value.to_str()));
                 g.emit(Instr::LoadConst(k));
             }
-            Expr::BytesLiteral(b) => return Err(self.err(b.range, "bytes are not supported in this playground")),
+            Expr::BytesLiteral(b) => {
+                let k = g.konst(Value::Bytes(b.value.bytes().collect::<Vec<u8>>().into()));
+                g.emit(Instr::LoadConst(k));
+            }
             Expr::BooleanLiteral(b) => {
                 let k = g.konst(Value::Bool(b.value));
                 g.emit(Instr::LoadConst(k));

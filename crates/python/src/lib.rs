@@ -8,6 +8,7 @@
 //! and records the trace; the browser's host is in the playground crate.
 
 pub mod builtins;
+pub mod bytes;
 pub mod call;
 pub mod code;
 pub mod compile;
@@ -15,6 +16,7 @@ pub mod format;
 pub mod host;
 pub mod interp;
 pub mod io;
+pub mod json;
 pub mod memory;
 pub mod modules;
 pub mod ops;

@@ -33,9 +33,10 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("multiprocessing", include_str!("lib/multiprocessing.py")),
     ("pickle", include_str!("lib/pickle.py")),
     ("requests", include_str!("lib/requests.py")),
+    ("json", include_str!("lib/json.py")),
 ];
 
-const RUST_MODULES: &[&str] = &["sys", "time", "math", "random", "os", "_thread", "_pg"];
+const RUST_MODULES: &[&str] = &["sys", "time", "math", "random", "os", "_thread", "_pg", "_json"];
 
 /// What a learner may import here, for the ModuleNotFoundError message.
 pub fn offered() -> String {
@@ -258,6 +259,7 @@ fn fill_rust_module(vm: &mut Vm, name: &str, m: &Arc<Module>) {
             set(m, "LockType", Value::Class(vm.types.lock.clone()));
             set(m, "TIMEOUT_MAX", Value::Float(4294967.0));
         }
+        "_json" => crate::json::install(m),
         "_pg" => fns(m, &[
             ("start_thread", pg_start_thread),
             ("join_thread", pg_join_thread),

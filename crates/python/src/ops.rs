@@ -30,6 +30,7 @@ pub fn type_of(vm: &Vm, v: &Value) -> Arc<Class> {
         Value::Int(_) | Value::BigInt(_) => t.int.clone(),
         Value::Float(_) => t.float.clone(),
         Value::Str(_) => t.str_.clone(),
+        Value::Bytes(_) => t.bytes.clone(),
         Value::Tuple(_) => t.tuple.clone(),
         Value::List(_) => t.list.clone(),
         Value::Dict(_) => t.dict.clone(),
@@ -49,6 +50,7 @@ pub fn type_of(vm: &Vm, v: &Value) -> Arc<Class> {
                 NativeIter::Seq { seq: Value::List(_), .. } => "list_iterator",
                 NativeIter::Seq { seq: Value::Tuple(_), .. } => "tuple_iterator",
                 NativeIter::Seq { seq: Value::Str(s), .. } => if s.is_ascii() { "str_ascii_iterator" } else { "str_iterator" },
+                NativeIter::Seq { seq: Value::Bytes(_), .. } => "bytes_iterator",
                 NativeIter::Range { .. } => "range_iterator",
                 NativeIter::DictKeys { .. } => "dict_keyiterator",
                 NativeIter::SetItems { .. } => "set_iterator",
@@ -464,7 +466,10 @@ pub fn binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool) -> AR
 
 pub fn binary_native(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool) -> R {
     let unsupported = |vm: &Vm| {
-        let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+        let seq = |v: &Value| matches!(v, Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_));
+        if op == BinOp::Add && matches!(a, Value::Bytes(_)) && !matches!(b, Value::Instance(_)) {
+            return vm.type_error(format!("can't concat {} to bytes", type_name(vm, b)));
+        }
         if op == BinOp::Add && seq(a) && !matches!(b, Value::Instance(_)) {
             return vm.type_error(format!("can only concatenate {} (not \"{}\") to {}", type_name(vm, a), type_name(vm, b), type_name(vm, a)));
         }
@@ -584,6 +589,12 @@ pub fn binary_native(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool
             s.push_str(y);
             Ok(Value::str(&s))
         }
+        (BinOp::Add, Value::Bytes(x), Value::Bytes(y)) => {
+            let mut v = Vec::with_capacity(x.len() + y.len());
+            v.extend_from_slice(x);
+            v.extend_from_slice(y);
+            Ok(Value::Bytes(v.into()))
+        }
         (BinOp::Add, Value::List(x), Value::List(y)) => {
             if inplace {
                 let items = y.lock().clone();
@@ -604,8 +615,8 @@ pub fn binary_native(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool
             v.extend(y.iter().cloned());
             Ok(Value::tuple(v))
         }
-        (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_), _) if is_int(b) => repeat(vm, a, b),
-        (BinOp::Mul, _, Value::Str(_) | Value::List(_) | Value::Tuple(_)) if is_int(a) => repeat(vm, b, a),
+        (BinOp::Mul, Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_), _) if is_int(b) => repeat(vm, a, b),
+        (BinOp::Mul, _, Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_)) if is_int(a) => repeat(vm, b, a),
         (BinOp::Mod, Value::Str(fmt), _) => percent(vm, fmt, b),
         (BinOp::Or, Value::Dict(x), Value::Dict(y)) => {
             let mut d = x.lock().clone();
@@ -652,6 +663,7 @@ fn repeat(vm: &Vm, seq: &Value, n: &Value) -> R {
     let n = to_index(vm, n)?.max(0) as usize;
     let len = match seq {
         Value::Str(s) => s.len(),
+        Value::Bytes(b) => b.len(),
         Value::List(l) => l.lock().len(),
         Value::Tuple(t) => t.len(),
         _ => 0,
@@ -661,6 +673,7 @@ fn repeat(vm: &Vm, seq: &Value, n: &Value) -> R {
     }
     Ok(match seq {
         Value::Str(s) => Value::str(&s.repeat(n)),
+        Value::Bytes(b) => Value::Bytes(b.repeat(n).into()),
         Value::List(l) => {
             let items = l.lock().clone();
             let mut v = Vec::with_capacity(items.len() * n);
@@ -900,6 +913,7 @@ pub fn order(vm: &mut Vm, a: &Value, b: &Value) -> Result<Option<Ordering>, Ctl>
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Ok(Some(x.cmp(y))),
         (Value::Str(x), Value::Str(y)) => Ok(Some(x.cmp(y))),
+        (Value::Bytes(x), Value::Bytes(y)) => Ok(Some(x.cmp(y))),
         (Value::List(x), Value::List(y)) => {
             let (x, y) = (x.lock().clone(), y.lock().clone());
             seq_order(vm, &x, &y)
@@ -982,6 +996,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> Result<bool, Ct
             Value::Str(i) => Ok(s.contains(&**i)),
             _ => Err(vm.type_error(format!("'in <string>' requires string as left operand, not {}", type_name(vm, item)))),
         },
+        Value::Bytes(b) => crate::bytes::contains(vm, b, item),
         Value::Dict(d) => {
             let k = key(vm, item)?;
             Ok(d.lock().contains_key(&k))
@@ -1022,6 +1037,7 @@ pub fn truthy(vm: &mut Vm, v: &Value) -> Result<bool, Ctl> {
         Value::BigInt(b) => !b.is_zero(),
         Value::Float(f) => *f != 0.0,
         Value::Str(s) => !s.is_empty(),
+        Value::Bytes(b) => !b.is_empty(),
         Value::Tuple(t) => !t.is_empty(),
         Value::List(l) => !l.lock().is_empty(),
         Value::Dict(d) => !d.lock().is_empty(),
@@ -1055,9 +1071,14 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
 // ----- hashing -----
 
 pub fn hash_str(s: &str) -> i64 {
+    hash_bytes(s.as_bytes())
+}
+
+/// A str's hash is that of its UTF-8 bytes, so `hash(b"abc") == hash("abc")`, as in CPython.
+pub fn hash_bytes(s: &[u8]) -> i64 {
     // FNV-1a: stable across runs (CPython randomises str hashes; programs cannot rely on them).
     let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.bytes() {
+    for &b in s {
         h ^= b as u64;
         h = h.wrapping_mul(0x100000001b3);
     }
@@ -1134,6 +1155,7 @@ pub fn hash(vm: &mut Vm, v: &Value) -> Result<i64, Ctl> {
     Ok(match v {
         Value::None => 0x5f5e100,
         Value::Str(s) => hash_str(s),
+        Value::Bytes(b) => hash_bytes(b),
         Value::Tuple(t) => {
             let mut h: i64 = 0x345678;
             for it in t.iter() {
@@ -1297,6 +1319,17 @@ pub fn get_item(vm: &mut Vm, obj: &Value, k: &Value) -> AR {
                 Value::str(&chars[i].to_string())
             }
         }
+        (Value::Bytes(b), Value::Slice(sl)) => {
+            let idx = slice_indices(vm, sl, b.len())?;
+            Value::Bytes(idx.into_iter().map(|i| b[i]).collect::<Vec<u8>>().into())
+        }
+        (Value::Bytes(b), _) => {
+            if !matches!(k, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
+                return Err(vm.type_error(format!("byte indices must be integers or slices, not {}", type_name(vm, k))));
+            }
+            let i = norm_index(vm, k, b.len(), "byte").map_err(|_| vm.err("IndexError", "index out of range"))?;
+            Value::Int(b[i] as i64)
+        }
         (Value::Range(r), Value::Int(_)) => {
             let n = range_len(r.0, r.1, r.2) as usize;
             let i = norm_index(vm, k, n, "range object")?;
@@ -1418,7 +1451,7 @@ pub fn del_item(vm: &mut Vm, obj: &Value, k: &Value) -> Result<Option<(Value, Ar
 
 pub fn get_iter(vm: &mut Vm, v: &Value) -> AR {
     let it = match v {
-        Value::List(_) | Value::Tuple(_) | Value::Str(_) => NativeIter::Seq { seq: v.clone(), index: 0 },
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => NativeIter::Seq { seq: v.clone(), index: 0 },
         Value::Range(r) => NativeIter::Range { next: r.0, stop: r.1, step: r.2 },
         Value::Dict(d) => NativeIter::DictKeys { dict: d.clone(), index: 0, len: d.lock().len() },
         Value::Set(s) => NativeIter::SetItems { set: s.clone(), index: 0, len: s.items.lock().len() },
@@ -1501,6 +1534,7 @@ pub fn native_next(vm: &mut Vm, it: &Value) -> Result<Option<Value>, Ctl> {
                             s.chars().nth(*index).map(|c| Value::str(&c.to_string()))
                         }
                     }
+                    Value::Bytes(b) => b.get(*index).map(|x| Value::Int(*x as i64)),
                     _ => None,
                 };
                 *index += 1;
@@ -1622,6 +1656,7 @@ pub fn collect(vm: &mut Vm, v: &Value) -> Result<Vec<Value>, Ctl> {
         Value::List(l) => return Ok(l.lock().clone()),
         Value::Tuple(t) => return Ok((**t).clone()),
         Value::Str(s) => return Ok(s.chars().map(|c| Value::str(&c.to_string())).collect()),
+        Value::Bytes(b) => return Ok(b.iter().map(|x| Value::Int(*x as i64)).collect()),
         Value::Dict(d) => return Ok(d.lock().keys().map(|k| k.value.clone()).collect()),
         Value::Set(s) => return Ok(s.items.lock().keys().map(|k| k.value.clone()).collect()),
         Value::Range(r) => {
@@ -1720,6 +1755,7 @@ fn repr_inner(vm: &mut Vm, v: &Value) -> Result<String, Ctl> {
         }
         Value::Float(f) => crate::format::float_repr(*f),
         Value::Str(s) => str_repr(s),
+        Value::Bytes(b) => crate::bytes::repr(b),
         Value::List(l) => {
             let items = l.lock().clone();
             let mut parts = Vec::new();
@@ -1922,12 +1958,13 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> Result<String, Ctl> {
                 return Ok(s);
             }
             match crate::format::format_str(&s, spec) {
-                Ok(s) if !matches!(v, Value::Instance(_) | Value::None | Value::List(_) | Value::Tuple(_) | Value::Dict(_)) => Ok(s),
+                Ok(s) if !matches!(v, Value::Instance(_) | Value::None | Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Bytes(_)) => Ok(s),
                 _ => Err(format!("unsupported format string passed to {}.__format__", type_name(vm, v))),
             }
         }
     };
-    r.map_err(|m| vm.value_error(m))
+    // A type without a format spec of its own refuses one with a TypeError, as CPython's.
+    r.map_err(|m| if m.starts_with("unsupported format string passed to") { vm.type_error(m) } else { vm.value_error(m) })
 }
 
 // ----- exceptions -----

@@ -92,6 +92,7 @@ pub enum Pickled {
     Big(Arc<BigInt>),
     Float(f64),
     Str(Str),
+    Bytes(Arc<[u8]>),
     Tuple(Vec<Pickled>),
     List(Vec<Pickled>),
     Dict(Vec<(Pickled, Pickled)>),
@@ -250,6 +251,7 @@ fn pickle_at(vm: &mut Vm, v: &Value, depth: usize, memo: &mut Memo) -> Result<Pi
         Value::BigInt(b) => Pickled::Big(b.clone()),
         Value::Float(f) => Pickled::Float(*f),
         Value::Str(s) => Pickled::Str(s.clone()),
+        Value::Bytes(b) => Pickled::Bytes(b.clone()),
         Value::Ellipsis => Pickled::Ellipsis,
         Value::Tuple(t) => Pickled::Tuple(t.iter().map(|x| pickle_at(vm, x, d, memo)).collect::<Result<_, _>>()?),
         Value::List(l) => {
@@ -347,6 +349,7 @@ fn unpickle_at(vm: &mut Vm, p: &Pickled, memo: &mut Vec<Value>) -> Result<Value,
         Pickled::Big(b) => Value::BigInt(b.clone()),
         Pickled::Float(f) => Value::Float(*f),
         Pickled::Str(s) => Value::Str(s.clone()),
+        Pickled::Bytes(b) => Value::Bytes(b.clone()),
         Pickled::Ellipsis => Value::Ellipsis,
         Pickled::Tuple(t) => Value::tuple(t.iter().map(|x| unpickle_at(vm, x, memo)).collect::<Result<_, _>>()?),
         Pickled::List(l) => {

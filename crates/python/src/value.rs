@@ -128,6 +128,8 @@ pub enum Value {
     BigInt(Arc<BigInt>),
     Float(f64),
     Str(Str),
+    /// `bytes`: immutable, so shared as it is.
+    Bytes(Arc<[u8]>),
     Tuple(Arc<Vec<Value>>),
     List(Arc<PyCell<Vec<Value>>>),
     Dict(Arc<PyCell<Dict>>),
@@ -202,6 +204,7 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
     use Value::*;
     match (a, b) {
         (Str(x), Str(y)) => x == y,
+        (Bytes(x), Bytes(y)) => x == y,
         (Tuple(x), Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q)),
         (Set(x), Set(y)) => {
             let (x, y) = (x.items.lock(), y.items.lock());
@@ -293,6 +296,7 @@ pub enum NativeType {
     Bool,
     Float,
     Str,
+    Bytes,
     List,
     Tuple,
     Dict,
@@ -380,6 +384,9 @@ impl Value {
     pub fn str(s: &str) -> Value {
         Value::Str(Arc::from(s))
     }
+    pub fn bytes(b: &[u8]) -> Value {
+        Value::Bytes(Arc::from(b))
+    }
     pub fn tuple(v: Vec<Value>) -> Value {
         Value::Tuple(Arc::new(v))
     }
@@ -440,6 +447,7 @@ impl Value {
         Some(match self {
             BigInt(a) => Arc::as_ptr(a) as *const u8 as usize,
             Str(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Bytes(a) => Arc::as_ptr(a) as *const u8 as usize,
             Tuple(a) => Arc::as_ptr(a) as *const u8 as usize,
             List(a) => Arc::as_ptr(a) as *const u8 as usize,
             Dict(a) => Arc::as_ptr(a) as *const u8 as usize,

@@ -155,6 +155,7 @@ pub struct Types {
     pub bool_: Arc<Class>,
     pub float: Arc<Class>,
     pub str_: Arc<Class>,
+    pub bytes: Arc<Class>,
     pub list: Arc<Class>,
     pub tuple: Arc<Class>,
     pub dict: Arc<Class>,
@@ -187,7 +188,7 @@ pub struct Types {
 /// The names `type()` gives the native iterators, as CPython's.
 pub const ITER_KINDS: &[&str] = &[
     "list_iterator", "tuple_iterator", "str_ascii_iterator", "str_iterator", "range_iterator", "dict_keyiterator",
-    "set_iterator", "enumerate", "zip", "map", "filter", "list_reverseiterator", "callable_iterator",
+    "set_iterator", "enumerate", "zip", "map", "filter", "list_reverseiterator", "callable_iterator", "bytes_iterator",
 ];
 
 pub struct Config {

@@ -1,0 +1,36 @@
+# What bytes refuses, caught: the exception types and CPython's messages.
+def show(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+show(lambda: b"abc"[5])
+key = "x"
+show(lambda: b"abc"[key])
+show(lambda: b"a" + "b")
+show(lambda: "a" + b"b")
+show(lambda: b"a" * 1.5)
+show(lambda: b"a" < "b")
+show(lambda: "a" in b"abc")
+show(lambda: 256 in b"abc")
+show(lambda: bytes("abc"))
+show(lambda: bytes(1, "utf-8"))
+show(lambda: bytes(3.0))
+show(lambda: bytes(None))
+show(lambda: bytes(-1))
+show(lambda: bytes([1, 300]))
+show(lambda: bytes(["a"]))
+show(lambda: b"abc".startswith("a"))
+show(lambda: b"abc".find("a"))
+show(lambda: b"a b".split("a"))
+show(lambda: b"a".split(b""))
+show(lambda: b",".join([b"a", "b"]))
+show(lambda: b"abc".replace("a", "b"))
+show(lambda: b"abc".strip("a"))
+show(lambda: b"abc".index(b"z"))
+show(lambda: bytes.fromhex("0g"))
+show(lambda: bytes.fromhex("abc"))
+show(lambda: ord(b"ab"))
+show(lambda: format(b"ab", ">10"))
+show(lambda: b"x".nosuchmethod())
