@@ -265,3 +265,80 @@ except requests.ConnectionError as e:
     assert_eq!(io.len(), 5, "each request is drawn as I/O: {io:?}");
     assert!(io[0].label.starts_with("requests.get /sim/page/"), "{}", io[0].label);
 }
+
+/// The tutorial's threaded fetch with urllib.request, on the simulated pages: each page's
+/// size in bytes, a failure line for a URL that cannot be reached, the requests overlapping.
+#[test]
+fn urlopen_from_a_thread_pool_reads_bytes_and_reports_failures() {
+    let code = r#"
+import concurrent.futures, urllib.request, time
+URLS = [f"/sim/page/{n}?latency_ms=200" for n in range(4)] + ["https://example.invalid/"]
+def load_url(url, timeout):
+    with urllib.request.urlopen(url, timeout=timeout) as conn:
+        assert conn.status == 200 and conn.getcode() == 200 and conn.url == url
+        assert int(conn.headers["Content-Length"]) > 0
+        return conn.read()
+start = time.perf_counter()
+with concurrent.futures.ThreadPoolExecutor(max_workers=5) as executor:
+    future_to_url = {executor.submit(load_url, url, 60): url for url in URLS}
+    for future in concurrent.futures.as_completed(future_to_url):
+        url = future_to_url[future]
+        try:
+            data = future.result()
+        except Exception as exc:
+            print('%r generated an exception: %s' % (url, exc))
+        else:
+            print('%r page is %d bytes' % (url, len(data)), type(data).__name__, data.startswith(b"<!doctype html>"))
+print("overlapped:", time.perf_counter() - start < 0.6)
+"#;
+    let r = run_code(code).unwrap();
+    assert_eq!(r.value["exit_code"], 0, "{}", r.value);
+    let out = r.value["stdout"].as_str().unwrap();
+    let mut lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.pop(), Some("overlapped: True"), "{out}");
+    lines.sort();
+    assert_eq!(lines.len(), 5, "{out}");
+    assert!(lines[0].starts_with("'/sim/page/0?latency_ms=200' page is 1000 bytes bytes True"), "{out}");
+    for n in 0..4 {
+        let want = format!("'/sim/page/{n}?latency_ms=200' page is {} bytes bytes True", 1000 + (n * 37) % 1000);
+        assert!(lines.contains(&want.as_str()), "{want} missing from {out}");
+    }
+    assert!(lines[4].starts_with("'https://example.invalid/' generated an exception: <urlopen error "), "{out}");
+    let io: Vec<_> = r.spans.iter().filter(|s| s.kind == SpanKind::Io).collect();
+    assert_eq!(io.len(), 5, "each urlopen is drawn as I/O: {io:?}");
+    assert!(io.iter().any(|s| s.label.starts_with("urlopen /sim/page/")), "{io:?}");
+}
+
+/// Coroutines fetching through asyncio.to_thread overlap; Response.content is bytes and
+/// Response.json() on a page that is not JSON raises requests' JSONDecodeError (a ValueError).
+#[test]
+fn requests_through_asyncio_to_thread_overlap() {
+    let code = r#"
+import asyncio, requests, time
+async def fetch(n):
+    r = await asyncio.to_thread(requests.get, f"/sim/page/{n}", params={"latency_ms": 250})
+    return n, r.status_code, len(r.content), type(r.content).__name__, r.content.decode() == r.text
+async def main():
+    start = time.perf_counter()
+    results = await asyncio.gather(*(fetch(n) for n in range(3)))
+    print(results)
+    print("overlapped:", time.perf_counter() - start < 0.7)
+asyncio.run(main())
+r = requests.get("/sim/page/5")
+try:
+    r.json()
+except requests.exceptions.JSONDecodeError as e:
+    print(isinstance(e, ValueError), e)
+"#;
+    let r = run_code(code).unwrap();
+    assert_eq!(r.value["exit_code"], 0, "{}", r.value);
+    let sizes: Vec<String> = (0..3).map(|n| format!("({n}, 200, {}, 'bytes', True)", 1000 + (n * 37) % 1000)).collect();
+    assert_eq!(
+        r.value["stdout"],
+        format!("[{}]\noverlapped: True\nTrue Expecting value: line 1 column 1 (char 0)\n", sizes.join(", "))
+    );
+    let io: Vec<(f64, f64)> = r.spans.iter().filter(|s| s.kind == SpanKind::Io).map(|s| (s.start_ms, s.end_ms)).collect();
+    assert_eq!(io.len(), 4, "{io:?}");
+    let overlap = io[..3].iter().map(|s| s.1).fold(f64::INFINITY, f64::min) - io[..3].iter().map(|s| s.0).fold(0.0, f64::max);
+    assert!(overlap > 0.0, "the three to_thread requests did not overlap: {io:?}");
+}

@@ -34,13 +34,16 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("pickle", include_str!("lib/pickle.py")),
     ("requests", include_str!("lib/requests.py")),
     ("json", include_str!("lib/json.py")),
+    ("urllib", "# a package: see urllib.request and urllib.error\n"),
+    ("urllib.request", include_str!("lib/urllib_request.py")),
+    ("urllib.error", include_str!("lib/urllib_error.py")),
 ];
 
 const RUST_MODULES: &[&str] = &["sys", "time", "math", "random", "os", "_thread", "_pg", "_json"];
 
 /// What a learner may import here, for the ModuleNotFoundError message.
 pub fn offered() -> String {
-    let mut names: Vec<&str> = PY_MODULES.iter().map(|(n, _)| *n).chain(RUST_MODULES.iter().copied()).filter(|n| !n.starts_with('_') && *n != "concurrent").collect();
+    let mut names: Vec<&str> = PY_MODULES.iter().map(|(n, _)| *n).chain(RUST_MODULES.iter().copied()).filter(|n| !n.starts_with('_') && !matches!(*n, "concurrent" | "urllib")).collect();
     names.sort();
     names.join(", ")
 }
@@ -69,7 +72,7 @@ pub fn import(vm: &mut Vm, name: &str) -> R {
     } else {
         let top = name.split('.').next().unwrap_or(name);
         let hint = match top {
-            "urllib" | "aiohttp" | "httpx" => " (use requests.get)",
+            "urllib" | "aiohttp" | "httpx" | "http" => " (use requests.get or urllib.request.urlopen)",
             _ => "",
         };
         // The message is CPython's; what this playground offers is a note (3.11's

@@ -19,8 +19,8 @@ DEFAULT_PROTOCOL = 4
 
 
 def dumps(obj, protocol=None):
-    raise NotImplementedError("pickle.dumps: this playground has no bytes; objects are pickled when they cross to another process")
+    raise NotImplementedError("pickle.dumps is not available in this playground: objects are pickled when they cross to another process")
 
 
 def loads(data):
-    raise NotImplementedError("pickle.loads: this playground has no bytes; objects are pickled when they cross to another process")
+    raise NotImplementedError("pickle.loads is not available in this playground: objects are pickled when they cross to another process")

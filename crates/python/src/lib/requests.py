@@ -1,9 +1,10 @@
 # requests, the part small programs use: get (and a Session's get), a Response with
-# status_code, text, url, ok, raise_for_status, and the exceptions. The request itself is
+# status_code, text, content (bytes), json(), url, ok, raise_for_status, and the exceptions. The request itself is
 # the browser's (a blocking XMLHttpRequest on this thread's Worker), made with the GIL
 # released, so requests from several threads overlap. A relative URL such as
 # "/sim/page/3?latency_ms=200" is the playground's own simulated page.
 import _pg
+import json as _json
 
 
 class RequestException(OSError):
@@ -29,12 +30,27 @@ class InvalidURL(RequestException, ValueError):
     pass
 
 
+class InvalidJSONError(RequestException):
+    pass
+
+
+class JSONDecodeError(InvalidJSONError, _json.JSONDecodeError):
+    """Response.json() on a body that is not JSON: also a json.JSONDecodeError."""
+
+    def __init__(self, *args, **kwargs):
+        _json.JSONDecodeError.__init__(self, *args)
+        self.response = kwargs.get("response")
+        self.request = None
+
+
 class _Exceptions:
     RequestException = RequestException
     ConnectionError = ConnectionError
     HTTPError = HTTPError
     Timeout = Timeout
     InvalidURL = InvalidURL
+    InvalidJSONError = InvalidJSONError
+    JSONDecodeError = JSONDecodeError
 
 
 exceptions = _Exceptions()
@@ -64,8 +80,15 @@ class Response:
         if kind:
             raise HTTPError("%d %s Error: %s for url: %s" % (self.status_code, kind, self.reason, self.url), response=self)
 
-    def json(self):
-        raise NotImplementedError("Response.json(): this playground has no json module yet; use .text")
+    @property
+    def content(self):
+        return self.text.encode(self.encoding or "utf-8")
+
+    def json(self, **kwargs):
+        try:
+            return _json.loads(self.text, **kwargs)
+        except _json.JSONDecodeError as e:
+            raise JSONDecodeError(e.msg, e.doc, e.pos, response=self) from None
 
     def __repr__(self):
         return "<Response [%d]>" % self.status_code
