@@ -5,7 +5,8 @@
 // python3 (CPython 3.11) prints for the same program.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -297,10 +298,63 @@ test('"Edit as Python" opens a demo\'s program in the editor, and it prints the 
       assert.deepEqual(sorted(linesOf(r.value.stdout)), lines, `${id}: the engine runs its panel printing the demo's lines`);
     }
   }
-  // Panels that need processes offer no button.
+  // A panel whose program would compute for minutes at these values offers the button
+  // disabled, saying why (processes: 500 million numbers by default).
   await page.click('.lessons a[data-demo="processes"]');
   await page.waitForFunction(() => document.querySelector('[data-code="python"]').dataset.text.includes('multiprocessing'));
-  await page.waitForSelector('#code-panel .edit-python', { state: 'hidden', timeout: 2000 });
+  await page.waitForSelector('#code-panel .edit-python:not([hidden])[disabled]');
+  assert.match(await page.textContent('#code-panel .edit-python-why'), /up to n = 4,000,000[\s\S]*Now n = 500000000\./);
+  assert.match(await page.getAttribute('#code-panel .edit-python', 'title'), /up to n = 4,000,000/);
+  assertNoProblems(problems);
+  await page.close();
+});
+
+/** What python3 prints for a panel's program; the scraper's simulated pages come from `site`
+ *  (the test's own server: python3 runs beside it, not blocking this process as cpython() does). */
+async function cpythonPanel(program, site) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'python-panel-'));
+  try {
+    writeFileSync(path.join(dir, 'main.py'), program.replace(/^SITE = ""/m, `SITE = "${site}"`));
+    const { stdout } = await promisify(execFile)('python3', ['-I', '-u', 'main.py'], { cwd: dir, encoding: 'utf8', timeout: 60000 });
+    return stdout;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('"Edit as Python" on processes and scraper opens the program, and it runs on the threads build printing what python3 prints', async (t) => {
+  if (!need(t, { runs: true })) return;
+  const { page, problems, ready } = await openPlayground(env.browser.context, `${env.servers.isolated}?demo=processes&processes=2&n=2000000`);
+  assert.equal(ready.build, 'threads');
+  const site = new URL(env.servers.isolated).origin;
+  for (const [id, lines] of [
+    ['processes', (out) => assert.match(out, /^process 1: my counter = 1000000 \(my own 1000000 numbers only\)\nprocess 2: my counter = 1000000 \(my own 1000000 numbers only\)\nthreads: the one shared counter = 2000000/)],
+    ['scraper', (out) => assert.match(out, /^page 3: 200, 1111 characters$/m)],
+  ]) {
+    if (id === 'scraper') await page.goto(`${env.servers.isolated}?demo=scraper&urls=5&latency_ms=150&mode=threads&workers=2`);
+    await page.waitForSelector('#code-panel .edit-python:not([hidden]):not([disabled])');
+    const shown = await page.getAttribute('[data-code="python"]', 'data-text');
+    await page.click('#code-panel .edit-python');
+    await page.waitForSelector('.cm-content');
+    await page.waitForFunction((code) => document.querySelector('.editor-box')?.editor?.getText() === code, shown);
+    assert.equal(new URL(page.url()).searchParams.get('demo'), 'python');
+    await runBy(page, () => page.click('#run'));
+    const printed = (await page.locator('#output li:not(.stderr) .text').allTextContents()).join('\n') + '\n';
+    assert.equal(await page.locator('#output li.stderr').count(), 0, `${id}: nothing on stderr`);
+    lines(printed);
+    // python3 prints the same lines (threads and requests finish in an order of their own).
+    assert.deepEqual(sorted(linesOf(printed)), sorted(linesOf(await cpythonPanel(shown, site))), `${id}: the engine prints what python3 prints`);
+  }
+  // The gil panel's program opened from gil = false runs free-threaded.
+  await page.goto(`${env.servers.isolated}?demo=gil&gil=false&work_ms=50`);
+  await page.waitForSelector('#code-panel .edit-python:not([hidden]):not([disabled])');
+  await page.click('#code-panel .edit-python');
+  await page.waitForSelector('.cm-content');
+  assert.equal(await page.isChecked('#param-gil'), false, 'the python demo\'s gil is off');
+  assert.equal(new URL(page.url()).searchParams.get('gil'), 'false');
+  await runBy(page, () => page.click('#run'));
+  const printed = await page.locator('#output li .text').allTextContents();
+  assert.ok(printed.includes('2 threads start, with no GIL'), JSON.stringify(printed));
   assertNoProblems(problems);
   await page.close();
 });
