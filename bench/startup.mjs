@@ -87,6 +87,48 @@ export async function measureStartup(loads = 7, { against = null, builds = ['thr
   return figures;
 }
 
+/** How long a reader who has had the python demo open for `idleMs` waits for the first
+ *  run of a one-line program (ms, medians of `loads` loads per version, threads build):
+ *  the python build and its pool load at the first run, or, since they are prepared
+ *  when the demo is opened, before it. */
+export async function measurePythonFirstRun(loads = 5, { against = '979ed60', idleMs = 3000 } = {}) {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'playground-python-'));
+  const versions = { [against]: { root: site(path.join(tmp, 'against'), against) }, now: { root: site(path.join(tmp, 'now')) } };
+  for (const v of Object.values(versions)) {
+    const out = path.join(v.root, 'app.bundle.js');
+    await bundle(path.join(v.root, 'www'), out);
+    renameSync(out, path.join(v.root, 'www/app.js'));
+    const s = await startServer({ root: v.root, port: 0, compression: true });
+    v.server = s.server;
+    v.url = s.url;
+  }
+  const browser = await startBrowser();
+  const samples = Object.fromEntries(Object.keys(versions).map((k) => [k, []]));
+  try {
+    for (let i = 0; i < loads; i++) {
+      for (const [name, v] of Object.entries(versions)) {
+        const page = await browser.context.newPage();
+        await page.goto(`${v.url}?demo=python`);
+        const wait = await page.evaluate(async (idle) => {
+          await playground.ready;
+          await new Promise((r) => setTimeout(r, idle));
+          const t0 = performance.now();
+          const r = await playground.run('python', { code: 'print(1)' });
+          if (r.value.stdout !== '1\n') throw new Error(`python printed ${JSON.stringify(r.value)}`);
+          return performance.now() - t0;
+        }, idleMs);
+        samples[name].push(wait);
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    for (const v of Object.values(versions)) await new Promise((r) => v.server.close(r));
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, list]) => [k, { median: median(list), all: list.map(Math.round) }]));
+}
+
 /** The table rows make bench prints: [name, value, note]. */
 export function startupRows(f, loads, r, from = 'before') {
   const row = (build, what, key, target) => [
@@ -104,15 +146,22 @@ export function startupRows(f, loads, r, from = 'before') {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  // node bench/startup.mjs [LOADS] [--against COMMIT] [--threads]
+  // node bench/startup.mjs [LOADS] [--against COMMIT] [--threads] [--python]
   //   --against: compare with that commit (bundled) instead of the page before issue 16;
-  //   --threads: the threads build only.
+  //   --threads: the threads build only; --python: the python demo's first run instead,
+  //   3 s after the page opened on it, against COMMIT (default 979ed60).
   const args = process.argv.slice(2);
   const i = args.indexOf('--against');
   const against = i >= 0 ? args[i + 1] : null;
   const loads = Number(args.find((a, k) => /^\d+$/.test(a) && args[k - 1] !== '--against') ?? 7);
   const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   console.log(`load average at start: ${load()}`);
+  if (args.includes('--python')) {
+    const f = await measurePythonFirstRun(loads, against ? { against } : {});
+    for (const [name, { median: m, all }] of Object.entries(f)) console.log(`python demo, first run of print(1) 3 s after opening it, ${name}: ${m.toFixed(0)} ms (median of ${all.length}: ${all.join(', ')})`);
+    console.log(`load average at end: ${load()}`);
+    process.exit(0);
+  }
   const f = await measureStartup(loads, { against, builds: args.includes('--threads') ? ['threads'] : ['threads', 'single'] });
   const r = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
   for (const [name, value, note] of startupRows(f, loads, r, against ?? 'before')) {

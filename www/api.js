@@ -2,6 +2,7 @@
 // EngineBridge is the only code that talks to the engine worker.
 import { MSG, messageToError } from './protocol.js';
 import { chooseBuild, poolThreads, startServiceWorker } from './boot.js';
+import { afterFirstPaint } from './paint.js';
 
 // How long a cancelled run may take to stop by itself before its worker is terminated.
 const CANCEL_GRACE_MS = 400;
@@ -55,7 +56,7 @@ class EngineBridge {
 
   /** Starts a fresh engine worker; `this.engineReady` resolves with its `ready` message. */
   start() {
-    const worker = new Worker(new URL('./engine-worker.js', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL(`./engine-worker.js?build=${this.build}`, import.meta.url), { type: 'module' });
     this.worker = worker;
     this.poolWorkers = [];
     this.engineWorkers = new Map(); // id -> the Workers it asked for (see spawnWorker)
@@ -258,6 +259,11 @@ class EngineBridge {
     return this.send({ type: MSG.RUN, id, params }, onProgress);
   }
 
+  /** Asks the engine to load what demo `id` runs on, ahead of its first run. */
+  prepare(id) {
+    this.engineReady.then(() => this.worker.postMessage({ type: MSG.PREPARE, id }), () => {});
+  }
+
   /** Debug hook: makes the engine trap, to prove that a crash is survived. */
   async debugTrap() {
     return this.send({ type: MSG.DEBUG_TRAP });
@@ -411,8 +417,10 @@ function createPlayground() {
 
   const ready = (async () => {
     // The build the page will run is known before the service worker is ready: its wasm
-    // downloads and compiles meanwhile.
+    // downloads and compiles meanwhile, from just after the page's first paint (which
+    // draws the chosen demo without the engine: www/paint.js says why not before).
     const likely = chooseBuild().build;
+    await afterFirstPaint();
     const compiled = compileEngine(likely);
     // A `make dist` page without headers may reload once into isolation: start nothing then.
     if (await startServiceWorker()) return new Promise(() => {});
@@ -466,6 +474,12 @@ function createPlayground() {
       }
       if (waiting.cancelled) throw namedError('AbortError', 'the run was cancelled before it started');
       return bridge.run(id, params, options?.onProgress ?? null);
+    },
+    /** Starts loading what demo `id` runs on, so that its first run does not wait for it:
+     *  the python demo's own build (several MB, and its pool of Workers). Other demos
+     *  need nothing. Returns at once; a failure is reported by the run. */
+    prepare(id) {
+      ready.then(() => bridge.prepare(String(id)), () => {});
     },
     /** Resolves with the parameters after defaults, or rejects as run() would; runs nothing. */
     async validate(id, params) {

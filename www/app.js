@@ -79,7 +79,8 @@ function fullPlaygroundUrl(demoId) {
   const demo = state.demos.find((d) => d.id === demoId);
   const values = state.controls ? state.controls.values() : {};
   const base = new URL('index.html', location.href).href + location.search;
-  const url = new URL(state.exercise ? exerciseLink(demo, values, state.exercise, base) : linkFor(demo, values, base));
+  // A link whose parameters the engine has not checked yet (it is loading) keeps them as given.
+  const url = new URL(state.linkPending ? base : state.exercise ? exerciseLink(demo, values, state.exercise, base) : linkFor(demo, values, base));
   url.searchParams.delete('build');
   for (const key of ['panels', 'autorun']) url.searchParams.delete(key);
   return url.href;
@@ -130,6 +131,8 @@ function selectDemo(id, { push = false } = {}) {
   setExercise(null);
   showCode();
   renderNotice(demo);
+  // The python demo's engine is a build of its own: it loads now, not at the first run.
+  playground.prepare(demo.id);
   clearResults();
   updateButtons();
   if (push) history.pushState({ demo: demo.id }, '', linkFor(demo, {}));
@@ -309,13 +312,20 @@ function renderNav() {
 /** Shows what the address asks for: the demo, its parameters, the exercise. */
 async function openAddress() {
   const asked = new URLSearchParams(location.search).get('demo');
+  const known = !asked || state.demos.some((d) => d.id === asked);
+  state.linkPending = known;
   selectDemo(asked);
-  if (asked && !state.demos.some((d) => d.id === asked)) {
+  if (!known) {
     showError(new Error(`There is no demo "${asked.slice(0, 40)}"; showing "${state.demo.id}" instead.`));
     return;
   }
-  await applyLink();
+  try {
+    await applyLink();
+  } finally {
+    state.linkPending = false;
+  }
   applyExercise();
+  updateOpenFull();
 }
 
 async function run() {

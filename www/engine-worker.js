@@ -72,8 +72,15 @@ class WorkerOnPage extends EventTarget {
 }
 globalThis.Worker = WorkerOnPage;
 
+// The page names the build in this worker's address (www/api.js): its glue code is
+// imported at once, while the page still downloads and compiles the wasm, rather than
+// after the page hands the compiled module over with INIT.
+const named = new URL(import.meta.url).searchParams.get('build');
+const glueFor = { [named]: named && import(`./pkg/${named}/concurrency_playground.js`) };
+glueFor[named]?.catch(() => {}); // a failure is reported by start(), which imports again
+
 async function start({ build, threads, module }) {
-  const mod = await import(`./pkg/${build}/concurrency_playground.js`);
+  const mod = await (glueFor[build] ?? import(`./pkg/${build}/concurrency_playground.js`)).catch(() => import(`./pkg/${build}/concurrency_playground.js`));
   // `module`: the wasm the page compiled while this worker started (api.js), if it could.
   await mod.default(module ? { module_or_path: module } : undefined);
   mod.setCores(navigator.hardwareConcurrency || 1);
@@ -231,6 +238,12 @@ self.onmessage = async ({ data }) => {
       }
       break;
     }
+    case MSG.PREPARE:
+      // The python demo is on the page: its build loads now, not at its first run. After
+      // this engine's own pool, which the other demos' runs wait for. A failure is said
+      // by the run, which loads again.
+      if (data.id === 'python') poolStarted.catch(() => {}).then(pythonEngine).catch(() => {});
+      break;
     case MSG.DEBUG_BENCH:
       if (!(await poolFor(data.seq))) break;
       try {

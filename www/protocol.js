@@ -6,6 +6,7 @@ export const MSG = Object.freeze({
   RUN: 'run',         // { seq, id, params }
   CANCEL: 'cancel',   // { seq }
   VALIDATE: 'validate', // { vseq, id, params }: answered at once, even during a run
+  PREPARE: 'prepare', // { id }: load what demo `id` runs on before its first run (the python demo's build)
   DEBUG_TRAP: 'debug-trap', // { seq }: the engine traps on purpose (crash-recovery tests)
   DEBUG_BENCH: 'debug-bench', // { seq, n, threads }: replies with a result { ms } (make bench)
   DEBUG_MEMORY: 'debug-memory', // { seq }: replies with a result { wasmMemoryBytes } (soak test)

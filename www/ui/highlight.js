@@ -1,10 +1,14 @@
 // Syntax colours for the code panel. Prism (npm `prismjs`, copied into www/vendor by make)
 // only cuts the text into typed tokens; the DOM is built here with text nodes, so nothing
 // is ever parsed as HTML. Without the vendor files the code shows as plain text.
+import { afterFirstPaint } from '../paint.js';
+
 let loading = null;
 
 function loadPrism() {
   loading ??= (async () => {
+    // The plain text is shown first: the colours come after the page's first paint.
+    await afterFirstPaint();
     // Prism's files are classic scripts that register on the global `Prism`; `manual`
     // stops it from scanning the page by itself.
     globalThis.Prism = { manual: true, disableWorkerMessageHandler: true };
