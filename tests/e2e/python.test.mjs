@@ -176,6 +176,43 @@ for (const build of ['threads', 'single']) {
     assertNoProblems(problems);
   });
 
+  test(`${build}: the tutorial's urllib.request fetch on a thread pool reads each simulated page as bytes`, { timeout: 60_000 }, async (t) => {
+    const { page, problems } = await open(t, urlOf());
+    const code = [
+      'import concurrent.futures, json, urllib.request',
+      'URLS = [f"/sim/page/{n}?latency_ms=300" for n in range(3)] + ["/sim/page/4"]',
+      'def load_url(url, timeout):',
+      '    with urllib.request.urlopen(url, timeout=timeout) as conn:',
+      '        return conn.read()',
+      'with concurrent.futures.ThreadPoolExecutor(max_workers=5) as executor:',
+      '    future_to_url = {executor.submit(load_url, url, 60): url for url in URLS}',
+      '    for future in concurrent.futures.as_completed(future_to_url):',
+      '        url = future_to_url[future]',
+      '        try:',
+      '            data = future.result()',
+      '        except Exception as exc:',
+      "            print('%r generated an exception: %s' % (url, exc))",
+      '        else:',
+      "            print('%r page is %d bytes' % (url, len(data)), type(data).__name__, data.startswith(b'<!doctype html>'))",
+      'print(json.dumps({"ok": True, "pages": len(URLS)}, sort_keys=True))',
+    ].join('\n');
+    const r = assertResult(await runOutcome(page, 'python', { code }));
+    assert.equal(r.value.exit_code, 0, r.value.stderr);
+    const lines = r.value.stdout.trimEnd().split('\n');
+    assert.equal(lines.pop(), '{"ok": true, "pages": 4}');
+    const want = [0, 1, 2].map((n) => `'/sim/page/${n}?latency_ms=300' page is ${1000 + ((n * 37) % 1000)} bytes bytes True`);
+    want.push(`'/sim/page/4' page is ${1000 + ((4 * 37) % 1000)} bytes bytes True`);
+    assert.deepEqual(lines.sort(), want.sort());
+    const io = r.spans.filter((s) => s.kind === 'io' && s.label.startsWith('urlopen /sim/page/'));
+    assert.equal(io.length, 4);
+    if (build === 'threads') {
+      const slow = io.filter((s) => s.label.includes('latency_ms=300'));
+      const overlap = Math.min(...slow.map((s) => s.end_ms)) - Math.max(...slow.map((s) => s.start_ms));
+      assert.ok(overlap > 0, `the fetches did not overlap: ${JSON.stringify(slow)}`);
+    }
+    assertNoProblems(problems);
+  });
+
   test(`${build}: a Python error resolves with exit code 1, the traceback and the line; Stop ends an endless loop`, { timeout: 60_000 }, async (t) => {
     const { page, problems } = await open(t, urlOf());
     const r = assertResult(await runOutcome(page, 'python', { code: 'print("a")\nd = {}\nd["missing"]\n' }));
