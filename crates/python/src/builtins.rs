@@ -561,8 +561,14 @@ fn ctor_float(vm: &mut Vm, a: Args) -> R {
     }
 }
 
-fn ctor_str(vm: &mut Vm, a: Args) -> R {
+fn ctor_str(vm: &mut Vm, mut a: Args) -> R {
     not_subclassable(vm, &a, NativeType::Str)?;
+    let encoding = a.take_kw("encoding").or_else(|| opt(&a, 2));
+    let errors = a.take_kw("errors").or_else(|| opt(&a, 3));
+    if encoding.is_some() || errors.is_some() {
+        let source = a.take_kw("object").or_else(|| opt(&a, 1)).unwrap_or(Value::bytes(b""));
+        return crate::bytes::str_from(vm, &source, encoding, errors);
+    }
     match opt(&a, 1) {
         Some(v) => Ok(Value::str(&ops::to_str(vm, &v)?)),
         None => Ok(Value::str("")),

@@ -218,6 +218,8 @@ fn text_arg(vm: &Vm, v: &Value, what: &str) -> Result<String, Ctl> {
 #[derive(Clone, Copy, PartialEq)]
 enum Codec {
     Utf8,
+    /// UTF-8 with a byte order mark: written first, skipped when read.
+    Utf8Sig,
     Ascii,
     Latin1,
 }
@@ -225,7 +227,7 @@ enum Codec {
 impl Codec {
     fn name(self) -> &'static str {
         match self {
-            Codec::Utf8 => "utf-8",
+            Codec::Utf8 | Codec::Utf8Sig => "utf-8",
             Codec::Ascii => "ascii",
             Codec::Latin1 => "latin-1",
         }
@@ -236,8 +238,13 @@ fn codec(vm: &Vm, name: &str) -> Result<Codec, Ctl> {
     let norm: String = name.trim().to_ascii_lowercase().chars().map(|c| if c == '_' || c == ' ' { '-' } else { c }).collect();
     Ok(match norm.as_str() {
         "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Codec::Utf8,
+        "utf-8-sig" | "utf8-sig" => Codec::Utf8Sig,
         "ascii" | "us-ascii" | "646" => Codec::Ascii,
         "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "iso-ir-100" => Codec::Latin1,
+        // Codecs CPython has and this playground does not: the same error, saying so.
+        n if n.starts_with("utf-16") || n.starts_with("utf-32") || n.starts_with("cp") || n.starts_with("iso-8859") || n.starts_with("windows") => {
+            return Err(vm.err("LookupError", format!("unknown encoding: {name} (this playground has utf-8, ascii and latin-1)")))
+        }
         _ => return Err(vm.err("LookupError", format!("unknown encoding: {name}"))),
     })
 }
@@ -336,6 +343,7 @@ fn encode(vm: &Vm, s: &str, encoding: &str, errors: &str) -> Result<Vec<u8>, Ctl
     let c = codec(vm, encoding)?;
     let limit: u32 = match c {
         Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
+        Codec::Utf8Sig => return Ok([&[0xef, 0xbb, 0xbf], s.as_bytes()].concat()),
         Codec::Ascii => 0x80,
         Codec::Latin1 => 0x100,
     };
@@ -423,8 +431,8 @@ fn decode(vm: &Vm, b: &Arc<[u8]>, encoding: &str, errors: &str) -> Result<String
                 }
             }
         }
-        Codec::Utf8 => {
-            let mut pos = 0;
+        Codec::Utf8 | Codec::Utf8Sig => {
+            let mut pos = if c == Codec::Utf8Sig && b.starts_with(&[0xef, 0xbb, 0xbf]) { 3 } else { 0 };
             while pos < b.len() {
                 match std::str::from_utf8(&b[pos..]) {
                     Ok(s) => {
@@ -482,6 +490,25 @@ pub fn str_encode(vm: &mut Vm, mut a: Args) -> R {
     };
     let (enc, errs) = codec_args(vm, &mut a, "encode")?;
     ret(encode(vm, &s, &enc, &errs)?)
+}
+
+/// `str(b, encoding, errors)`: `a` holds the bytes, the encoding and the errors (either may
+/// be None).
+pub fn str_from(vm: &mut Vm, source: &Value, encoding: Option<Value>, errors: Option<Value>) -> R {
+    let b = match source {
+        Value::Bytes(b) => b.clone(),
+        Value::Str(_) => return Err(vm.type_error("decoding str is not supported")),
+        other => return Err(vm.type_error(format!("decoding to str: need a bytes-like object, {} found", ops::type_name(vm, other)))),
+    };
+    let enc = match encoding {
+        Some(v) => text_arg(vm, &v, "str() argument 'encoding'")?,
+        None => "utf-8".into(),
+    };
+    let errs = match errors {
+        Some(v) => text_arg(vm, &v, "str() argument 'errors'")?,
+        None => "strict".into(),
+    };
+    Ok(Value::str(&decode(vm, &b, &enc, &errs)?))
 }
 
 fn m_decode(vm: &mut Vm, mut a: Args) -> R {
@@ -944,6 +971,78 @@ fn m_fromhex(vm: &mut Vm, a: Args) -> R {
     ret(out)
 }
 
+fn byteorder(vm: &Vm, v: Option<Value>) -> Result<bool, Ctl> {
+    match v {
+        None => Ok(true),
+        Some(Value::Str(s)) if &*s == "big" => Ok(true),
+        Some(Value::Str(s)) if &*s == "little" => Ok(false),
+        Some(Value::Str(_)) => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
+        Some(other) => Err(vm.type_error(format!("to_bytes() argument 'byteorder' must be str, not {}", ops::type_name(vm, &other)))),
+    }
+}
+
+/// `n.to_bytes(length=1, byteorder="big", *, signed=False)`.
+fn m_int_to_bytes(vm: &mut Vm, mut a: Args) -> R {
+    let n = a.pos[0].to_bigint().ok_or_else(|| vm.type_error("descriptor 'to_bytes' requires an 'int' object"))?;
+    let length = match a.take_kw("length").or_else(|| opt(&a, 1)) {
+        Some(v) => int_arg(vm, &v)?,
+        None => 1,
+    };
+    let big = byteorder(vm, a.take_kw("byteorder").or_else(|| opt(&a, 2)))?;
+    let signed = match a.take_kw("signed") {
+        Some(v) => ops::truthy(vm, &v)?,
+        None => false,
+    };
+    if length < 0 {
+        return Err(vm.value_error("length argument must be non-negative"));
+    }
+    if length > 50_000_000 {
+        return Err(vm.err("MemoryError", "the result would be too large for this playground"));
+    }
+    if !signed && n.sign() == num_bigint::Sign::Minus {
+        return Err(vm.err("OverflowError", "can't convert negative int to unsigned"));
+    }
+    let mut le = if signed { n.to_signed_bytes_le() } else { n.to_bytes_le().1 };
+    // Zero is no bytes at all; a negative number pads with 0xff.
+    if n.sign() == num_bigint::Sign::NoSign {
+        le.clear();
+    }
+    let pad = if n.sign() == num_bigint::Sign::Minus { 0xff } else { 0 };
+    if le.len() > length as usize {
+        return Err(vm.err("OverflowError", "int too big to convert"));
+    }
+    le.resize(length as usize, pad);
+    if big {
+        le.reverse();
+    }
+    ret(le)
+}
+
+/// `int.from_bytes(bytes, byteorder="big", *, signed=False)` (also from a list of ints).
+fn m_int_from_bytes(vm: &mut Vm, mut a: Args) -> R {
+    let src = a.take_kw("bytes").or_else(|| opt(&a, 1)).ok_or_else(|| vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"))?;
+    let big = byteorder(vm, a.take_kw("byteorder").or_else(|| opt(&a, 2)))?;
+    let signed = match a.take_kw("signed") {
+        Some(v) => ops::truthy(vm, &v)?,
+        None => false,
+    };
+    let data = match &src {
+        Value::Bytes(b) => b.clone(),
+        Value::Str(_) => return Err(vm.type_error("cannot convert 'str' object to bytes")),
+        _ => match ctor_bytes(vm, Args::new(vec![Value::Class(vm.types.bytes.clone()), src.clone()]))? {
+            Value::Bytes(b) => b,
+            _ => return Err(vm.type_error("cannot convert to bytes")),
+        },
+    };
+    let n = match (big, signed) {
+        (true, true) => num_bigint::BigInt::from_signed_bytes_be(&data),
+        (false, true) => num_bigint::BigInt::from_signed_bytes_le(&data),
+        (true, false) => num_bigint::BigInt::from_bytes_be(num_bigint::Sign::Plus, &data),
+        (false, false) => num_bigint::BigInt::from_bytes_le(num_bigint::Sign::Plus, &data),
+    };
+    Ok(Value::from_big(n))
+}
+
 pub fn install_methods(t: &Types) {
     let c = &t.bytes;
     let mut d = c.dict.lock();
@@ -987,6 +1086,8 @@ pub fn install_methods(t: &Types) {
     }
     d.insert(Arc::from("fromhex"), Value::Wrapper(Arc::new(Wrapper::ClassMethod(builtin("fromhex", m_fromhex)))));
     drop(d);
+    t.int.dict.lock().insert(Arc::from("to_bytes"), builtin("to_bytes", m_int_to_bytes));
+    t.int.dict.lock().insert(Arc::from("from_bytes"), Value::Wrapper(Arc::new(Wrapper::ClassMethod(builtin("from_bytes", m_int_from_bytes)))));
     for name in ["UnicodeDecodeError", "UnicodeEncodeError"] {
         let mut d = t.exc[name].dict.lock();
         d.insert(Arc::from("__init__"), builtin("__init__", m_unicode_error_init));

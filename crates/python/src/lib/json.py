@@ -38,6 +38,15 @@ def _float_str(o, allow_nan):
     return text
 
 
+def _builtin_like(o):
+    t = type(o)
+    if getattr(t, "__module__", None) == "collections" and t.__name__ in ("defaultdict", "Counter", "OrderedDict"):
+        return dict(o.items())
+    if hasattr(t, "_fields") and hasattr(t, "_asdict") and hasattr(t, "_replace"):
+        return list(o)
+    return None
+
+
 class JSONEncoder:
     __module__ = "json.encoder"
     item_separator = ", "
@@ -115,6 +124,10 @@ class JSONEncoder:
                 self._encode_list(o, out, level, markers)
             if markers is not None:
                 del markers[marker]
+        elif _builtin_like(o) is not None:
+            # collections' dict and tuple types are classes of their own here, not
+            # subclasses of dict and tuple: written as CPython writes those.
+            self._encode(_builtin_like(o), out, level, markers)
         else:
             if markers is not None:
                 marker = id(o)
