@@ -378,7 +378,7 @@ fn encode(vm: &Vm, s: &str, encoding: &str, errors: &str) -> Result<Vec<u8>, Ctl
                 ]));
             }
             Handler::Ignore => {}
-            Handler::Replace => out.extend(std::iter::repeat(b'?').take(end - i)),
+            Handler::Replace => out.resize(out.len() + (end - i), b'?'),
             Handler::BackslashReplace => {
                 for &ch in &chars[i..end] {
                     let n = ch as u32;
@@ -809,13 +809,12 @@ fn m_replace(vm: &mut Vm, a: Args) -> R {
     let mut done = 0i64;
     if old.is_empty() {
         // The new bytes go before every byte and at the end, as str.replace does.
-        for (i, &x) in b.iter().enumerate() {
+        for &x in b.iter() {
             if count < 0 || done < count {
                 out.extend_from_slice(&new);
                 done += 1;
             }
             out.push(x);
-            let _ = i;
         }
         if count < 0 || done < count {
             out.extend_from_slice(&new);
