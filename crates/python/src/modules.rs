@@ -21,6 +21,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("asyncio", include_str!("lib/asyncio.py")),
     ("concurrent", "# a package: see concurrent.futures\n"),
     ("concurrent.futures", include_str!("lib/futures.py")),
+    ("concurrent.futures.process", include_str!("lib/futures_process.py")),
     ("collections", include_str!("lib/collections.py")),
     ("functools", include_str!("lib/functools.py")),
     ("itertools", include_str!("lib/itertools.py")),
@@ -251,7 +252,7 @@ fn fill_rust_module(vm: &mut Vm, name: &str, m: &Arc<Module>) {
             let _ = run_module_source(vm, "random", RANDOM_PY, m);
         }
         "os" => {
-            fns(m, &[("getpid", os_getpid), ("getppid", os_getppid), ("cpu_count", os_cpu_count), ("getenv", os_getenv), ("getcwd", os_getcwd)]);
+            fns(m, &[("getpid", os_getpid), ("getppid", os_getppid), ("cpu_count", os_cpu_count), ("getenv", os_getenv), ("getcwd", os_getcwd), ("_exit", os_exit)]);
             set(m, "sep", Value::str("/"));
             set(m, "linesep", Value::str("\n"));
             set(m, "name", Value::str("posix"));
@@ -888,6 +889,19 @@ fn random_getrandbits(vm: &mut Vm, a: Args) -> R {
 
 fn os_getpid(vm: &mut Vm, _a: Args) -> R {
     Ok(Value::Int(vm.shared.identity.pid as i64))
+}
+/// `os._exit(n)`: this process ends at once, its threads stopped where they are, nothing
+/// cleaned up (no `finally`, no atexit), with exit code `n`.
+fn os_exit(vm: &mut Vm, a: Args) -> R {
+    let code = int_arg(vm, &arg(vm, &a, 0, "_exit")?)? as i32;
+    let id = &vm.shared.identity;
+    *lock(&id.exit_now) = Some(code);
+    lock(&vm.shared.status).exit_code = code;
+    id.killed.store(true, std::sync::atomic::Ordering::SeqCst);
+    vm.shared.run.wake.notify_all();
+    // This thread stops where it is: it waits for ever, and a killed process's waits end
+    // with the process (`stop_requested`).
+    Err(Ctl::Block(Wait::Sleep { until: f64::INFINITY }))
 }
 fn os_getppid(vm: &mut Vm, _a: Args) -> R {
     Ok(Value::Int(vm.shared.identity.parent.unwrap_or(crate::process::MAIN_PID - 1) as i64))

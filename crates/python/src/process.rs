@@ -74,11 +74,18 @@ impl RunShared {
         lock(&self.processes).iter().find(|p| p.pid == pid).cloned()
     }
 
+    /// The first of `pids` that has ended with a non-zero exit code.
+    pub fn died(&self, pids: &[u64]) -> Option<u64> {
+        let table = lock(&self.processes);
+        pids.iter().copied().find(|pid| table.iter().any(|p| p.pid == *pid && p.exitcode.is_some_and(|c| c != 0)))
+    }
+
     pub fn set_exitcode(&self, pid: u64, code: i32) {
         if let Some(p) = lock(&self.processes).iter_mut().find(|p| p.pid == pid) {
             p.exitcode.get_or_insert(code);
         }
-        self.wake.notify(Key::Process(pid));
+        // Its joiners, and a pool's result handler watching its workers (`channel_get`).
+        self.wake.notify_all();
     }
 }
 
@@ -450,11 +457,17 @@ pub struct Identity {
     pub parent: Option<u64>,
     /// `terminate()` sets it: the process's threads stop where they are.
     pub killed: Arc<AtomicBool>,
+    /// `os._exit(n)`: the exit code of a process killed by itself.
+    pub exit_now: Arc<Mutex<Option<i32>>>,
 }
 
 impl Identity {
     pub fn main() -> Identity {
-        Identity { pid: MAIN_PID, name: "MainProcess".into(), parent: None, killed: Arc::default() }
+        Identity::new(MAIN_PID, "MainProcess", None)
+    }
+
+    pub fn new(pid: u64, name: &str, parent: Option<u64>) -> Identity {
+        Identity { pid, name: name.into(), parent, killed: Arc::default(), exit_now: Arc::default() }
     }
 }
 
@@ -517,7 +530,8 @@ pub fn pg_start_process(vm: &mut Vm, a: Args) -> R {
         } else {
             child.run_in_turns_to_end();
         }
-        let code = if child.shared.identity.killed.load(Ordering::SeqCst) { -15 } else { child.exit_code() };
+        let id = &child.shared.identity;
+        let code = if id.killed.load(Ordering::SeqCst) { lock(&id.exit_now).unwrap_or(-15) } else { child.exit_code() };
         run.set_exitcode(pid, code);
     };
     if let Err(why) = vm.host.spawn(Box::new(body)) {
@@ -657,8 +671,17 @@ pub fn pg_channel_get(vm: &mut Vm, a: Args) -> R {
     if !block {
         return Ok(Value::None);
     }
+    // A process pool's result handler also watches its workers: a pid that died (a non-zero
+    // exit code, e.g. `os._exit(1)` in a task) is returned instead of an item.
+    let watch: Option<Arc<[u64]>> = match opt(&a, 3) {
+        None | Some(Value::None) => None,
+        Some(v) => Some(crate::ops::collect(vm, &v)?.iter().map(|p| int_arg(vm, p).map(|p| p as u64)).collect::<Result<_, _>>()?),
+    };
+    if let Some(pid) = watch.as_deref().and_then(|w| vm.shared.run.died(w)) {
+        return Ok(Value::Int(pid as i64));
+    }
     let deadline = deadline(vm, opt(&a, 2))?;
-    Err(Ctl::Block(Wait::Channel { id, deadline }))
+    Err(Ctl::Block(Wait::Channel { id, deadline, watch }))
 }
 
 /// After a blocking `channel_get` gave True: the item it took, unpickled, as `(item,)`.

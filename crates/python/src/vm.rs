@@ -48,7 +48,8 @@ pub enum Wait {
     /// `Process.join`: until the process with this pid has exited.
     Process { pid: u64, deadline: Option<f64> },
     /// A multiprocessing queue's `get`: its value is `(item,)`, or None at the deadline.
-    Channel { id: usize, deadline: Option<f64> },
+    /// With `watch`: or until one of those processes has died (its pid is the value).
+    Channel { id: usize, deadline: Option<f64>, watch: Option<Arc<[u64]>> },
 }
 
 impl Wait {
@@ -280,7 +281,7 @@ impl Vm {
     pub fn new_process(&self, name: &str, daemon: bool, payload: crate::process::Pickled) -> Vm {
         let run = self.shared.run.clone();
         let pid = run.new_pid();
-        let identity = crate::process::Identity { pid, name: name.to_string(), parent: Some(self.shared.identity.pid), killed: Arc::default() };
+        let identity = crate::process::Identity::new(pid, name, Some(self.shared.identity.pid));
         let random = crate::pyrandom::PyRandom::seed_from_time((self.host.wall_ms() * 1000.0) as u64 ^ pid);
         let real = self.shared.real_threads;
         let shared = Arc::new(Shared::new(self.host.clone(), run.clone(), identity.clone(), real, self.shared.gil_enabled(), self.shared.switch_interval_ms(), random));
@@ -443,7 +444,7 @@ impl Vm {
     /// Records how the program ended (the first error that ended it).
     pub fn set_status(&self, exit_code: i32, error: Option<(String, String, u32)>) {
         let mut st = lock(&self.shared.status);
-        st.exit_code = exit_code;
+        st.exit_code = lock(&self.shared.identity.exit_now).unwrap_or(exit_code);
         if error.is_some() {
             st.error = error;
         }
@@ -595,11 +596,20 @@ impl Vm {
 
     /// Runs Python until the program ends, every thread waits, or about `budget_ms` passed.
     pub fn run_slice(&mut self, budget_ms: f64) -> Slice {
-        if self.finished {
+        let killed = |vm: &Vm| vm.shared.identity.killed.load(std::sync::atomic::Ordering::Relaxed);
+        if self.finished || killed(self) {
+            // `os._exit`: the program ends where its threads are.
+            self.finished = true;
+            self.flush_output();
             return Slice::Done;
         }
         let deadline = self.now() + budget_ms;
         match self.run_loop(0, Some(deadline)) {
+            _ if killed(self) => {
+                self.finished = true;
+                self.flush_output();
+                Slice::Done
+            }
             LoopEnd::Done => {
                 self.finished = true;
                 self.flush_output();
@@ -988,7 +998,7 @@ impl Vm {
                 let done = self.shared.run.process(*pid).is_none_or(|p| p.exitcode.is_some());
                 (done || deadline.is_some_and(|d| now >= d)).then_some(Value::None)
             }
-            Wait::Channel { id, deadline } => {
+            Wait::Channel { id, deadline, watch } => {
                 // Taken off the queue here, perhaps without the GIL; unpickled by
                 // `_pg.channel_received`, which runs Python (an import) only with it.
                 let item = lock(&self.shared.run.channels).get_mut(*id).and_then(|q| q.pop_front());
@@ -997,7 +1007,10 @@ impl Vm {
                         self.threads[i].received = Some(p);
                         Some(Value::Bool(true))
                     }
-                    None => deadline.is_some_and(|d| now >= d).then_some(Value::None),
+                    None => match watch.as_deref().and_then(|w| self.shared.run.died(w)) {
+                        Some(pid) => Some(Value::Int(pid as i64)),
+                        None => deadline.is_some_and(|d| now >= d).then_some(Value::None),
+                    },
                 }
             }
             Wait::Parked(_) => None,

@@ -413,7 +413,9 @@ class ProcessPoolExecutor(Executor):
         elif max_workers <= 0:
             raise ValueError("max_workers must be greater than 0")
         self._max_workers = max_workers
-        self._pool = _ProcessPool(max_workers, initializer, initargs, max_tasks_per_child)
+        self._broken = False
+        self._running = set()
+        self._pool = _ProcessPool(self, max_workers, initializer, initargs, max_tasks_per_child)
         self._shutdown = False
         self._shutdown_lock = _thread.allocate_lock("executor (internal lock)")
         self._feed_lock = threading.Condition(threading.RLock("executor (queue lock)"), "ProcessPoolExecutor.shutdown")
@@ -430,6 +432,9 @@ class ProcessPoolExecutor(Executor):
 
     def submit(self, fn, *args, **kwargs):
         with self._shutdown_lock:
+            if self._broken:
+                from concurrent.futures.process import BrokenProcessPool
+                raise BrokenProcessPool(self._broken)
             if self._shutdown:
                 raise RuntimeError("cannot schedule new futures after shutdown")
             f = Future()
@@ -442,11 +447,12 @@ class ProcessPoolExecutor(Executor):
         # Moves pending calls to the workers' queue while it has room (a cancelled one is
         # dropped); closes the pool once shut down with nothing left to run.
         with self._feed_lock:
-            while self._pending and self._outstanding < self._max_workers + 1:
+            while self._pending and self._outstanding < self._max_workers + 1 and not self._broken:
                 f, fn, args, kwargs = self._pending.pop(0)
                 if not f.set_running_or_notify_cancel():
                     continue
                 self._outstanding += 1
+                self._running.add(f)
                 self._pool.apply_async(fn, args, kwargs, callback=self._finisher(f, f.set_result), error_callback=self._finisher(f, f.set_exception))
             if self._shutdown and not self._pending and not self._outstanding and not self._pool_closed:
                 self._pool_closed = True
@@ -457,9 +463,29 @@ class ProcessPoolExecutor(Executor):
         def finish(value):
             with self._feed_lock:
                 self._outstanding -= 1
+                self._running.discard(f)
             setter(value)
             self._feed()
         return finish
+
+    def _worker_died(self):
+        # As CPython's executor manager thread when a worker ends abruptly (os._exit, a
+        # kill): every call not finished fails, the other workers are stopped, and the
+        # executor takes no more work. Called by the pool's result handler, which has ended.
+        from concurrent.futures.process import BrokenProcessPool
+        bpe = BrokenProcessPool("A process in the process pool was terminated abruptly while the future was running or pending.")
+        with self._feed_lock:
+            self._broken = "A child process terminated abruptly, the process pool is not usable anymore"
+            failed = list(self._running) + [p[0] for p in self._pending]
+            self._running = set()
+            self._pending = []
+            self._outstanding = 0
+            self._pool_closed = True
+            self._feed_lock.notify_all()
+        for f in failed:
+            if not f.done():
+                f.set_exception(bpe)
+        self._pool.terminate()
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
         if chunksize < 1:
@@ -501,6 +527,16 @@ def _make_process_pool():
         _worker_kind = "SpawnProcess"
         _catch_all = True
         _daemon_workers = False
+
+        def __init__(self, executor, *args):
+            self._executor = executor
+            _mp.Pool.__init__(self, *args)
+
+        def _watched(self):
+            return [w.pid for w in self._pool] if self._state != "TERMINATE" else None
+
+        def _worker_died(self, pid):
+            self._executor._worker_died()
 
     return _ProcessPool
 

@@ -956,9 +956,19 @@ class Pool:
             for _ in self._pool:
                 self._inqueue.put(None)
 
+    def _watched(self):
+        # The workers whose death the result handler looks out for (ProcessPoolExecutor's).
+        return None
+
     def _handle_results(self):
         while True:
-            task = self._outqueue.get()
+            got = _pg.channel_get(self._outqueue._id, True, None, self._watched())
+            if got is True:
+                got = _pg.channel_received()
+            if isinstance(got, int):
+                self._worker_died(got)
+                return
+            task = got[0]
             if task is None:
                 return
             job, i, obj = task
