@@ -1,6 +1,7 @@
 //! The built-in types, their methods, the exceptions and the builtin functions.
 
 use std::collections::HashMap;
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use num_bigint::BigInt;
@@ -109,6 +110,7 @@ pub fn make_types() -> Types {
         iterator,
         slice: class("slice", N::Slice, o(), "builtins"),
         lock: class("lock", N::Lock, o(), "_thread"),
+        rlock: class("RLock", N::Lock, o(), "_thread"),
         property: class("property", N::Property, o(), "builtins"),
         staticmethod: class("staticmethod", N::StaticMethod, o(), "builtins"),
         classmethod: class("classmethod", N::ClassMethod, o(), "builtins"),
@@ -439,6 +441,13 @@ fn install_methods(vm: &mut Vm) {
     def(&t.lock, "release_lock", m_lock_release);
     def(&t.lock, "__exit__", m_lock_exit);
     def(&t.lock, "locked", m_lock_locked);
+    def(&t.rlock, "acquire", m_lock_acquire);
+    def(&t.rlock, "__enter__", m_lock_acquire);
+    def(&t.rlock, "release", m_lock_release);
+    def(&t.rlock, "__exit__", m_lock_exit);
+    def(&t.rlock, "_release_save", m_rlock_release_save);
+    def(&t.rlock, "_acquire_restore", m_rlock_acquire_restore);
+    def(&t.rlock, "_is_owned", m_rlock_is_owned);
     crate::bytes::install_methods(t);
     def(&t.property, "setter", m_property_setter);
     def(&t.property, "getter", m_property_getter);
@@ -2341,12 +2350,13 @@ fn m_lock_acquire(vm: &mut Vm, mut a: Args) -> R {
         Some(Value::None) | None => -1.0,
         Some(v) => float_arg(vm, &v, "timeout")?,
     };
-    {
-        let mut locked = l.locked.lock();
-        if !*locked {
-            *locked = true;
-            return Ok(Value::Bool(true));
-        }
+    let me = vm.threads[vm.cur].id;
+    if l.reentrant && l.owner.load(Ordering::Relaxed) == me {
+        l.count.fetch_add(1, Ordering::Relaxed);
+        return Ok(Value::Bool(true));
+    }
+    if l.try_take(me, 1) {
+        return Ok(Value::Bool(true));
     }
     if !blocking {
         if timeout != -1.0 {
@@ -2358,11 +2368,30 @@ fn m_lock_acquire(vm: &mut Vm, mut a: Args) -> R {
         return Err(vm.value_error("timeout value must be a non-negative number"));
     }
     let deadline = if timeout >= 0.0 { Some(vm.now() + timeout * 1000.0) } else { None };
-    Err(Ctl::Block(Wait::Lock { lock: l, deadline }))
+    Err(Ctl::Block(Wait::Lock { lock: l, deadline, count: 1 }))
+}
+
+/// An RLock's owner check: the error CPython gives a thread releasing what it does not hold.
+fn rlock_owned_by_caller(vm: &Vm, l: &LockObj) -> Result<(), Ctl> {
+    if l.owner.load(Ordering::Relaxed) != vm.threads[vm.cur].id {
+        return Err(vm.err("RuntimeError", "cannot release un-acquired lock"));
+    }
+    Ok(())
 }
 
 fn m_lock_release(vm: &mut Vm, a: Args) -> R {
     let l = this_lock(vm, &a)?;
+    if l.reentrant {
+        rlock_owned_by_caller(vm, &l)?;
+        if l.count.fetch_sub(1, Ordering::Relaxed) > 1 {
+            return Ok(Value::None);
+        }
+        l.owner.store(0, Ordering::Relaxed);
+    }
+    unlock(vm, &l)
+}
+
+fn unlock(vm: &mut Vm, l: &Arc<LockObj>) -> R {
     let mut locked = l.locked.lock();
     if !*locked {
         return Err(vm.err("RuntimeError", "release unlocked lock"));
@@ -2370,8 +2399,40 @@ fn m_lock_release(vm: &mut Vm, a: Args) -> R {
     *locked = false;
     drop(locked);
     // A thread blocked on it (real threads) looks again.
-    vm.shared.run.wake.notify(crate::wake::Key::Lock(Arc::as_ptr(&l) as usize));
+    vm.shared.run.wake.notify(crate::wake::Key::Lock(Arc::as_ptr(l) as usize));
     Ok(Value::None)
+}
+
+/// `RLock._release_save()` (Condition.wait): lets go however many times it is held; the
+/// count and owner, for `_acquire_restore`.
+fn m_rlock_release_save(vm: &mut Vm, a: Args) -> R {
+    let l = this_lock(vm, &a)?;
+    if l.count.load(Ordering::Relaxed) == 0 {
+        return Err(vm.err("RuntimeError", "cannot release un-acquired lock"));
+    }
+    rlock_owned_by_caller(vm, &l)?;
+    let state = Value::tuple(vec![Value::Int(l.count.swap(0, Ordering::Relaxed) as i64), Value::Int(l.owner.swap(0, Ordering::Relaxed) as i64)]);
+    unlock(vm, &l)?;
+    Ok(state)
+}
+
+/// `RLock._acquire_restore((count, owner))`: takes it back, held `count` times.
+fn m_rlock_acquire_restore(vm: &mut Vm, a: Args) -> R {
+    let l = this_lock(vm, &a)?;
+    let state = ops::collect(vm, &arg(vm, &a, 1, "_acquire_restore")?)?;
+    let count = match state.first() {
+        Some(v) if state.len() == 2 => int_arg(vm, v)?.max(1) as u64,
+        _ => return Err(vm.type_error("_acquire_restore() argument must be a (count, owner) pair")),
+    };
+    if l.try_take(vm.threads[vm.cur].id, count) {
+        return Ok(Value::None);
+    }
+    Err(Ctl::Block(Wait::Lock { lock: l, deadline: None, count }))
+}
+
+fn m_rlock_is_owned(vm: &mut Vm, a: Args) -> R {
+    let l = this_lock(vm, &a)?;
+    Ok(Value::Bool(l.owner.load(Ordering::Relaxed) == vm.threads[vm.cur].id))
 }
 
 fn m_lock_exit(vm: &mut Vm, a: Args) -> R {

@@ -252,10 +252,8 @@ impl Vm {
 
     fn try_wait_now(&mut self, w: &Wait) -> Option<Value> {
         match w {
-            Wait::Lock { lock, deadline } => {
-                let mut l = lock.locked.lock();
-                if !*l {
-                    *l = true;
+            Wait::Lock { lock, deadline, count } => {
+                if lock.try_take(self.threads[self.cur].id, *count) {
                     return Some(Value::Bool(true));
                 }
                 if let Some(d) = deadline {

@@ -259,7 +259,7 @@ fn fill_rust_module(vm: &mut Vm, name: &str, m: &Arc<Module>) {
             set(m, "environ", Value::dict(Dict::default()));
         }
         "_thread" => {
-            fns(m, &[("allocate_lock", thread_allocate_lock), ("get_ident", thread_get_ident), ("start_new_thread", thread_start_new_thread)]);
+            fns(m, &[("allocate_lock", thread_allocate_lock), ("RLock", thread_rlock), ("get_ident", thread_get_ident), ("start_new_thread", thread_start_new_thread)]);
             set(m, "LockType", Value::Class(vm.types.lock.clone()));
             set(m, "TIMEOUT_MAX", Value::Float(4294967.0));
         }
@@ -925,6 +925,13 @@ fn thread_allocate_lock(vm: &mut Vm, a: Args) -> R {
         _ => "Lock.acquire".to_string(),
     };
     Ok(Value::Lock(vm.new_lock(&label)))
+}
+fn thread_rlock(vm: &mut Vm, a: Args) -> R {
+    let label = match opt(&a, 0) {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => "RLock.acquire".to_string(),
+    };
+    Ok(Value::Lock(vm.new_rlock(&label)))
 }
 fn thread_get_ident(vm: &mut Vm, _a: Args) -> R {
     Ok(Value::Int(vm.threads[vm.cur].id as i64))

@@ -68,6 +68,7 @@ pub fn type_of(vm: &Vm, v: &Value) -> Arc<Class> {
             }
         }
         Value::Slice(_) => t.slice.clone(),
+        Value::Lock(l) if l.reentrant => t.rlock.clone(),
         Value::Lock(_) => t.lock.clone(),
         Value::Wrapper(w) => match **w {
             Wrapper::Property { .. } => t.property.clone(),
@@ -1830,6 +1831,11 @@ fn repr_inner(vm: &mut Vm, v: &Value) -> Result<String, Ctl> {
             if r.2 == 1 { format!("range({}, {})", r.0, r.1) } else { format!("range({}, {}, {})", r.0, r.1, r.2) }
         }
         Value::Slice(s) => format!("slice({}, {}, {})", repr(vm, &s.0)?, repr(vm, &s.1)?, repr(vm, &s.2)?),
+        Value::Lock(l) if l.reentrant => {
+            let owner = l.owner.load(std::sync::atomic::Ordering::Relaxed);
+            let state = if owner != 0 { "locked" } else { "unlocked" };
+            format!("<{state} _thread.RLock object owner={owner} count={} at 0x{:x}>", l.count.load(std::sync::atomic::Ordering::Relaxed), Arc::as_ptr(l) as usize)
+        }
         Value::Lock(l) => format!("<unlocked _thread.lock object at 0x{:x}>", Arc::as_ptr(l) as usize).replace("unlocked", if *l.locked.lock() { "locked" } else { "unlocked" }),
         Value::Ellipsis => "Ellipsis".into(),
         Value::NotImplemented => "NotImplemented".into(),

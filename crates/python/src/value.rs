@@ -10,7 +10,7 @@ use std::cell::UnsafeCell;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::ops::{Deref, DerefMut};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
 use indexmap::IndexMap;
@@ -378,6 +378,33 @@ pub struct LockObj {
     /// What a thread waiting on it is waiting for, as the trace labels it.
     pub label: Str,
     pub id: u64,
+    /// `_thread.RLock`: held by one thread (`owner`, a thread id; 0 when free), which may
+    /// acquire it again (`count` times in all). Native, as CPython's is: every Condition,
+    /// Future and queue.Queue takes one on each call.
+    pub reentrant: bool,
+    pub owner: AtomicU64,
+    pub count: AtomicU64,
+}
+
+impl LockObj {
+    pub fn new(label: &str, id: u64, reentrant: bool) -> LockObj {
+        LockObj { locked: PyCell::new(false), label: Arc::from(label), id, reentrant, owner: AtomicU64::new(0), count: AtomicU64::new(0) }
+    }
+
+    /// Takes the lock if it is free; an RLock then belongs to `thread`, acquired `count` times.
+    pub fn try_take(&self, thread: u64, count: u64) -> bool {
+        let mut l = self.locked.lock();
+        if *l {
+            return false;
+        }
+        *l = true;
+        if self.reentrant {
+            // Only this thread compares the owner with itself, so Relaxed is enough.
+            self.owner.store(thread, Ordering::Relaxed);
+            self.count.store(count, Ordering::Relaxed);
+        }
+        true
+    }
 }
 
 impl Value {

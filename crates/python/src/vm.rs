@@ -38,7 +38,8 @@ pub enum Ctl {
 #[derive(Clone)]
 pub enum Wait {
     Sleep { until: f64 },
-    Lock { lock: Arc<LockObj>, deadline: Option<f64> },
+    /// `count`: how many times an RLock is held once taken (`_acquire_restore`), else 1.
+    Lock { lock: Arc<LockObj>, deadline: Option<f64>, count: u64 },
     Join { thread: u64, deadline: Option<f64> },
     /// The main thread, after its module finished: waits for the non-daemon threads.
     Shutdown,
@@ -175,6 +176,7 @@ pub struct Types {
     pub iter_kinds: Vec<Arc<Class>>,
     pub slice: Arc<Class>,
     pub lock: Arc<Class>,
+    pub rlock: Arc<Class>,
     pub property: Arc<Class>,
     pub staticmethod: Arc<Class>,
     pub classmethod: Arc<Class>,
@@ -494,7 +496,12 @@ impl Vm {
 
     pub fn new_lock(&mut self, label: &str) -> Arc<LockObj> {
         let id = self.shared.new_lock_id();
-        Arc::new(LockObj { locked: PyCell::new(false), label: Arc::from(label), id })
+        Arc::new(LockObj::new(label, id, false))
+    }
+
+    pub fn new_rlock(&mut self, label: &str) -> Arc<LockObj> {
+        let id = self.shared.new_lock_id();
+        Arc::new(LockObj::new(label, id, true))
     }
 
     /// Adds a thread to this interpreter and to the process's registry.
@@ -971,13 +978,10 @@ impl Vm {
         let now = self.now();
         match w {
             Wait::Sleep { until } => (now >= *until).then_some(Value::None),
-            Wait::Lock { lock, deadline } => {
-                let mut l = lock.locked.lock();
-                if !*l {
-                    *l = true;
+            Wait::Lock { lock, deadline, count } => {
+                if lock.try_take(self.threads[i].id, *count) {
                     return Some(Value::Bool(true));
                 }
-                drop(l);
                 match deadline {
                     Some(d) if now >= *d => Some(Value::Bool(false)),
                     _ => None,

@@ -24,53 +24,9 @@ def Lock():
     return _thread.allocate_lock("Lock.acquire")
 
 
-class RLock:
-    def __init__(self, _label="RLock.acquire"):
-        self._block = _thread.allocate_lock(_label)
-        self._owner = None
-        self._count = 0
-
-    def acquire(self, blocking=True, timeout=-1):
-        me = get_ident()
-        if self._owner == me:
-            self._count += 1
-            return True
-        rc = self._block.acquire(blocking, timeout)
-        if rc:
-            self._owner = me
-            self._count = 1
-        return rc
-
-    __enter__ = acquire
-
-    def release(self):
-        if self._owner != get_ident():
-            raise RuntimeError("cannot release un-acquired lock")
-        self._count -= 1
-        if not self._count:
-            self._owner = None
-            self._block.release()
-
-    def __exit__(self, t, v, tb):
-        self.release()
-
-    def _release_save(self):
-        state = (self._count, self._owner)
-        self._count = 0
-        self._owner = None
-        self._block.release()
-        return state
-
-    def _acquire_restore(self, state):
-        self._block.acquire()
-        self._count, self._owner = state
-
-    def _is_owned(self):
-        return self._owner == get_ident()
-
-    def __repr__(self):
-        state = "locked" if self._owner is not None else "unlocked"
-        return "<%s %s._RLock owner=%r count=%d>" % (state, "_thread", self._owner, self._count)
+def RLock(_label="RLock.acquire"):
+    # Native (_thread.RLock), as CPython's C one: every Condition, Future and queue takes one.
+    return _thread.RLock(_label)
 
 
 class Condition:
@@ -80,6 +36,11 @@ class Condition:
         self._lock = lock
         self.acquire = lock.acquire
         self.release = lock.release
+        # An RLock has these three (as CPython's Condition takes them from its lock).
+        if hasattr(lock, "_release_save"):
+            self._release_save = lock._release_save
+            self._acquire_restore = lock._acquire_restore
+            self._is_owned = lock._is_owned
         self._waiters = []
         self._label = _label
 
@@ -90,20 +51,12 @@ class Condition:
         return self._lock.__exit__(t, v, tb)
 
     def _release_save(self):
-        if isinstance(self._lock, RLock):
-            return self._lock._release_save()
         self._lock.release()
-        return None
 
     def _acquire_restore(self, state):
-        if isinstance(self._lock, RLock):
-            self._lock._acquire_restore(state)
-        else:
-            self._lock.acquire()
+        self._lock.acquire()
 
     def _is_owned(self):
-        if isinstance(self._lock, RLock):
-            return self._lock._is_owned()
         if self._lock.acquire(False):
             self._lock.release()
             return False
