@@ -453,20 +453,22 @@ class ProcessPoolExecutor(Executor):
                     continue
                 self._outstanding += 1
                 self._running.add(f)
-                self._pool.apply_async(fn, args, kwargs, callback=self._finisher(f, f.set_result), error_callback=self._finisher(f, f.set_exception))
+                self._pool._send_call(self, f, fn, args, kwargs)
             if self._shutdown and not self._pending and not self._outstanding and not self._pool_closed:
                 self._pool_closed = True
                 self._pool.close()
                 self._feed_lock.notify_all()
 
-    def _finisher(self, f, setter):
-        def finish(value):
-            with self._feed_lock:
-                self._outstanding -= 1
-                self._running.discard(f)
-            setter(value)
-            self._feed()
-        return finish
+    def _call_done(self, f, ok, value):
+        # The pool's result handler, with a call's result or exception.
+        with self._feed_lock:
+            self._outstanding -= 1
+            self._running.discard(f)
+        if ok:
+            f.set_result(value)
+        else:
+            f.set_exception(value)
+        self._feed()
 
     def _worker_died(self):
         # As CPython's executor manager thread when a worker ends abruptly (os._exit, a
@@ -537,6 +539,23 @@ def _make_process_pool():
 
         def _worker_died(self, pid):
             self._executor._worker_died()
+
+        def _send_call(self, executor, f, fn, args, kwargs):
+            # A call goes to the workers' queue with a job number of its own and, when its
+            # result comes back, straight to its Future: no AsyncResult (an Event) between.
+            call = _ExecutorCall(executor, f)
+            self._cache[call._job] = call
+            self._send(call, 0, fn, (args, kwargs), "apply")
+
+    class _ExecutorCall:
+        def __init__(self, executor, f):
+            self._executor = executor
+            self._future = f
+            self._job = _mp._new_job()
+
+        def _set(self, i, obj):
+            self._executor._pool._cache.pop(self._job, None)
+            self._executor._call_done(self._future, obj[0], obj[1])
 
     return _ProcessPool
 
