@@ -355,8 +355,9 @@ class ThreadPoolExecutor(Executor):
         self._shutdown = False
         self._shutdown_lock = _thread.allocate_lock("executor (internal lock)")
         if not thread_name_prefix:
-            thread_name_prefix = "ThreadPoolExecutor-%d" % _counter
-            _counter += 1
+            with threading._counter_lock:
+                thread_name_prefix = "ThreadPoolExecutor-%d" % _counter
+                _counter += 1
         self._thread_name_prefix = thread_name_prefix
 
     def submit(self, fn, *args, **kwargs):

@@ -12,12 +12,17 @@ ThreadError = RuntimeError
 
 _active = {}
 _counter = 0
+# Free-threaded, `_counter += 1` is a read and a write: two threads naming a thread at once
+# could get the same number (CPython counts with itertools.count, atomic in C).
+_counter_lock = _thread.allocate_lock("thread names")
 
 
 def _newname(fmt="Thread-%d"):
     global _counter
-    _counter += 1
-    return fmt % _counter
+    with _counter_lock:
+        _counter += 1
+        n = _counter
+    return fmt % n
 
 
 def Lock():
