@@ -1619,20 +1619,23 @@ fn char_index(s: &str, byte: usize) -> i64 {
     if s.is_ascii() { byte as i64 } else { s[..byte].chars().count() as i64 }
 }
 
+/// A `start`/`end` argument of `find`, `count`, `startswith`... on a sequence of `n` items:
+/// `default` when absent or None, a negative one counted from the end, clamped to 0..=n.
+pub(crate) fn slice_bound(vm: &Vm, v: Option<Value>, default: i64, n: i64) -> Result<i64, Ctl> {
+    match v {
+        None | Some(Value::None) => Ok(default),
+        Some(v) => {
+            let i = int_arg(vm, &v)?;
+            Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+        }
+    }
+}
+
 /// The part of `s` that `start`/`end` (in characters) select, and its byte offset.
 fn sub_range<'s>(vm: &Vm, s: &'s str, a: &Args, from: usize) -> Result<(&'s str, usize), Ctl> {
     let n = s.chars().count() as i64;
-    let norm = |v: Option<Value>, d: i64| -> Result<i64, Ctl> {
-        match v {
-            None | Some(Value::None) => Ok(d),
-            Some(v) => {
-                let i = int_arg(vm, &v)?;
-                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
-            }
-        }
-    };
-    let start = norm(opt(a, from), 0)?;
-    let end = norm(opt(a, from + 1), n)?;
+    let start = slice_bound(vm, opt(a, from), 0, n)?;
+    let end = slice_bound(vm, opt(a, from + 1), n, n)?;
     if start > end {
         return Ok(("", 0));
     }

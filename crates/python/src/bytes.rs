@@ -107,17 +107,8 @@ fn rfind_in(hay: &[u8], n: &[u8]) -> Option<usize> {
 /// The `start`/`end` arguments of `find`, `count`, `startswith`...: a byte range.
 fn sub_range(vm: &Vm, len: usize, a: &Args, from: usize) -> Result<Option<(usize, usize)>, Ctl> {
     let n = len as i64;
-    let norm = |v: Option<Value>, d: i64| -> Result<i64, Ctl> {
-        match v {
-            None | Some(Value::None) => Ok(d),
-            Some(v) => {
-                let i = int_arg(vm, &v)?;
-                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
-            }
-        }
-    };
-    let start = norm(opt(a, from), 0)?;
-    let end = norm(opt(a, from + 1), n)?;
+    let start = crate::builtins::slice_bound(vm, opt(a, from), 0, n)?;
+    let end = crate::builtins::slice_bound(vm, opt(a, from + 1), n, n)?;
     // An empty needle is found at `start` even at the end, never past it.
     let past_end = match opt(a, from) {
         Some(v @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_))) => int_arg(vm, &v).map_or(true, |i| i > n),

@@ -38,6 +38,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("urllib", "# a package: see urllib.request and urllib.error\n"),
     ("urllib.request", include_str!("lib/urllib_request.py")),
     ("urllib.error", include_str!("lib/urllib_error.py")),
+    ("_httpstatus", include_str!("lib/_httpstatus.py")),
 ];
 
 const RUST_MODULES: &[&str] = &["sys", "time", "math", "random", "os", "_thread", "_pg", "_json"];

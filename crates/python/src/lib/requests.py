@@ -5,6 +5,7 @@
 # "/sim/page/3?latency_ms=200" is the playground's own simulated page.
 import _pg
 import json as _json
+from _httpstatus import REASONS as _REASONS
 
 
 class RequestException(OSError):
@@ -54,13 +55,6 @@ class _Exceptions:
 
 
 exceptions = _Exceptions()
-
-_REASONS = {
-    200: "OK", 201: "Created", 204: "No Content", 301: "Moved Permanently", 302: "Found",
-    304: "Not Modified", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden",
-    404: "Not Found", 405: "Method Not Allowed", 429: "Too Many Requests",
-    500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
-}
 
 
 class Response:

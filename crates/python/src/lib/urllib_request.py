@@ -6,13 +6,7 @@
 # urllib.error.URLError, a 4xx/5xx answer an HTTPError.
 import _pg
 from urllib.error import URLError, HTTPError
-
-_REASONS = {
-    200: "OK", 201: "Created", 204: "No Content", 301: "Moved Permanently", 302: "Found",
-    304: "Not Modified", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden",
-    404: "Not Found", 405: "Method Not Allowed", 429: "Too Many Requests",
-    500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
-}
+from _httpstatus import REASONS as _REASONS
 
 
 class _Headers:
