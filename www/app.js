@@ -536,6 +536,7 @@ async function main() {
   } catch (error) {
     if ($('engine')) $('engine').textContent = 'The engine could not start.';
     state.engineFailed = true;
+    document.body.dataset.engine = 'failed';
     updateButtons();
     showError(error, { append: true });
     return;
@@ -568,6 +569,8 @@ async function engineIsUp(info) {
   }
   state.engineUp = true;
   updateButtons();
+  // The page is drawn for the engine it got (tests wait for this, not only for `ready`).
+  document.body.dataset.engine = 'up';
 }
 
 main();

@@ -78,6 +78,9 @@ export async function openPlayground(context, url) {
   const problems = await recordProblems(page);
   await page.goto(url);
   const ready = await page.evaluate(() => playground.ready);
+  // `ready` is the engine's; the page then draws what the address asks for with it (an
+  // exercise's choices, a link's parameters checked): wait for that too.
+  await page.waitForFunction(() => !document.getElementById('run') || document.body.dataset.engine, null, { timeout: 30_000 });
   return { page, problems, ready };
 }
 
