@@ -71,7 +71,7 @@ def get(page):                    # one request; its line is printed as soon as 
     name, url = page
     try:
         r = requests.get(url, timeout=10)
-        answer, line = (r.status_code, len(r.text)), f"{name}: {r.status_code}, {len(r.text)} characters"
+        answer, line = (r.status_code, len(r.content)), f"{name}: {r.status_code}, {len(r.content)} bytes"
     except requests.RequestException as e:
         answer, line = None, f"{name}: failed: {type(e).__name__}"
     sys.stdout.write(line + "\n")  # one write: a whole line, even from threads

@@ -329,7 +329,7 @@ test('"Edit as Python" on processes and scraper opens the program, and it runs o
   const site = new URL(env.servers.isolated).origin;
   for (const [id, lines] of [
     ['processes', (out) => assert.match(out, /^process 1: my counter = 1000000 \(my own 1000000 numbers only\)\nprocess 2: my counter = 1000000 \(my own 1000000 numbers only\)\nthreads: the one shared counter = 2000000/)],
-    ['scraper', (out) => assert.match(out, /^page 3: 200, 1111 characters$/m)],
+    ['scraper', (out) => assert.match(out, /^page 3: 200, 1111 bytes$/m)],
   ]) {
     if (id === 'scraper') await page.goto(`${env.servers.isolated}?demo=scraper&urls=5&latency_ms=150&mode=threads&workers=2`);
     await page.waitForSelector('#code-panel .edit-python:not([hidden]):not([disabled])');
