@@ -26,6 +26,13 @@ const STATS = {
     label: 'Each thread: running Python / waiting',
     format: (list) => list.map((t) => `${t.name}: ${formatMs(t.running_ms)} / ${formatMs(t.waiting_ms)}`).join(' · '),
   },
+  gil: { label: 'GIL', format: (v) => (v ? 'on' : 'off (free-threaded)') },
+  real_threads: { label: 'Each Python thread a Worker of its own', format: (v) => (v ? 'yes' : 'no: threads take turns on one') },
+  // The python demo's processes: how each ended (a negative code: the signal that ended it).
+  processes: {
+    label: 'Processes and their exit codes',
+    format: (list) => list.map((p) => `${p.name}: ${exitCode(p.exitcode)}`).join(' · '),
+  },
   io_response_ms: { label: 'I/O thread waited for the GIL (mean)', format: formatMs },
   io_response_max_ms: { label: 'I/O thread waited for the GIL (worst)', format: formatMs },
   matches_sequential: { label: 'Output matches the sequential answer', format: (v) => (v ? 'yes ✓' : 'NO ✗') },
@@ -33,6 +40,8 @@ const STATS = {
 };
 
 const capital = (s) => `${s[0].toUpperCase()}${s.slice(1)}`;
+const SIGNALS = { '-9': 'killed', '-15': 'terminated' };
+const exitCode = (code) => (code == null ? 'still running' : SIGNALS[code] ? `${code} (${SIGNALS[code]})` : String(code));
 
 /**
  * Phases are what demos report as `<phase>_ms` (not a known statistic), with
