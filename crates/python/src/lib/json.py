@@ -138,17 +138,19 @@ class JSONEncoder:
             if markers is not None:
                 del markers[marker]
 
+    def _layout(self, level):
+        # A container's nesting level inside it, and what goes after its opening bracket,
+        # between its items and before its closing bracket.
+        if self.indent is None:
+            return level, "", self.item_separator, ""
+        newline = "\n" + self.indent * (level + 1)
+        return level + 1, newline, self.item_separator + newline, "\n" + self.indent * level
+
     def _encode_list(self, lst, out, level, markers):
         if not lst:
             out.append("[]")
             return
-        if self.indent is None:
-            newline, separator, closing = "", self.item_separator, ""
-        else:
-            level += 1
-            newline = "\n" + self.indent * level
-            separator = self.item_separator + newline
-            closing = "\n" + self.indent * (level - 1)
+        level, newline, separator, closing = self._layout(level)
         out.append("[" + newline)
         first = True
         for value in lst:
@@ -162,13 +164,7 @@ class JSONEncoder:
         if not dct:
             out.append("{}")
             return
-        if self.indent is None:
-            newline, separator, closing = "", self.item_separator, ""
-        else:
-            level += 1
-            newline = "\n" + self.indent * level
-            separator = self.item_separator + newline
-            closing = "\n" + self.indent * (level - 1)
+        level, newline, separator, closing = self._layout(level)
         out.append("{" + newline)
         items = sorted(dct.items()) if self.sort_keys else dct.items()
         first = True
