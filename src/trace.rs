@@ -162,6 +162,12 @@ impl Recorder {
         (epoch_ms - self.origin_ms).max(0.0)
     }
 
+    /// The inverse of `at`: a moment of this run on the shared clock (tests feed replies).
+    #[cfg(test)]
+    pub fn epoch(&self, run_ms: f64) -> f64 {
+        self.origin_ms + run_ms
+    }
+
     pub fn lane(&self, label: impl Into<String>, kind: LaneKind) -> LaneId {
         let mut data = self.data();
         let id = data.lanes.len();

@@ -1,6 +1,6 @@
 // `window.playground`: the JS API that the page, tests and embedding pages drive.
 // EngineBridge is the only code that talks to the engine worker.
-import { MSG, messageToError } from './protocol.js';
+import { ENGINE_PORT, MSG, messageToError } from './protocol.js';
 import { chooseBuild, poolThreads, startServiceWorker } from './boot.js';
 import { afterFirstPaint } from './paint.js';
 
@@ -165,7 +165,8 @@ class EngineBridge {
 
   /**
    * Starts a Worker the engine asked for (a process of the process demos: see
-   * MSG.WORKER_SPAWN) and relays its messages and errors to the engine.
+   * MSG.WORKER_SPAWN), hands the two of them the ends of a MessageChannel (ENGINE_PORT),
+   * and relays its errors to the engine.
    */
   spawnWorker(owner, { id, url, options }) {
     if (owner !== this.worker) return;
@@ -177,6 +178,10 @@ class EngineBridge {
       return;
     }
     this.engineWorkers.set(id, worker);
+    const channel = new MessageChannel();
+    worker.postMessage({ type: ENGINE_PORT, port: channel.port1 }, [channel.port1]);
+    owner.postMessage({ type: MSG.WORKER_PORT, id, port: channel.port2 }, [channel.port2]);
+    // What the worker posts to itself rather than to the port still reaches the engine.
     worker.onmessage = ({ data }) => owner.postMessage({ type: MSG.WORKER_MESSAGE, id, data });
     worker.onerror = (event) => {
       event.preventDefault?.();
@@ -272,6 +277,11 @@ class EngineBridge {
   /** Benchmark hook: times the sum-of-squares kernel in the engine. */
   async debugBench(n, threads) {
     return this.send({ type: MSG.DEBUG_BENCH, n, threads });
+  }
+
+  /** Benchmark hook: the demos' process pool, wall time per tiny task. */
+  async debugPoolBench(tasks, processes) {
+    return this.send({ type: MSG.DEBUG_POOL_BENCH, tasks, processes });
   }
 
   /** Debug hook: the engine's wasm memory size. */
@@ -512,6 +522,7 @@ if (new URLSearchParams(location.search).get('debug') === '1') {
     setRunTimeLimit: (ms) => { currentBridge().runTimeLimitMs = ms; },
     memory: () => playground.ready.then(() => currentBridge().debugMemory()),
     bench: (n, threads) => playground.ready.then(() => currentBridge().debugBench(n, threads)),
+    poolBench: (tasks, processes) => playground.ready.then(() => currentBridge().debugPoolBench(tasks, processes)),
     // { iterations_per_ms, source: 'measured' | 'remembered' } once the engine knows it.
     calibration: () => currentBridge()?.calibration ?? null,
     /** The thread pool: { state: none | starting | up | failed, ms: how long it took to start }. */

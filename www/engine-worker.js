@@ -44,7 +44,7 @@ globalThis.PlaygroundPoolWorker = class PoolWorkerOnPage extends EventTarget {
 // The other Workers the engine starts, the processes of the process demos (started from
 // Rust with `new Worker`), are created by the page for the same reason: in Firefox a
 // process demo hung in about one run in twenty. This stands in for `Worker` here: the page
-// starts the real one and relays its messages and errors both ways.
+// starts the real one; messages go through a MessagePort between the two workers.
 const pageWorkers = new Map();
 let pageWorkerIds = 0;
 class WorkerOnPage extends EventTarget {
@@ -57,11 +57,20 @@ class WorkerOnPage extends EventTarget {
     self.postMessage({ type: MSG.WORKER_SPAWN, id: this.id, url: String(new URL(url, location.href)), options: { ...options } });
   }
 
+  /** The page's MessageChannel to the worker (see ENGINE_PORT): from then on, no relay. */
+  connect(port) {
+    this.port = port;
+    port.onmessage = ({ data }) => this.deliver(new MessageEvent('message', { data }));
+  }
+
   postMessage(data, transfer = []) {
-    if (pageWorkers.has(this.id)) self.postMessage({ type: MSG.WORKER_POST, id: this.id, data }, transfer);
+    if (!pageWorkers.has(this.id)) return;
+    if (this.port) this.port.postMessage(data, transfer);
+    else self.postMessage({ type: MSG.WORKER_POST, id: this.id, data }, transfer);
   }
 
   terminate() {
+    this.port?.close();
     if (pageWorkers.delete(this.id)) self.postMessage({ type: MSG.WORKER_TERMINATE, id: this.id });
   }
 
@@ -252,6 +261,14 @@ self.onmessage = async ({ data }) => {
         postMessage({ type: MSG.ERROR, seq: data.seq, error: errorToMessage(e), fatal: isFatal(e) });
       }
       break;
+    case MSG.DEBUG_POOL_BENCH:
+      if (!(await poolFor(data.seq))) break;
+      try {
+        postMessage({ type: MSG.RESULT, seq: data.seq, result: { us_per_task: await engine.benchProcessPool(data.tasks, data.processes) } });
+      } catch (e) {
+        postMessage({ type: MSG.ERROR, seq: data.seq, error: errorToMessage(e), fatal: isFatal(e) });
+      }
+      break;
     case MSG.DEBUG_MEMORY:
       postMessage({ type: MSG.RESULT, seq: data.seq, result: { wasmMemoryBytes: engine.memoryBytes() } });
       break;
@@ -271,6 +288,9 @@ self.onmessage = async ({ data }) => {
       break;
     case MSG.WORKER_MESSAGE:
       pageWorkers.get(data.id)?.deliver(new MessageEvent('message', { data: data.data }));
+      break;
+    case MSG.WORKER_PORT:
+      pageWorkers.get(data.id)?.connect(data.port);
       break;
     case MSG.WORKER_ERROR:
       pageWorkers.get(data.id)?.deliver(new ErrorEvent('error', { message: data.message, cancelable: true }));

@@ -9,10 +9,12 @@ export const MSG = Object.freeze({
   PREPARE: 'prepare', // { id }: load what demo `id` runs on before its first run (the python demo's build)
   DEBUG_TRAP: 'debug-trap', // { seq }: the engine traps on purpose (crash-recovery tests)
   DEBUG_BENCH: 'debug-bench', // { seq, n, threads }: replies with a result { ms } (make bench)
+  DEBUG_POOL_BENCH: 'debug-pool-bench', // { seq, tasks, processes }: replies with a result { us_per_task } (make bench)
   DEBUG_MEMORY: 'debug-memory', // { seq }: replies with a result { wasmMemoryBytes } (soak test)
   POOL_WORKER_READY: 'pool-worker-ready', // { id }: the page's pool Worker `id` is up (see POOL_SPAWN)
   WORKER_MESSAGE: 'worker-message', // { id, data }: page Worker `id` (see WORKER_SPAWN) posted `data`
   WORKER_ERROR: 'worker-error', // { id, message }: page Worker `id` failed
+  WORKER_PORT: 'worker-port', // { id, port }: a MessagePort straight to page Worker `id` (see ENGINE_PORT)
   // engine -> page
   READY: 'ready',     // { build, threads, demos }
   START_FAILED: 'start-failed', // { error }
@@ -31,6 +33,14 @@ export const MSG = Object.freeze({
   WORKER_POST: 'worker-post', // { id, data }: post `data` to that Worker
   WORKER_TERMINATE: 'worker-terminate', // { id }
 });
+
+/**
+ * The first message a Worker started for the engine gets from the page: `{ type:
+ * ENGINE_PORT, port }`, a MessagePort whose other end the engine holds. Tasks and replies go
+ * through it, worker to worker: relayed by the page they took two hops through its main
+ * thread each way (busy drawing the live trace), 250 us a process-pool task instead of ~60.
+ */
+export const ENGINE_PORT = 'engine-port';
 
 /** An Error that survives postMessage: name and message travel as plain fields. */
 export function errorToMessage(e) {

@@ -73,6 +73,12 @@ for (const build of ['threads', 'single']) {
       assert.equal(r.lanes.filter((l) => l.kind === laneKind).length, 3);
       const atOnce = mostAtOnce(r, 'sleep', laneKind);
       assert.ok(atOnce >= 2 && atOnce <= 3, `${kind}: ${atOnce} tasks at once on a pool of 3`);
+      // A process holds its next task while it runs one (as CPython's pool queues one call
+      // ahead), yet runs one at a time, and its lane shows each moment once.
+      for (const lane of r.lanes.filter((l) => l.kind === 'process')) {
+        const spans = r.spans.filter((s) => s.lane === lane.id).sort((a, b) => a.start_ms - b.start_ms);
+        spans.slice(1).forEach((s, i) => assert.ok(spans[i].end_ms <= s.start_ms + 1e-9, `${lane.label}: ${JSON.stringify(spans[i])} overlaps ${JSON.stringify(s)}`));
+      }
     }
     if (build === 'single') {
       const refused = await run(page, 'executors', { kind: 'thread' });
