@@ -32,6 +32,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("heapq", include_str!("lib/heapq.py")),
     ("_asyncgen", include_str!("lib/_asyncgen.py")),
     ("multiprocessing", include_str!("lib/multiprocessing.py")),
+    ("multiprocessing.managers", include_str!("lib/mp_managers.py")),
     ("pickle", include_str!("lib/pickle.py")),
     ("requests", include_str!("lib/requests.py")),
     ("json", include_str!("lib/json.py")),

@@ -692,7 +692,11 @@ def RawArray(typecode_or_type, size_or_initializer):
 
 
 def Manager():
-    raise NotImplementedError("multiprocessing.Manager is not available in this playground: share data with a Queue, Value or Array, or return it from a Pool")
+    # A SyncManager, started: its server process holds the shared objects (managers.py).
+    from multiprocessing.managers import SyncManager
+    m = SyncManager()
+    m.start()
+    return m
 
 
 # ----- pools -----
