@@ -172,9 +172,8 @@ def _serve_connection(objects, requests, replies):
                     result = ("proxy", id(it))
                 elif isinstance(obj, dict) and name in ("keys", "values", "items"):
                     result = list(result)
-            elif op == "decref":
-                objects.pop(msg[1], None)
-                continue
+            elif op == "getvalue":
+                result = objects[msg[1]]
             else:
                 result = None
             try:
@@ -226,7 +225,8 @@ class BaseProxy:
         return result
 
     def _getvalue(self):
-        return self._callmethod("copy") if self._typeid in ("dict", "list") else self._callmethod("__repr__")
+        # A copy of the object the server holds, as CPython's (pickled: a lock cannot come).
+        return _request(self._listener, ("getvalue", self._oid))
 
     def __repr__(self):
         return "<%s object, typeid %r at %#x>" % (type(self).__name__, self._typeid, id(self))
