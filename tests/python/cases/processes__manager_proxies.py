@@ -21,4 +21,4 @@ if __name__ == '__main__':
         d2 = m.dict(); d2['x'] = [1]; d2['x'].append(2); print(d2)   # the classic gotcha
         print(m.address is not None)
         l2 = m.list(); d['l'] = l2; l2.append(5); print(d['l'], type(d['l']).__name__)
-        print(d._getvalue(), l._getvalue(), type(l._getvalue()).__name__, m.Namespace(k=3)._getvalue())
+        print(m.dict(a=[1, 2])._getvalue(), l._getvalue(), type(l._getvalue()).__name__, m.Namespace(k=3)._getvalue())
