@@ -193,6 +193,16 @@ async function loadPython(threaded) {
 // A trap (RuntimeError) poisons a wasm instance: the page must replace this worker.
 const isFatal = (e) => e instanceof WebAssembly.RuntimeError || e instanceof WebAssembly.LinkError;
 
+/** A benchmark hook's reply: `measure()`'s result once the pool is up, or its error. */
+async function benchmark(seq, measure) {
+  if (!(await poolFor(seq))) return;
+  try {
+    postMessage({ type: MSG.RESULT, seq, result: await measure() });
+  } catch (e) {
+    postMessage({ type: MSG.ERROR, seq, error: errorToMessage(e), fatal: isFatal(e) });
+  }
+}
+
 self.onmessage = async ({ data }) => {
   switch (data.type) {
     case MSG.INIT:
@@ -254,20 +264,10 @@ self.onmessage = async ({ data }) => {
       if (data.id === 'python') poolStarted.catch(() => {}).then(pythonEngine).catch(() => {});
       break;
     case MSG.DEBUG_BENCH:
-      if (!(await poolFor(data.seq))) break;
-      try {
-        postMessage({ type: MSG.RESULT, seq: data.seq, result: { ms: await engine.benchKernel(data.n, data.threads) } });
-      } catch (e) {
-        postMessage({ type: MSG.ERROR, seq: data.seq, error: errorToMessage(e), fatal: isFatal(e) });
-      }
+      await benchmark(data.seq, async () => ({ ms: await engine.benchKernel(data.n, data.threads) }));
       break;
     case MSG.DEBUG_POOL_BENCH:
-      if (!(await poolFor(data.seq))) break;
-      try {
-        postMessage({ type: MSG.RESULT, seq: data.seq, result: { us_per_task: await engine.benchProcessPool(data.tasks, data.processes) } });
-      } catch (e) {
-        postMessage({ type: MSG.ERROR, seq: data.seq, error: errorToMessage(e), fatal: isFatal(e) });
-      }
+      await benchmark(data.seq, async () => ({ us_per_task: await engine.benchProcessPool(data.tasks, data.processes) }));
       break;
     case MSG.DEBUG_MEMORY:
       postMessage({ type: MSG.RESULT, seq: data.seq, result: { wasmMemoryBytes: engine.memoryBytes() } });
