@@ -13,10 +13,14 @@ import _pg
 __all__ = ["BaseManager", "SyncManager", "BaseProxy", "Namespace"]
 
 
-def _get(channel):
-    r = _pg.channel_get(channel, True, None)
+def _get(channel, server=None):
+    # With `server` (its pid): an EOFError if the server process dies first, as CPython's
+    # connection to a manager that is gone raises.
+    r = _pg.channel_get(channel, True, None, None if server is None else [server])
     if r is True:
         r = _pg.channel_received()
+    if isinstance(r, int):
+        raise EOFError
     return r[0]
 
 
@@ -137,7 +141,10 @@ _SPECIAL = {
 }
 
 
-def _run_server(listener):
+def _run_server(listener, ready, initializer=None, initargs=()):
+    if initializer is not None:
+        initializer(*initargs)
+    _pg.channel_put(ready, True)
     objects = {}
     while True:
         msg = _get(listener)
@@ -201,10 +208,10 @@ def _connection(listener):
     return conn
 
 
-def _request(listener, msg):
+def _request(listener, server, msg):
     requests, replies = _connection(listener)
     _pg.channel_put(requests, msg)
-    ok, result = _get(replies)
+    ok, result = _get(replies, server)
     if not ok:
         raise result
     return result
@@ -213,20 +220,21 @@ def _request(listener, msg):
 class BaseProxy:
     _exposed_ = ()
 
-    def __init__(self, typeid, listener, oid):
+    def __init__(self, typeid, listener, server, oid):
         object.__setattr__(self, "_typeid", typeid)
         object.__setattr__(self, "_listener", listener)
+        object.__setattr__(self, "_server", server)
         object.__setattr__(self, "_oid", oid)
 
     def _callmethod(self, methodname, args=(), kwds={}):
-        result = _request(self._listener, ("call", self._oid, methodname, _out(args), dict(kwds)))
+        result = _request(self._listener, self._server, ("call", self._oid, methodname, _out(args), dict(kwds)))
         if methodname in _iterator_methods and isinstance(result, tuple) and result[:1] == ("proxy",):
-            return IteratorProxy("Iterator", self._listener, result[1])
+            return IteratorProxy("Iterator", self._listener, self._server, result[1])
         return result
 
     def _getvalue(self):
         # A copy of the object the server holds, as CPython's (pickled: a lock cannot come).
-        return _request(self._listener, ("getvalue", self._oid))
+        return _request(self._listener, self._server, ("getvalue", self._oid))
 
     def __repr__(self):
         return "<%s object, typeid %r at %#x>" % (type(self).__name__, self._typeid, id(self))
@@ -440,9 +448,13 @@ class BaseManager:
         if initializer is not None and not callable(initializer):
             raise TypeError("initializer must be a callable")
         self._listener = _pg.channel_new()
-        self._process = multiprocessing.Process(target=_run_server, args=(self._listener,))
+        ready = _pg.channel_new()
+        self._process = multiprocessing.Process(target=_run_server, args=(self._listener, ready, initializer, initargs))
         self._process.name = type(self).__name__ + "-" + ":".join(str(i) for i in self._process._identity)
         self._process.start()
+        # A server that fails to start (an unguarded main program starting processes again,
+        # a failing initializer) is an EOFError here, as CPython's.
+        _get(ready, self._process.pid)
         self._state = "started"
         threading._register_atexit(self.shutdown)
 
@@ -450,8 +462,8 @@ class BaseManager:
         if self._state != "started":
             # CPython's message, after a shutdown as well.
             raise AssertionError("server not yet started")
-        oid = _request(self._listener, ("create", typeid, args, kwds))
-        return _proxy_types[typeid](typeid, self._listener, oid)
+        oid = _request(self._listener, self._process.pid, ("create", typeid, args, kwds))
+        return _proxy_types[typeid](typeid, self._listener, self._process.pid, oid)
 
     def join(self, timeout=None):
         if self._process is not None:
@@ -463,7 +475,10 @@ class BaseManager:
         self._state = "shutdown"
         done = _pg.channel_new()
         _pg.channel_put(self._listener, ("shutdown", done))
-        _get(done)
+        try:
+            _get(done, self._process.pid)
+        except EOFError:
+            pass
         self._process.join(1.0)
         if self._process.exitcode is None:
             self._process.terminate()
