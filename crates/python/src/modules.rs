@@ -36,6 +36,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("pickle", include_str!("lib/pickle.py")),
     ("requests", include_str!("lib/requests.py")),
     ("json", include_str!("lib/json.py")),
+    ("logging", include_str!("lib/logging.py")),
     ("urllib", "# a package: see urllib.request and urllib.error\n"),
     ("urllib.request", include_str!("lib/urllib_request.py")),
     ("urllib.error", include_str!("lib/urllib_error.py")),
@@ -159,6 +160,8 @@ fn fill_rust_module(vm: &mut Vm, name: &str, m: &Arc<Module>) {
                 ("setrecursionlimit", sys_setrecursionlimit),
                 ("_is_gil_enabled", sys_is_gil_enabled),
                 ("intern", sys_intern),
+                ("exc_info", sys_exc_info),
+                ("exception", sys_exception),
             ]);
             let stream = |fd: i64, name: &str| {
                 let c = Arc::new(Class {
@@ -203,6 +206,8 @@ fn fill_rust_module(vm: &mut Vm, name: &str, m: &Arc<Module>) {
             ("process_time", time_process_time),
             ("thread_time", time_process_time),
             ("strftime", time_strftime),
+            ("gmtime", time_gmtime),
+            ("localtime", time_gmtime),
         ]),
         "math" => {
             fns(m, &[
@@ -275,6 +280,7 @@ fn fill_rust_module(vm: &mut Vm, name: &str, m: &Arc<Module>) {
             ("thread_ids", pg_thread_ids),
             ("print_thread_exception", pg_print_thread_exception),
             ("now", pg_now),
+            ("caller", pg_caller),
             ("sleep_until", pg_sleep_until),
             ("enter_event_loop", pg_enter_event_loop),
             ("leave_event_loop", pg_leave_event_loop),
@@ -447,6 +453,21 @@ fn sys_setswitchinterval(vm: &mut Vm, a: Args) -> R {
     vm.shared.gil.set_switch_interval_ms(us / 1000.0);
     Ok(Value::None)
 }
+/// The exception being handled on this thread (in an `except` block of the calling frame or
+/// of one of its callers), as `sys.exception()` gives it.
+fn handled_here(vm: &Vm) -> Option<Value> {
+    vm.threads[vm.cur].frames.iter().rev().find_map(|f| f.blocks.iter().rev().find_map(|b| b.handling.clone()))
+}
+fn sys_exception(vm: &mut Vm, _a: Args) -> R {
+    Ok(handled_here(vm).unwrap_or(Value::None))
+}
+/// `(type, value, traceback)`; the traceback is None here (no traceback objects).
+fn sys_exc_info(vm: &mut Vm, _a: Args) -> R {
+    Ok(match handled_here(vm) {
+        Some(e) => Value::tuple(vec![Value::Class(ops::type_of(vm, &e)), e, Value::None]),
+        None => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    })
+}
 fn sys_exit(vm: &mut Vm, a: Args) -> R {
     let e = vm.new_exc(&vm.exc_class("SystemExit"), "");
     if let (Value::Instance(i), Some(code)) = (&e, opt(&a, 0)) {
@@ -523,8 +544,115 @@ fn time_process_time(vm: &mut Vm, _a: Args) -> R {
     let cpu: f64 = vm.shared.threads().iter().map(|t| t.cpu_ms).sum::<f64>() + (vm.now() - vm.slice_start);
     Ok(Value::Float(cpu / 1000.0))
 }
-fn time_strftime(vm: &mut Vm, _a: Args) -> R {
-    Err(vm.err("NotImplementedError", "time.strftime is not available in this playground"))
+// Calendar time is UTC here: a Worker has no time zone database (localtime = gmtime).
+
+/// The civil date of a day counted from 1970-01-01: (year, month 1-12, day 1-31).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    // Eras of 400 years (146097 days) starting on March 1st, so that the leap day ends a year.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+fn is_leap(y: i64) -> bool {
+    y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+}
+
+/// `time.gmtime(secs)`'s nine fields: year, month, day, hour, minute, second, weekday
+/// (Monday 0), day of the year (1-366), DST flag (0).
+fn broken_down(secs: f64) -> [i64; 9] {
+    let s = secs.floor() as i64;
+    let days = s.div_euclid(86_400);
+    let rem = s.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    const BEFORE: [i64; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    let yday = BEFORE[(m - 1) as usize] + d + i64::from(m > 2 && is_leap(y));
+    [y, m, d, rem / 3600, rem % 3600 / 60, rem % 60, (days + 3).rem_euclid(7), yday, 0]
+}
+
+fn time_fields(vm: &mut Vm, a: &Args, name: &str) -> Result<[i64; 9], Ctl> {
+    match a.pos.first() {
+        None | Some(Value::None) => Ok(broken_down(vm.host.wall_ms() / 1000.0)),
+        Some(v) => Ok(broken_down(float_arg(vm, v, name)?)),
+    }
+}
+
+fn time_gmtime(vm: &mut Vm, a: Args) -> R {
+    let f = time_fields(vm, &a, "gmtime")?;
+    Ok(Value::tuple(f.iter().map(|x| Value::Int(*x)).collect()))
+}
+
+/// `time.strftime(format, t=None)`: `t` a 9-tuple as gmtime/localtime give.
+fn time_strftime(vm: &mut Vm, a: Args) -> R {
+    let fmt = ops::to_str(vm, &arg(vm, &a, 0, "strftime")?)?;
+    let t: [i64; 9] = match a.pos.get(1) {
+        None => broken_down(vm.host.wall_ms() / 1000.0),
+        Some(v) => {
+            let items = ops::collect(vm, v)?;
+            if items.len() != 9 {
+                return Err(vm.type_error("time.struct_time() takes a 9-sequence"));
+            }
+            let mut out = [0i64; 9];
+            for (o, x) in out.iter_mut().zip(&items) {
+                *o = int_arg(vm, x)?;
+            }
+            out
+        }
+    };
+    const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    let month = MONTHS[(t[1].clamp(1, 12) - 1) as usize];
+    let day = DAYS[t[6].rem_euclid(7) as usize];
+    let hour12 = if t[3] % 12 == 0 { 12 } else { t[3] % 12 };
+    let mut out = String::new();
+    let mut chars = fmt.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('Y') => out.push_str(&t[0].to_string()),
+            Some('y') => out.push_str(&format!("{:02}", t[0].rem_euclid(100))),
+            Some('m') => out.push_str(&format!("{:02}", t[1])),
+            Some('d') => out.push_str(&format!("{:02}", t[2])),
+            Some('e') => out.push_str(&format!("{:2}", t[2])),
+            Some('H') => out.push_str(&format!("{:02}", t[3])),
+            Some('I') => out.push_str(&format!("{hour12:02}")),
+            Some('M') => out.push_str(&format!("{:02}", t[4])),
+            Some('S') => out.push_str(&format!("{:02}", t[5])),
+            Some('p') => out.push_str(if t[3] < 12 { "AM" } else { "PM" }),
+            Some('j') => out.push_str(&format!("{:03}", t[7])),
+            Some('a') => out.push_str(&day[..3]),
+            Some('A') => out.push_str(day),
+            Some('b') | Some('h') => out.push_str(&month[..3]),
+            Some('B') => out.push_str(month),
+            Some('w') => out.push_str(&((t[6] + 1) % 7).to_string()),
+            Some('u') => out.push_str(&(t[6] + 1).to_string()),
+            Some('Z') => out.push_str("UTC"),
+            Some('z') => out.push_str("+0000"),
+            Some('F') => out.push_str(&format!("{}-{:02}-{:02}", t[0], t[1], t[2])),
+            Some('T') => out.push_str(&format!("{:02}:{:02}:{:02}", t[3], t[4], t[5])),
+            Some('R') => out.push_str(&format!("{:02}:{:02}", t[3], t[4])),
+            Some('D') => out.push_str(&format!("{:02}/{:02}/{:02}", t[1], t[2], t[0].rem_euclid(100))),
+            Some('c') => out.push_str(&format!("{} {} {:2} {:02}:{:02}:{:02} {}", &day[..3], &month[..3], t[2], t[3], t[4], t[5], t[0])),
+            Some('x') => out.push_str(&format!("{:02}/{:02}/{:02}", t[1], t[2], t[0].rem_euclid(100))),
+            Some('X') => out.push_str(&format!("{:02}:{:02}:{:02}", t[3], t[4], t[5])),
+            Some('%') => out.push('%'),
+            Some(other) => {
+                out.push('%');
+                out.push(other);
+            }
+            None => out.push('%'),
+        }
+    }
+    Ok(Value::str(&out))
 }
 
 // ----- math -----
@@ -1000,6 +1128,16 @@ fn pg_print_thread_exception(vm: &mut Vm, a: Args) -> R {
     let text = vm.format_exception(&e);
     vm.write_out(&format!("Exception in thread {name}:\n{text}"), true);
     Ok(Value::None)
+}
+/// `_pg.caller()`: `(filename, line, function)` of the innermost frame of the program's own
+/// code on this thread (the library's frames are skipped), or None: where logging says a
+/// record was made, as CPython's `findCaller` does.
+fn pg_caller(vm: &mut Vm, _a: Args) -> R {
+    let frames = &vm.threads[vm.cur].frames;
+    Ok(match frames.iter().rev().find(|f| !f.code.hidden) {
+        Some(f) => Value::tuple(vec![Value::Str(f.code.filename.clone()), Value::Int(f.line() as i64), Value::Str(f.code.name.clone())]),
+        None => Value::None,
+    })
 }
 fn pg_now(vm: &mut Vm, _a: Args) -> R {
     Ok(Value::Float(vm.now()))
