@@ -31,6 +31,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("string", include_str!("lib/string.py")),
     ("heapq", include_str!("lib/heapq.py")),
     ("statistics", include_str!("lib/statistics.py")),
+    ("operator", include_str!("lib/operator.py")),
     ("_asyncgen", include_str!("lib/_asyncgen.py")),
     ("multiprocessing", include_str!("lib/multiprocessing.py")),
     ("multiprocessing.managers", include_str!("lib/mp_managers.py")),
