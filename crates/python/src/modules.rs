@@ -32,6 +32,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("heapq", include_str!("lib/heapq.py")),
     ("statistics", include_str!("lib/statistics.py")),
     ("operator", include_str!("lib/operator.py")),
+    ("bisect", include_str!("lib/bisect.py")),
     ("_asyncgen", include_str!("lib/_asyncgen.py")),
     ("multiprocessing", include_str!("lib/multiprocessing.py")),
     ("multiprocessing.managers", include_str!("lib/mp_managers.py")),
