@@ -13,7 +13,8 @@ loaded.catch((e) => setTimeout(() => { throw e; }));
 
 self.onmessage = ({ data }) => {
   if (data?.type !== ENGINE_PORT) return;
-  const port = data.port;
+  // No port: the page relays this worker's messages (the first message said so).
+  const port = data.port ?? self;
   const run = async (task) => {
     const got = now();
     try {

@@ -36,9 +36,10 @@ export const MSG = Object.freeze({
 
 /**
  * The first message a Worker started for the engine gets from the page: `{ type:
- * ENGINE_PORT, port }`, a MessagePort whose other end the engine holds. Tasks and replies go
- * through it, worker to worker: relayed by the page they took two hops through its main
- * thread each way (busy drawing the live trace), 250 us a process-pool task instead of ~60.
+ * ENGINE_PORT, port }`, a MessagePort whose other end the engine holds, where tasks and
+ * replies then go worker to worker (in Chromium: 40-50 us a process-pool task, against
+ * 65-75 relayed); or `port: null` where the page relays them (Firefox and WebKit, whose
+ * channels between workers are slower than the relay; see directWorkerPorts in api.js).
  */
 export const ENGINE_PORT = 'engine-port';
 
