@@ -33,6 +33,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("statistics", include_str!("lib/statistics.py")),
     ("operator", include_str!("lib/operator.py")),
     ("bisect", include_str!("lib/bisect.py")),
+    ("copy", include_str!("lib/copy.py")),
     ("_asyncgen", include_str!("lib/_asyncgen.py")),
     ("multiprocessing", include_str!("lib/multiprocessing.py")),
     ("multiprocessing.managers", include_str!("lib/mp_managers.py")),
@@ -310,6 +311,7 @@ fn fill_rust_module(vm: &mut Vm, name: &str, m: &Arc<Module>) {
             ("pickle_check", crate::process::pg_pickle_check),
             ("http_get", crate::io::pg_http_get),
         ]),
+            ("new_instance", pg_new_instance),
         _ => {}
     }
 }
@@ -1184,6 +1186,15 @@ fn pg_span(vm: &mut Vm, a: Args) -> R {
 }
 
 /// An async generator function's call: its generator frame, wrapped (lib/_asyncgen.py).
+/// `_pg.new_instance(cls)`: an instance of a Python class whose `__init__` has not run, with
+/// no attributes (`object.__new__(cls)`, which lib/copy.py needs to copy an instance).
+fn pg_new_instance(vm: &mut Vm, a: Args) -> R {
+    match arg(vm, &a, 0, "new_instance")? {
+        Value::Class(c) if c.native == NativeType::Object => Ok(crate::call::blank_instance(&c, &Args::default())),
+        other => Err(vm.type_error(format!("new_instance: not a Python class: {}", ops::type_name(vm, &other)))),
+    }
+}
+
 pub fn wrap_async_gen(vm: &mut Vm, gen: Value) -> R {
     let m = import(vm, "_asyncgen")?;
     let cls = match crate::ops::get_attr(vm, &m, "async_generator")? {
