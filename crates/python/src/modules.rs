@@ -34,6 +34,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("operator", include_str!("lib/operator.py")),
     ("bisect", include_str!("lib/bisect.py")),
     ("copy", include_str!("lib/copy.py")),
+    ("timeit", include_str!("lib/timeit.py")),
     ("_asyncgen", include_str!("lib/_asyncgen.py")),
     ("multiprocessing", include_str!("lib/multiprocessing.py")),
     ("multiprocessing.managers", include_str!("lib/mp_managers.py")),
