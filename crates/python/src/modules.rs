@@ -35,6 +35,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("bisect", include_str!("lib/bisect.py")),
     ("copy", include_str!("lib/copy.py")),
     ("timeit", include_str!("lib/timeit.py")),
+    ("traceback", include_str!("lib/traceback.py")),
     ("_asyncgen", include_str!("lib/_asyncgen.py")),
     ("multiprocessing", include_str!("lib/multiprocessing.py")),
     ("multiprocessing.managers", include_str!("lib/mp_managers.py")),
