@@ -1113,6 +1113,17 @@ fn round_half_even(f: f64) -> f64 {
 fn bi_divmod(vm: &mut Vm, a: Args) -> R {
     let x = arg(vm, &a, 0, "divmod")?;
     let y = arg(vm, &a, 1, "divmod")?;
+    // A class of the program's may define it (datetime.timedelta does).
+    if matches!(x, Value::Instance(_)) {
+        if let Some(f) = ops::lookup_special(vm, &x, "__divmod__") {
+            return Err(Ctl::TailCall(f, Args::new(vec![x, y])));
+        }
+    }
+    if matches!(y, Value::Instance(_)) {
+        if let Some(f) = ops::lookup_special(vm, &y, "__rdivmod__") {
+            return Err(Ctl::TailCall(f, Args::new(vec![y, x])));
+        }
+    }
     let q = ops::binary_native(vm, crate::code::BinOp::FloorDiv, &x, &y, false)?;
     let r = ops::binary_native(vm, crate::code::BinOp::Mod, &x, &y, false)?;
     Ok(Value::tuple(vec![q, r]))

@@ -43,6 +43,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("requests", include_str!("lib/requests.py")),
     ("json", include_str!("lib/json.py")),
     ("logging", include_str!("lib/logging.py")),
+    ("datetime", include_str!("lib/datetime.py")),
     ("urllib", "# a package: see urllib.request and urllib.error\n"),
     ("urllib.request", include_str!("lib/urllib_request.py")),
     ("urllib.error", include_str!("lib/urllib_error.py")),
@@ -312,8 +313,8 @@ fn fill_rust_module(vm: &mut Vm, name: &str, m: &Arc<Module>) {
             ("mp_lock", crate::process::pg_mp_lock),
             ("pickle_check", crate::process::pg_pickle_check),
             ("http_get", crate::io::pg_http_get),
-        ]),
             ("new_instance", pg_new_instance),
+        ]),
         _ => {}
     }
 }
@@ -1187,7 +1188,6 @@ fn pg_span(vm: &mut Vm, a: Args) -> R {
     Ok(Value::None)
 }
 
-/// An async generator function's call: its generator frame, wrapped (lib/_asyncgen.py).
 /// `_pg.new_instance(cls)`: an instance of a Python class whose `__init__` has not run, with
 /// no attributes (`object.__new__(cls)`, which lib/copy.py needs to copy an instance).
 fn pg_new_instance(vm: &mut Vm, a: Args) -> R {
@@ -1197,6 +1197,7 @@ fn pg_new_instance(vm: &mut Vm, a: Args) -> R {
     }
 }
 
+/// An async generator function's call: its generator frame, wrapped (lib/_asyncgen.py).
 pub fn wrap_async_gen(vm: &mut Vm, gen: Value) -> R {
     let m = import(vm, "_asyncgen")?;
     let cls = match crate::ops::get_attr(vm, &m, "async_generator")? {
