@@ -861,12 +861,19 @@ pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> Result<bool, Ctl> {
             if Arc::ptr_eq(x, y) {
                 return Ok(true);
             }
-            let (x, y) = (x.lock().clone(), y.lock().clone());
+            let x = x.lock().clone();
+            let y = y.lock().clone();
             seq_eq(vm, &x, &y)
         }
         (Value::Tuple(x), Value::Tuple(y)) => seq_eq(vm, x, y),
         (Value::Dict(x), Value::Dict(y)) => {
-            let (x, y) = (x.lock().clone(), y.lock().clone());
+            if Arc::ptr_eq(x, y) {
+                return Ok(true);
+            }
+            // One lock at a time (a tuple of two guards holds both): two threads comparing
+            // a with b and b with a would take them in opposite orders.
+            let x = x.lock().clone();
+            let y = y.lock().clone();
             if x.len() != y.len() {
                 return Ok(false);
             }
@@ -916,12 +923,14 @@ pub fn order(vm: &mut Vm, a: &Value, b: &Value) -> Result<Option<Ordering>, Ctl>
         (Value::Str(x), Value::Str(y)) => Ok(Some(x.cmp(y))),
         (Value::Bytes(x), Value::Bytes(y)) => Ok(Some(x.cmp(y))),
         (Value::List(x), Value::List(y)) => {
-            let (x, y) = (x.lock().clone(), y.lock().clone());
+            let x = x.lock().clone();
+            let y = y.lock().clone();
             seq_order(vm, &x, &y)
         }
         (Value::Tuple(x), Value::Tuple(y)) => seq_order(vm, x, y),
         (Value::Set(x), Value::Set(y)) => {
-            let (x, y) = (x.items.lock().clone(), y.items.lock().clone());
+            let x = x.items.lock().clone();
+            let y = y.items.lock().clone();
             let sub = x.keys().all(|k| y.contains_key(k));
             let sup = y.keys().all(|k| x.contains_key(k));
             Ok(match (sub, sup) {

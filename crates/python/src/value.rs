@@ -207,7 +207,13 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (Bytes(x), Bytes(y)) => x == y,
         (Tuple(x), Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q)),
         (Set(x), Set(y)) => {
-            let (x, y) = (x.items.lock(), y.items.lock());
+            if Arc::ptr_eq(x, y) {
+                return true;
+            }
+            // One lock at a time: the same set twice, or two threads comparing in opposite
+            // orders, would wait for ever on two held locks.
+            let x = x.items.lock().clone();
+            let y = y.items.lock();
             x.len() == y.len() && x.keys().all(|k| y.contains_key(k))
         }
         (None, None) | (Ellipsis, Ellipsis) => true,
