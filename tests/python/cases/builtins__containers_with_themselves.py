@@ -1,0 +1,18 @@
+# Containers operated on with themselves: extend, +=, update, |=, set algebra, slices, views,
+# a list or dict holding itself; nothing may take one container's lock twice.
+l = [1, 2]; l.extend(l); print(l)
+l = [1, 2]; l += l; print(l)
+l = [1, 2]; l *= 2; print(l)
+l = [1]; l.append(l); print(l)
+l = [1, 2]; print(l + l, l * 2, l in [l], l.count(l), [l].index(l))
+d = {1: 2}; d.update(d); print(d)
+d = {1: 2}; d |= d; print(d, d | d)
+d = {1: 2}; d["self"] = d; print(d)
+s = {1, 2}; s |= s; s &= s; print(s, s | s, s & s, s - s, s ^ s)
+s = {1, 2}; print(s.issubset(s), s.issuperset(s), s.isdisjoint(s), s.union(s), s.intersection(s), s.difference(s), s.symmetric_difference(s))
+s = {1, 2}; s.update(s); s.intersection_update(s); s.difference_update(s); print(s)
+s = {1, 2}; s ^= s; print(s)
+l = [3, 1]; l[:] = l; print(l); l[1:1] = l; print(l)
+d = {1: 2}; print(dict(d) == d, list(d.items()) == list(d.items()), d.keys() == d.keys(), d.items() <= d.items())
+l = [1, 2]; print(sorted(l) == l, max([l, l]), min([l, [0]]))
+print(sorted([{1}, {1}]), [[1], [1]] == [[1], [1]])
