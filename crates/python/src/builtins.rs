@@ -159,7 +159,8 @@ pub fn float_arg(vm: &Vm, v: &Value, fname: &str) -> Result<f64, Ctl> {
         Value::Float(f) => Ok(*f),
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
-        Value::BigInt(b) => b.to_f64().ok_or_else(|| vm.err("OverflowError", "int too large to convert to float")),
+        // num-bigint gives infinity for an int beyond the floats; CPython refuses it.
+        Value::BigInt(b) => b.to_f64().filter(|f| f.is_finite()).ok_or_else(|| vm.err("OverflowError", "int too large to convert to float")),
         other => Err(vm.type_error(format!("{fname}: must be real number, not {}", ops::type_name(vm, other)))),
     }
 }
@@ -566,6 +567,7 @@ fn ctor_float(vm: &mut Vm, a: Args) -> R {
             Some(f) => vm.call(&f, Args::new(vec![x.clone()])),
             None => Err(vm.type_error(format!("float() argument must be a string or a real number, not '{}'", ops::type_name(vm, &x)))),
         },
+        Value::BigInt(_) => float_arg(vm, &x, "float()").map(Value::Float),
         other => float_arg(vm, other, "float()").map(Value::Float).map_err(|_| vm.type_error(format!("float() argument must be a string or a real number, not '{}'", ops::type_name(vm, other)))),
     }
 }

@@ -496,7 +496,10 @@ pub fn binary_native(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool
                 if y.is_zero() {
                     return Err(vm.err("ZeroDivisionError", "division by zero"));
                 }
-                Value::Float(int_true_div(&x, &y))
+                match int_true_div(&x, &y) {
+                    Some(v) => Value::Float(v),
+                    None => return Err(vm.err("OverflowError", "integer division result too large for a float")),
+                }
             }
             BinOp::FloorDiv => {
                 if y.is_zero() {
@@ -550,6 +553,10 @@ pub fn binary_native(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool
     }
     if let (Some(x), Some(y)) = (to_f64(a), to_f64(b)) {
         if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
+            // An int beyond the floats (num-bigint gives infinity) is refused, as CPython does.
+            if (matches!(a, Value::BigInt(_)) && x.is_infinite()) || (matches!(b, Value::BigInt(_)) && y.is_infinite()) {
+                return Err(vm.err("OverflowError", "int too large to convert to float"));
+            }
             return Ok(Value::Float(match op {
                 BinOp::Add => x + y,
                 BinOp::Sub => x - y,
@@ -653,11 +660,52 @@ pub fn binary_native(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, inplace: bool
     }
 }
 
-fn int_true_div(x: &BigInt, y: &BigInt) -> f64 {
-    match (x.to_i64(), y.to_i64()) {
-        (Some(a), Some(b)) if a.unsigned_abs() < (1u64 << 53) && b.unsigned_abs() < (1u64 << 53) => a as f64 / b as f64,
-        _ => x.to_f64().unwrap_or(f64::INFINITY) / y.to_f64().unwrap_or(f64::INFINITY),
+/// `x / y` for ints, correctly rounded as CPython's (not the quotient of two rounded floats:
+/// `(2**53 + 1) / 3`, `10**400 / 10**399`). None: too large for a float.
+fn int_true_div(x: &BigInt, y: &BigInt) -> Option<f64> {
+    if let (Some(a), Some(b)) = (x.to_i64(), y.to_i64()) {
+        if a.unsigned_abs() < (1u64 << 53) && b.unsigned_abs() < (1u64 << 53) {
+            return Some(a as f64 / b as f64);
+        }
     }
+    let negative = x.is_negative() != y.is_negative();
+    let (a, b) = (x.magnitude(), y.magnitude());
+    if a.is_zero() {
+        return Some(if negative { -0.0 } else { 0.0 });
+    }
+    // Scale so that the integer quotient has 55 or 56 bits, then round it to 53 by hand
+    // (half to even, the remainder as a sticky bit): value = q * 2^shift.
+    let shift = a.bits() as i64 - b.bits() as i64 - 55;
+    let (n, d) = if shift >= 0 { (a.clone(), b << shift as usize) } else { (a << (-shift) as usize, b.clone()) };
+    let (q, r) = n.div_rem(&d);
+    let q = q.to_u64()?;
+    let drop = (64 - q.leading_zeros()).saturating_sub(53);
+    let mut m = q >> drop;
+    if drop > 0 {
+        let rest = q & ((1u64 << drop) - 1);
+        let half = 1u64 << (drop - 1);
+        if rest > half || (rest == half && (!r.is_zero() || m & 1 == 1)) {
+            m += 1;
+        }
+    }
+    let v = ldexp(m as f64, shift + i64::from(drop));
+    if v.is_infinite() {
+        return None;
+    }
+    Some(if negative { -v } else { v })
+}
+
+/// `v * 2**e`, exact unless the result overflows or is subnormal.
+fn ldexp(mut v: f64, mut e: i64) -> f64 {
+    while e > 1000 {
+        v *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        v *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    v * 2f64.powi(e as i32)
 }
 
 fn repeat(vm: &Vm, seq: &Value, n: &Value) -> R {
