@@ -419,6 +419,7 @@ fn install_methods(vm: &mut Vm) {
         ("clear", m_set_clear),
         ("update", m_set_update),
         ("difference_update", m_set_difference_update),
+        ("symmetric_difference_update", m_set_symmetric_difference_update),
         ("intersection_update", m_set_intersection_update),
     ] {
         def(&t.set, n, f);
@@ -426,6 +427,7 @@ fn install_methods(vm: &mut Vm) {
     def(&t.int, "bit_length", m_int_bit_length);
     def(&t.int, "__index__", m_int_index);
     def(&t.float, "is_integer", m_float_is_integer);
+    def(&t.float, "as_integer_ratio", m_float_as_integer_ratio);
     for c in [&t.generator, &t.coroutine] {
         def(c, "send", m_gen_send);
         def(c, "throw", m_gen_throw);
@@ -2273,6 +2275,19 @@ fn m_set_difference_update(vm: &mut Vm, a: Args) -> R {
     }
     Ok(Value::None)
 }
+fn m_set_symmetric_difference_update(vm: &mut Vm, a: Args) -> R {
+    let s = this_set(&a);
+    let other = arg(vm, &a, 1, "symmetric_difference_update")?;
+    // The other's items, taken before this set's lock (it may be this very set).
+    let m = set_of(vm, &other)?;
+    let mut items = s.items.lock();
+    for k in m.keys() {
+        if items.shift_remove(k).is_none() {
+            items.insert(k.clone(), ());
+        }
+    }
+    Ok(Value::None)
+}
 fn m_set_intersection_update(vm: &mut Vm, a: Args) -> R {
     let s = this_set(&a);
     for o in &a.pos[1..] {
@@ -2290,6 +2305,39 @@ fn m_int_bit_length(_vm: &mut Vm, a: Args) -> R {
 fn m_int_index(_vm: &mut Vm, a: Args) -> R {
     Ok(a.pos[0].clone())
 }
+/// `float.as_integer_ratio()`: the exact value as a fraction in lowest terms.
+fn m_float_as_integer_ratio(vm: &mut Vm, a: Args) -> R {
+    let Value::Float(x) = a.pos[0] else { return Err(vm.type_error("descriptor 'as_integer_ratio' requires a 'float' object")) };
+    if x.is_nan() {
+        return Err(vm.value_error("cannot convert NaN to integer ratio"));
+    }
+    if x.is_infinite() {
+        return Err(vm.err("OverflowError", "cannot convert Infinity to integer ratio"));
+    }
+    // x = mantissa * 2^exp with an integer mantissa of 53 bits or fewer.
+    let bits = x.to_bits();
+    let exp_bits = ((bits >> 52) & 0x7ff) as i64;
+    let mut mantissa = (bits & ((1u64 << 52) - 1)) as i64;
+    let mut exp = if exp_bits == 0 { -1074 } else {
+        mantissa |= 1 << 52;
+        exp_bits - 1075
+    };
+    if mantissa == 0 {
+        return Ok(Value::tuple(vec![Value::Int(0), Value::Int(1)]));
+    }
+    while mantissa & 1 == 0 && exp < 0 {
+        mantissa >>= 1;
+        exp += 1;
+    }
+    let sign = if x < 0.0 { -1 } else { 1 };
+    let (num, den) = if exp >= 0 {
+        (BigInt::from(sign * mantissa) << exp as usize, BigInt::from(1))
+    } else {
+        (BigInt::from(sign * mantissa), BigInt::from(1) << (-exp) as usize)
+    };
+    Ok(Value::tuple(vec![Value::from_big(num), Value::from_big(den)]))
+}
+
 fn m_float_is_integer(_vm: &mut Vm, a: Args) -> R {
     Ok(Value::Bool(matches!(a.pos[0], Value::Float(f) if f.is_finite() && f.fract() == 0.0)))
 }

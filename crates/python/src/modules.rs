@@ -245,6 +245,8 @@ fn fill_rust_module(vm: &mut Vm, name: &str, m: &Arc<Module>) {
                 ("isinf", math_isinf),
                 ("isnan", math_isnan),
                 ("fsum", math_fsum),
+                ("frexp", math_frexp),
+                ("ldexp", math_ldexp),
                 ("prod", math_prod),
                 ("comb", math_comb),
                 ("perm", math_perm),
@@ -870,11 +872,20 @@ fn math_isnan(vm: &mut Vm, a: Args) -> R {
     Ok(Value::Bool(f(vm, &a, 0, "isnan")?.is_nan()))
 }
 fn math_fsum(vm: &mut Vm, a: Args) -> R {
-    // Shewchuk's exact partial sums, as CPython's fsum.
+    // Shewchuk's exact partial sums, then the partials added from the largest down with the
+    // half-way correction, so the result is correctly rounded as CPython's.
     let items = ops::collect(vm, &arg(vm, &a, 0, "fsum")?)?;
     let mut partials: Vec<f64> = Vec::new();
+    let (mut special, mut infinities) = (0.0f64, 0.0f64);
     for it in items {
         let mut x = float_arg(vm, &it, "fsum")?;
+        if !x.is_finite() {
+            if x.is_infinite() {
+                infinities += x;
+            }
+            special += x;
+            continue;
+        }
         let mut i = 0;
         for j in 0..partials.len() {
             let mut y = partials[j];
@@ -890,9 +901,77 @@ fn math_fsum(vm: &mut Vm, a: Args) -> R {
             x = hi;
         }
         partials.truncate(i);
+        if !x.is_finite() {
+            return Err(vm.err("OverflowError", "intermediate overflow in fsum"));
+        }
         partials.push(x);
     }
-    Ok(Value::Float(partials.iter().sum()))
+    if special != 0.0 || special.is_nan() {
+        if infinities.is_nan() {
+            return Err(vm.value_error("-inf + inf in fsum"));
+        }
+        return Ok(Value::Float(special));
+    }
+    let mut n = partials.len();
+    let mut hi = 0.0;
+    if n > 0 {
+        n -= 1;
+        hi = partials[n];
+        let mut lo = 0.0;
+        while n > 0 {
+            let x = hi;
+            n -= 1;
+            let y = partials[n];
+            hi = x + y;
+            lo = y - (hi - x);
+            if lo != 0.0 {
+                break;
+            }
+        }
+        if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            if y == x - hi {
+                hi = x;
+            }
+        }
+    }
+    // CPython's sum starts from +0.0: fsum([-0.0]) is 0.0.
+    Ok(Value::Float(if hi == 0.0 { 0.0 } else { hi }))
+}
+fn math_frexp(vm: &mut Vm, a: Args) -> R {
+    let x = f(vm, &a, 0, "frexp")?;
+    if x == 0.0 || !x.is_finite() {
+        return Ok(Value::tuple(vec![Value::Float(x), Value::Int(0)]));
+    }
+    // The exponent from the bits (a subnormal scaled up first), the mantissa in [0.5, 1).
+    let (scaled, bias) = if x.abs() < f64::MIN_POSITIVE { (x * 2f64.powi(64), -64) } else { (x, 0) };
+    let e = ((scaled.to_bits() >> 52) & 0x7ff) as i64 - 1022;
+    let m = f64::from_bits((scaled.to_bits() & !(0x7ffu64 << 52)) | (1022u64 << 52));
+    Ok(Value::tuple(vec![Value::Float(m), Value::Int(e + bias)]))
+}
+fn math_ldexp(vm: &mut Vm, a: Args) -> R {
+    let x = f(vm, &a, 0, "ldexp")?;
+    let e = match a.pos.get(1) {
+        Some(v @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_))) => v.to_bigint().and_then(|b| b.to_i64()).unwrap_or(i64::MAX).clamp(-5000, 5000),
+        Some(_) => return Err(vm.type_error("Expected an int as second argument to ldexp.")),
+        None => return Err(vm.type_error("ldexp expected 2 arguments, got 1")),
+    };
+    let mut v = x;
+    let mut k = e;
+    while k > 1000 {
+        v *= 2f64.powi(1000);
+        k -= 1000;
+    }
+    while k < -1000 {
+        v *= 2f64.powi(-1000);
+        k += 1000;
+    }
+    v *= 2f64.powi(k as i32);
+    if v.is_infinite() && x.is_finite() {
+        return Err(vm.err("OverflowError", "math range error"));
+    }
+    Ok(Value::Float(v))
 }
 fn math_prod(vm: &mut Vm, mut a: Args) -> R {
     let start = a.take_kw("start").unwrap_or(Value::Int(1));
