@@ -456,4 +456,70 @@ if __name__ == "__main__":
           f"in chunks of 500: {chunked_time * 1000:.0f} ms")
 `,
   },
+  {
+    id: 'logging-threads',
+    title: 'Threads that log: the tutorial\'s logging.basicConfig with times',
+    deterministic: false,
+    code: `# The threading tutorial's way to watch threads: logging, which stamps each line with
+# the time (and could with the thread's name: add %(threadName)s to the format). The
+# lines go to stderr, drawn in red in the output and at their moment on the timeline.
+import logging
+import threading
+import time
+
+
+def thread_function(name):
+    logging.info("Thread %s: starting", name)
+    time.sleep(1)
+    logging.info("Thread %s: finishing", name)
+
+
+if __name__ == "__main__":
+    format = "%(asctime)s: %(message)s"
+    logging.basicConfig(format=format, level=logging.INFO, datefmt="%H:%M:%S")
+
+    threads = list()
+    for index in range(3):
+        logging.info("Main    : create and start thread %d.", index)
+        x = threading.Thread(target=thread_function, args=(index,))
+        threads.append(x)
+        x.start()
+
+    for index, thread in enumerate(threads):
+        logging.info("Main    : before joining thread %d.", index)
+        thread.join()
+        logging.info("Main    : thread %d done", index)
+`,
+  },
+  {
+    id: 'manager',
+    title: 'A Manager: a dict and a list shared by processes',
+    deterministic: true,
+    code: `# Processes share no memory. A Manager starts one more process, a server, that holds
+# the objects; the others get proxies, and every use of a proxy is a message to the
+# server and back (its lane shows it serving each connection on a thread of its own).
+import multiprocessing
+from multiprocessing import Manager, Process
+
+
+def f(d, l, worker):
+    d[worker] = worker * worker
+    l.append(worker)
+
+
+if __name__ == "__main__":
+    multiprocessing.set_start_method("spawn")
+    with Manager() as manager:
+        d = manager.dict()
+        l = manager.list()
+        workers = [Process(target=f, args=(d, l, i)) for i in range(4)]
+        for p in workers:
+            p.start()
+        for p in workers:
+            p.join()
+        print(dict(sorted(d.items())))
+        print(sorted(l))
+        print(type(d).__name__, type(l).__name__, len(d), len(l))
+`,
+  },
 ];
