@@ -957,17 +957,7 @@ fn math_ldexp(vm: &mut Vm, a: Args) -> R {
         Some(_) => return Err(vm.type_error("Expected an int as second argument to ldexp.")),
         None => return Err(vm.type_error("ldexp expected 2 arguments, got 1")),
     };
-    let mut v = x;
-    let mut k = e;
-    while k > 1000 {
-        v *= 2f64.powi(1000);
-        k -= 1000;
-    }
-    while k < -1000 {
-        v *= 2f64.powi(-1000);
-        k += 1000;
-    }
-    v *= 2f64.powi(k as i32);
+    let v = ops::ldexp(x, e);
     if v.is_infinite() && x.is_finite() {
         return Err(vm.err("OverflowError", "math range error"));
     }

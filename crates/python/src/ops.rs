@@ -696,7 +696,7 @@ fn int_true_div(x: &BigInt, y: &BigInt) -> Option<f64> {
 }
 
 /// `v * 2**e`, exact unless the result overflows or is subnormal.
-fn ldexp(mut v: f64, mut e: i64) -> f64 {
+pub fn ldexp(mut v: f64, mut e: i64) -> f64 {
     while e > 1000 {
         v *= 2f64.powi(1000);
         e -= 1000;

@@ -109,17 +109,9 @@ class timedelta:
     def _of(total):
         return timedelta(microseconds=total)
 
-    @property
-    def days(self):
-        return self._days
-
-    @property
-    def seconds(self):
-        return self._seconds
-
-    @property
-    def microseconds(self):
-        return self._microseconds
+    days = property(lambda self: self._days)
+    seconds = property(lambda self: self._seconds)
+    microseconds = property(lambda self: self._microseconds)
 
     def _total(self):
         return (self._days * 86400 + self._seconds) * 1000000 + self._microseconds
@@ -358,17 +350,9 @@ class date:
         self._month = month
         self._day = day
 
-    @property
-    def year(self):
-        return self._year
-
-    @property
-    def month(self):
-        return self._month
-
-    @property
-    def day(self):
-        return self._day
+    year = property(lambda self: self._year)
+    month = property(lambda self: self._month)
+    day = property(lambda self: self._day)
 
     @classmethod
     def today(cls):
