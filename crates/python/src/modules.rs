@@ -44,6 +44,8 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("json", include_str!("lib/json.py")),
     ("logging", include_str!("lib/logging.py")),
     ("datetime", include_str!("lib/datetime.py")),
+    ("types", include_str!("lib/types.py")),
+    ("io", include_str!("lib/io.py")),
     ("urllib", "# a package: see urllib.request and urllib.error\n"),
     ("urllib.request", include_str!("lib/urllib_request.py")),
     ("urllib.error", include_str!("lib/urllib_error.py")),
@@ -214,6 +216,8 @@ fn fill_rust_module(vm: &mut Vm, name: &str, m: &Arc<Module>) {
             ("thread_time", time_process_time),
             ("strftime", time_strftime),
             ("gmtime", time_gmtime),
+            ("ctime", time_ctime),
+            ("asctime", time_asctime),
             ("localtime", time_gmtime),
         ]),
         "math" => {
@@ -598,6 +602,17 @@ fn time_gmtime(vm: &mut Vm, a: Args) -> R {
     Ok(Value::tuple(f.iter().map(|x| Value::Int(*x)).collect()))
 }
 
+/// `time.ctime(secs=None)`: "Mon Nov 30 12:00:00 2026".
+fn time_ctime(vm: &mut Vm, a: Args) -> R {
+    let t = time_gmtime(vm, a)?;
+    time_strftime(vm, Args::new(vec![Value::str("%a %b %e %H:%M:%S %Y"), t]))
+}
+/// `time.asctime(t=None)`: as ctime, from a 9-tuple.
+fn time_asctime(vm: &mut Vm, a: Args) -> R {
+    let mut args = vec![Value::str("%a %b %e %H:%M:%S %Y")];
+    args.extend(a.pos.into_iter().take(1));
+    time_strftime(vm, Args::new(args))
+}
 /// `time.strftime(format, t=None)`: `t` a 9-tuple as gmtime/localtime give.
 fn time_strftime(vm: &mut Vm, a: Args) -> R {
     let fmt = ops::to_str(vm, &arg(vm, &a, 0, "strftime")?)?;
