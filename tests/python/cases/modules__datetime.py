@@ -33,3 +33,5 @@ for bad in [lambda: date(2026, 2, 29), lambda: datetime(2026, 13, 1), lambda: ti
 now = datetime.now()
 print(type(now).__name__, now.year >= 2026, type(date.today()).__name__, isinstance(datetime.now(timezone.utc).tzinfo, timezone))
 print(d.MINYEAR, d.MAXYEAR, date.max, datetime.min, timedelta.resolution)
+x = datetime(2026, 1, 2, 3, 4, 5, 6, tzinfo=timezone.utc)
+print(x.hour, x.minute, x.second, x.microsecond, x.tzinfo, time(7, 8, 9, 10).hour, time(7, 8, 9, 10).microsecond, x.year, x.day)

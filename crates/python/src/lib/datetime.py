@@ -482,7 +482,16 @@ def _fields_repr(values):
     return ", ".join("%d" % v for v in values)
 
 
-class time:
+class _ClockFields:
+    # The read-only fields time and datetime share.
+    hour = property(lambda self: self._hour)
+    minute = property(lambda self: self._minute)
+    second = property(lambda self: self._second)
+    microsecond = property(lambda self: self._microsecond)
+    tzinfo = property(lambda self: self._tzinfo)
+
+
+class time(_ClockFields):
     def __init__(self, hour=0, minute=0, second=0, microsecond=0, tzinfo=None):
         _check_time(hour, minute, second, microsecond)
         self._hour = hour
@@ -490,12 +499,6 @@ class time:
         self._second = second
         self._microsecond = microsecond
         self._tzinfo = tzinfo
-
-    hour = property(lambda self: self._hour)
-    minute = property(lambda self: self._minute)
-    second = property(lambda self: self._second)
-    microsecond = property(lambda self: self._microsecond)
-    tzinfo = property(lambda self: self._tzinfo)
 
     def isoformat(self, timespec="auto"):
         s = _time_str(self._hour, self._minute, self._second, self._microsecond, timespec)
@@ -547,7 +550,7 @@ class time:
         return True
 
 
-class datetime(date):
+class datetime(date, _ClockFields):
     def __init__(self, year, month, day, hour=0, minute=0, second=0, microsecond=0, tzinfo=None):
         _check_date(year, month, day)
         _check_time(hour, minute, second, microsecond)
@@ -561,12 +564,6 @@ class datetime(date):
         self._second = second
         self._microsecond = microsecond
         self._tzinfo = tzinfo
-
-    hour = property(lambda self: self._hour)
-    minute = property(lambda self: self._minute)
-    second = property(lambda self: self._second)
-    microsecond = property(lambda self: self._microsecond)
-    tzinfo = property(lambda self: self._tzinfo)
 
     @classmethod
     def fromtimestamp(cls, t, tz=None):
